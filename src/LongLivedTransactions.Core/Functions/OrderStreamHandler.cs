@@ -1,0 +1,52 @@
+using System.Text.Json;
+using LongLivedTransactions.Core.Json;
+using LongLivedTransactions.Core.Logging;
+using LongLivedTransactions.Core.Model;
+
+namespace LongLivedTransactions.Core.Functions;
+
+/// <summary>
+/// The Stream side of every saga function: reads the order, runs the typed core, writes the result and logs the
+/// outcome. Exceptions propagate so that Lambda reports their type name as the error type.
+/// </summary>
+public sealed class OrderStreamHandler(string functionName, Func<string, Exception> createError, FunctionLog log)
+{
+    public async Task<Stream> HandleAsync(Stream input, Func<Order, CancellationToken, Task<Order>> process)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+
+        // The managed runtime's Stream signature carries no token; Lambda's own timeout ends a stuck invocation.
+        CancellationToken cancellationToken = CancellationToken.None;
+        Order? order = null;
+        try
+        {
+            order = await ReadOrderAsync(input, cancellationToken).ConfigureAwait(false);
+            Order result = await process(order, cancellationToken).ConfigureAwait(false);
+
+            var output = new MemoryStream();
+            await JsonSerializer.SerializeAsync(output, result, SagaJsonContext.Default.Order, cancellationToken).ConfigureAwait(false);
+            output.Position = 0;
+            log.Succeeded(functionName, result.OrderId);
+            return output;
+        }
+        catch (Exception error)
+        {
+            log.Failed(functionName, order?.OrderId, error);
+            throw;
+        }
+    }
+
+    private async Task<Order> ReadOrderAsync(Stream input, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await JsonSerializer.DeserializeAsync(input, SagaJsonContext.Default.Order, cancellationToken).ConfigureAwait(false)
+                ?? throw createError("The input is not an order object (it is null).");
+        }
+        catch (JsonException error)
+        {
+            string field = string.IsNullOrEmpty(error.Path) || error.Path == "$" ? "the input" : $"field '{error.Path}'";
+            throw createError($"The input is not a valid order: {field} could not be read ({error.Message})");
+        }
+    }
+}
