@@ -1,0 +1,58 @@
+using Amazon.DynamoDBv2;
+using Amazon.DynamoDBv2.Model;
+using LongLivedTransactions.Core.Model;
+using LongLivedTransactions.Core.Topology;
+
+namespace LongLivedTransactions.Inventory;
+
+/// <summary>
+/// Reads and writes inventory transactions in the inventory table (partition key <c>transaction_id</c>;
+/// index <c>orderIDIndex</c> on <c>order_id</c> + <c>transaction_type</c>).
+/// </summary>
+public sealed class InventoryTable(IAmazonDynamoDB dynamoDb, string tableName)
+{
+    public Task PutAsync(InventoryTransaction transaction, CancellationToken cancellationToken) =>
+        dynamoDb.PutItemAsync(
+            new PutItemRequest
+            {
+                TableName = tableName,
+                Item = new Dictionary<string, AttributeValue>
+                {
+                    ["transaction_id"] = new() { S = transaction.TransactionId },
+                    ["order_id"] = new() { S = transaction.OrderId },
+                    ["transaction_type"] = new() { S = transaction.TransactionType },
+                    ["items"] = new() { L = transaction.Items.Select(id => new AttributeValue { S = id }).ToList() },
+                    ["transaction_date"] = new() { S = transaction.TransactionDate },
+                },
+            },
+            cancellationToken);
+
+    /// <summary>Finds the order's transaction of the given type through the order index, or null when there is none.</summary>
+    public async Task<InventoryTransaction?> FindAsync(string orderId, string transactionType, CancellationToken cancellationToken)
+    {
+        QueryResponse response = await dynamoDb.QueryAsync(
+            new QueryRequest
+            {
+                TableName = tableName,
+                IndexName = SagaTopology.OrderIndexName,
+                KeyConditionExpression = "order_id = :order_id AND transaction_type = :transaction_type",
+                ExpressionAttributeValues = new Dictionary<string, AttributeValue>
+                {
+                    [":order_id"] = new() { S = orderId },
+                    [":transaction_type"] = new() { S = transactionType },
+                },
+            },
+            cancellationToken).ConfigureAwait(false);
+
+        return response.Items is { Count: > 0 } items ? FromItem(items[0]) : null;
+    }
+
+    private static InventoryTransaction FromItem(Dictionary<string, AttributeValue> item) => new()
+    {
+        TransactionId = item["transaction_id"].S,
+        OrderId = item["order_id"].S,
+        TransactionType = item["transaction_type"].S,
+        Items = item.GetValueOrDefault("items")?.L?.Select(value => value.S).ToList() ?? [],
+        TransactionDate = item["transaction_date"].S,
+    };
+}

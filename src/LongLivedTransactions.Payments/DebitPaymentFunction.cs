@@ -1,0 +1,61 @@
+using System.Globalization;
+using Amazon.DynamoDBv2;
+using LongLivedTransactions.Core.Errors;
+using LongLivedTransactions.Core.Functions;
+using LongLivedTransactions.Core.Identity;
+using LongLivedTransactions.Core.Logging;
+using LongLivedTransactions.Core.Model;
+
+namespace LongLivedTransactions.Payments;
+
+/// <summary>Forward step 2: debits the order total.</summary>
+public sealed class DebitPaymentFunction : ISagaFunction
+{
+    /// <summary>Orders whose id starts with this prefix fail after the debit is saved, to show the refund path.</summary>
+    public const string FailurePrefix = "2";
+
+    /// <summary>The merchant every order of the sample pays.</summary>
+    public const string MerchantId = "merch1";
+
+    private readonly PaymentsTable payments;
+    private readonly TimeProvider timeProvider;
+    private readonly OrderStreamHandler streamHandler;
+
+    /// <summary>Used by the Lambda runtime: table from <c>TABLE_NAME</c>, DynamoDB client from the environment.</summary>
+    public DebitPaymentFunction()
+        : this(new AmazonDynamoDBClient(), FunctionEnvironment.TableName(), TimeProvider.System, FunctionLog.StandardOutput(TimeProvider.System))
+    {
+    }
+
+    public DebitPaymentFunction(IAmazonDynamoDB dynamoDb, string tableName, TimeProvider timeProvider, FunctionLog log)
+    {
+        payments = new PaymentsTable(dynamoDb, tableName);
+        this.timeProvider = timeProvider;
+        streamHandler = new OrderStreamHandler(nameof(DebitPaymentFunction), message => new ErrProcessPayment(message), log);
+    }
+
+    public Task<Stream> HandleAsync(Stream input) => streamHandler.HandleAsync(input, ProcessAsync);
+
+    public async Task<Order> ProcessAsync(Order order, CancellationToken cancellationToken)
+    {
+        OrderValidator.EnsureValid(order, message => new ErrProcessPayment(message));
+        string orderId = order.OrderId!;
+        var debit = new Payment
+        {
+            TransactionId = TransactionIds.For(orderId, PaymentType.Debit),
+            OrderId = orderId,
+            PaymentType = PaymentType.Debit,
+            PaymentAmount = order.Total(),
+            MerchantId = MerchantId,
+            TransactionDate = timeProvider.GetUtcNow().ToString("O", CultureInfo.InvariantCulture),
+        };
+        await payments.PutAsync(debit, cancellationToken).ConfigureAwait(false);
+
+        if (orderId.StartsWith(FailurePrefix, StringComparison.Ordinal))
+        {
+            throw new ErrProcessPayment($"Debit {debit.TransactionId} of order {orderId} was saved but the payment failed (ids starting with '{FailurePrefix}' fail on purpose).");
+        }
+
+        return order with { Payment = debit };
+    }
+}

@@ -1,0 +1,61 @@
+using System.Globalization;
+using Amazon.DynamoDBv2;
+using Amazon.DynamoDBv2.Model;
+using LongLivedTransactions.Core.Model;
+using LongLivedTransactions.Core.Topology;
+
+namespace LongLivedTransactions.Payments;
+
+/// <summary>
+/// Reads and writes payment transactions in the payments table (partition key <c>transaction_id</c>;
+/// index <c>orderIDIndex</c> on <c>order_id</c> + <c>payment_type</c>).
+/// </summary>
+public sealed class PaymentsTable(IAmazonDynamoDB dynamoDb, string tableName)
+{
+    public Task PutAsync(Payment payment, CancellationToken cancellationToken) =>
+        dynamoDb.PutItemAsync(
+            new PutItemRequest
+            {
+                TableName = tableName,
+                Item = new Dictionary<string, AttributeValue>
+                {
+                    ["transaction_id"] = new() { S = payment.TransactionId },
+                    ["order_id"] = new() { S = payment.OrderId },
+                    ["payment_type"] = new() { S = payment.PaymentType },
+                    ["payment_amount"] = new() { N = payment.PaymentAmount.ToString(CultureInfo.InvariantCulture) },
+                    ["merchant_id"] = new() { S = payment.MerchantId },
+                    ["transaction_date"] = new() { S = payment.TransactionDate },
+                },
+            },
+            cancellationToken);
+
+    /// <summary>Finds the order's payment of the given type through the order index, or null when there is none.</summary>
+    public async Task<Payment?> FindAsync(string orderId, string paymentType, CancellationToken cancellationToken)
+    {
+        QueryResponse response = await dynamoDb.QueryAsync(
+            new QueryRequest
+            {
+                TableName = tableName,
+                IndexName = SagaTopology.OrderIndexName,
+                KeyConditionExpression = "order_id = :order_id AND payment_type = :payment_type",
+                ExpressionAttributeValues = new Dictionary<string, AttributeValue>
+                {
+                    [":order_id"] = new() { S = orderId },
+                    [":payment_type"] = new() { S = paymentType },
+                },
+            },
+            cancellationToken).ConfigureAwait(false);
+
+        return response.Items is { Count: > 0 } items ? FromItem(items[0]) : null;
+    }
+
+    private static Payment FromItem(Dictionary<string, AttributeValue> item) => new()
+    {
+        TransactionId = item["transaction_id"].S,
+        OrderId = item["order_id"].S,
+        PaymentType = item["payment_type"].S,
+        PaymentAmount = decimal.Parse(item["payment_amount"].N, CultureInfo.InvariantCulture),
+        MerchantId = item["merchant_id"].S,
+        TransactionDate = item["transaction_date"].S,
+    };
+}
