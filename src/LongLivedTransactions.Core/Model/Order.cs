@@ -32,10 +32,11 @@ public sealed record Order
 
     /// <summary>
     /// Fields the state machine added (such as the <c>error</c> a Catch stored) pass through untouched,
-    /// so a compensation returns them to the next state.
+    /// so a compensation returns them to the next state. (A setter rather than init: the source generator cannot
+    /// bind extension data through the object initializer it uses for init-only properties.)
     /// </summary>
     [JsonExtensionData]
-    public Dictionary<string, JsonElement>? AdditionalFields { get; init; }
+    public Dictionary<string, JsonElement>? AdditionalFields { get; set; }
 
     /// <summary>The sum of quantity times unit price over all items.</summary>
     public decimal Total() => Items?.Sum(item => item.Quantity * item.UnitPrice) ?? 0m;

@@ -1,0 +1,47 @@
+using System.Text.Json.Nodes;
+using LongLivedTransactions.Core.Errors;
+using LongLivedTransactions.Core.Topology;
+
+namespace LongLivedTransactions.Core.Tests;
+
+/// <summary>The state machine catches errors by name; the exception types must carry exactly those names.</summary>
+public class ErrorContractTests
+{
+    private static readonly string[] ErrorTypeNames = typeof(SagaStepException).Assembly.GetTypes()
+        .Where(type => type.IsSubclassOf(typeof(SagaStepException)))
+        .Select(type => type.Name)
+        .Order(StringComparer.Ordinal)
+        .ToArray();
+
+    private static readonly string[] CaughtErrorNames = CatchErrorNames(TestFiles.ReadJson(SagaTopology.StateMachineDefinitionPath))
+        .Where(name => name.StartsWith("Err", StringComparison.Ordinal))
+        .Distinct()
+        .Order(StringComparer.Ordinal)
+        .ToArray();
+
+    [Fact]
+    public void There_are_exactly_the_six_saga_errors()
+    {
+        Assert.Equal(
+            ["ErrProcessOrder", "ErrProcessPayment", "ErrProcessRefund", "ErrReleaseInventory", "ErrReserveInventory", "ErrUpdateOrderStatus"],
+            ErrorTypeNames);
+    }
+
+    [Fact]
+    public void Every_error_type_is_caught_by_the_state_machine_and_every_caught_Err_has_a_type()
+    {
+        Assert.Equal(ErrorTypeNames, CaughtErrorNames);
+    }
+
+    [Fact]
+    public void The_error_name_is_the_type_name()
+    {
+        Assert.Equal("ErrProcessRefund", new ErrProcessRefund("x").ErrorName);
+    }
+
+    private static IEnumerable<string> CatchErrorNames(JsonNode definition) =>
+        definition["States"]!.AsObject()
+            .SelectMany(state => state.Value!["Catch"]?.AsArray() ?? [])
+            .SelectMany(catcher => catcher!["ErrorEquals"]!.AsArray())
+            .Select(name => name!.GetValue<string>());
+}
