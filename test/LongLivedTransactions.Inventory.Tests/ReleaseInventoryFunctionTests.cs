@@ -1,0 +1,113 @@
+using Amazon.DynamoDBv2;
+using Amazon.DynamoDBv2.Model;
+using LongLivedTransactions.Core.Errors;
+using LongLivedTransactions.Core.Identity;
+using LongLivedTransactions.Core.Logging;
+using LongLivedTransactions.Core.Model;
+using LongLivedTransactions.Testing;
+using Microsoft.Extensions.Time.Testing;
+using Moq;
+
+namespace LongLivedTransactions.Inventory.Tests;
+
+public class ReleaseInventoryFunctionTests
+{
+    private readonly Mock<IAmazonDynamoDB> dynamoDb = new(MockBehavior.Strict);
+    private readonly List<PutItemRequest> puts = [];
+    private readonly List<QueryRequest> queries = [];
+    private readonly FakeTimeProvider clock = new(new DateTimeOffset(2026, 11, 26, 9, 30, 0, TimeSpan.Zero));
+    private readonly ReleaseInventoryFunction function;
+
+    public ReleaseInventoryFunctionTests()
+    {
+        dynamoDb.Setup(db => db.PutItemAsync(It.IsAny<PutItemRequest>(), It.IsAny<CancellationToken>()))
+            .Callback<PutItemRequest, CancellationToken>((request, _) => puts.Add(request))
+            .ReturnsAsync(new PutItemResponse());
+        function = new ReleaseInventoryFunction(dynamoDb.Object, "inventory", clock, new FunctionLog(TextWriter.Null, clock));
+    }
+
+    private void StoredReservation(string orderId, bool exists)
+    {
+        var items = new List<Dictionary<string, AttributeValue>>();
+        if (exists)
+        {
+            items.Add(new()
+            {
+                ["transaction_id"] = new() { S = TransactionIds.For(orderId, "Reserve") },
+                ["order_id"] = new() { S = orderId },
+                ["transaction_type"] = new() { S = "Reserve" },
+                ["items"] = new() { L = [new AttributeValue { S = "item-1" }, new AttributeValue { S = "item-2" }] },
+                ["transaction_date"] = new() { S = "2026-11-26T09:00:00.0000000+00:00" },
+            });
+        }
+
+        dynamoDb.Setup(db => db.QueryAsync(It.IsAny<QueryRequest>(), It.IsAny<CancellationToken>()))
+            .Callback<QueryRequest, CancellationToken>((request, _) => queries.Add(request))
+            .ReturnsAsync(new QueryResponse { Items = items });
+    }
+
+    [Fact]
+    public async Task Finds_the_reservation_through_the_order_index_and_records_a_release()
+    {
+        Order order = SampleOrders.Create();
+        StoredReservation(order.OrderId!, exists: true);
+
+        Order result = await function.ProcessAsync(order, CancellationToken.None);
+
+        QueryRequest query = Assert.Single(queries);
+        Assert.Equal("orderIDIndex", query.IndexName);
+        Assert.Equal(order.OrderId, query.ExpressionAttributeValues[":order_id"].S);
+        Assert.Equal("Reserve", query.ExpressionAttributeValues[":transaction_type"].S);
+        InventoryTransaction release = result.Inventory!;
+        Assert.Equal(InventoryTransactionType.Release, release.TransactionType);
+        Assert.Equal(TransactionIds.For(order.OrderId!, "Release"), release.TransactionId);
+        Assert.Equal(["item-1", "item-2"], release.Items);
+        Assert.Equal("Release", Assert.Single(puts).Item["transaction_type"].S);
+    }
+
+    [Fact]
+    public async Task No_reservation_is_ErrReleaseInventory_and_writes_nothing()
+    {
+        Order order = SampleOrders.Create();
+        StoredReservation(order.OrderId!, exists: false);
+
+        var error = await Assert.ThrowsAsync<ErrReleaseInventory>(() => function.ProcessAsync(order, CancellationToken.None));
+
+        Assert.Contains("no Reserve", error.Message, StringComparison.Ordinal);
+        Assert.Empty(puts);
+    }
+
+    [Fact]
+    public async Task An_id_starting_with_33_fails_after_saving_the_release()
+    {
+        Order order = SampleOrders.Create(SampleOrders.NewId("33"));
+        StoredReservation(order.OrderId!, exists: true);
+
+        await Assert.ThrowsAsync<ErrReleaseInventory>(() => function.ProcessAsync(order, CancellationToken.None));
+
+        Assert.Equal("Release", Assert.Single(puts).Item["transaction_type"].S);
+    }
+
+    [Theory]
+    [MemberData(nameof(SampleOrders.Invalid), MemberType = typeof(SampleOrders))]
+    public async Task Bad_input_is_ErrReleaseInventory_naming_the_field_and_touches_nothing(string field, Order order)
+    {
+        var error = await Assert.ThrowsAsync<ErrReleaseInventory>(() => function.ProcessAsync(order, CancellationToken.None));
+
+        Assert.Contains(field, error.Message, StringComparison.Ordinal);
+        Assert.Empty(queries);
+        Assert.Empty(puts);
+    }
+
+    [Fact]
+    public async Task Running_twice_overwrites_the_same_release()
+    {
+        Order order = SampleOrders.Create();
+        StoredReservation(order.OrderId!, exists: true);
+
+        await function.ProcessAsync(order, CancellationToken.None);
+        await function.ProcessAsync(order, CancellationToken.None);
+
+        Assert.Equal(puts[0].Item["transaction_id"].S, puts[1].Item["transaction_id"].S);
+    }
+}

@@ -1,0 +1,89 @@
+using Amazon.DynamoDBv2;
+using Amazon.DynamoDBv2.Model;
+using LongLivedTransactions.Core.Errors;
+using LongLivedTransactions.Core.Identity;
+using LongLivedTransactions.Core.Logging;
+using LongLivedTransactions.Core.Model;
+using LongLivedTransactions.Testing;
+using Microsoft.Extensions.Time.Testing;
+using Moq;
+
+namespace LongLivedTransactions.Payments.Tests;
+
+public class DebitPaymentFunctionTests
+{
+    private readonly Mock<IAmazonDynamoDB> dynamoDb = new(MockBehavior.Strict);
+    private readonly List<PutItemRequest> puts = [];
+    private readonly FakeTimeProvider clock = new(new DateTimeOffset(2026, 11, 26, 9, 30, 0, TimeSpan.Zero));
+    private readonly DebitPaymentFunction function;
+
+    public DebitPaymentFunctionTests()
+    {
+        dynamoDb.Setup(db => db.PutItemAsync(It.IsAny<PutItemRequest>(), It.IsAny<CancellationToken>()))
+            .Callback<PutItemRequest, CancellationToken>((request, _) => puts.Add(request))
+            .ReturnsAsync(new PutItemResponse());
+        function = new DebitPaymentFunction(dynamoDb.Object, "payments", clock, new FunctionLog(TextWriter.Null, clock));
+    }
+
+    [Fact]
+    public async Task Records_a_debit_of_the_order_total_and_attaches_it()
+    {
+        Order order = SampleOrders.Create();
+
+        Order result = await function.ProcessAsync(order, CancellationToken.None);
+
+        Payment debit = result.Payment!;
+        Assert.Equal(PaymentType.Debit, debit.PaymentType);
+        Assert.Equal(SampleOrders.Total, debit.PaymentAmount);
+        Assert.Equal("merch1", debit.MerchantId);
+        Assert.Equal(TransactionIds.For(order.OrderId!, "Debit"), debit.TransactionId);
+        Assert.Equal("2026-11-26T09:30:00.0000000+00:00", debit.TransactionDate);
+
+        PutItemRequest put = Assert.Single(puts);
+        Assert.Equal("payments", put.TableName);
+        Assert.Equal(debit.TransactionId, put.Item["transaction_id"].S);
+        Assert.Equal(order.OrderId, put.Item["order_id"].S);
+        Assert.Equal("Debit", put.Item["payment_type"].S);
+        Assert.Equal(SampleOrders.Total, decimal.Parse(put.Item["payment_amount"].N, System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [Theory]
+    [InlineData("2")]
+    [InlineData("22")]
+    public async Task An_id_starting_with_2_fails_after_saving(string prefix)
+    {
+        Order order = SampleOrders.Create(SampleOrders.NewId(prefix));
+
+        await Assert.ThrowsAsync<ErrProcessPayment>(() => function.ProcessAsync(order, CancellationToken.None));
+
+        Assert.Equal("Debit", Assert.Single(puts).Item["payment_type"].S);
+    }
+
+    [Theory]
+    [MemberData(nameof(SampleOrders.Invalid), MemberType = typeof(SampleOrders))]
+    public async Task Bad_input_is_ErrProcessPayment_naming_the_field_and_writes_nothing(string field, Order order)
+    {
+        var error = await Assert.ThrowsAsync<ErrProcessPayment>(() => function.ProcessAsync(order, CancellationToken.None));
+
+        Assert.Contains(field, error.Message, StringComparison.Ordinal);
+        Assert.Empty(puts);
+    }
+
+    [Fact]
+    public async Task Malformed_json_is_ErrProcessPayment_and_writes_nothing()
+    {
+        await Assert.ThrowsAsync<ErrProcessPayment>(() => function.HandleAsync(SampleOrders.AsStream("[1, 2")));
+        Assert.Empty(puts);
+    }
+
+    [Fact]
+    public async Task Running_twice_overwrites_the_same_transaction()
+    {
+        Order order = SampleOrders.Create();
+
+        await function.ProcessAsync(order, CancellationToken.None);
+        await function.ProcessAsync(order, CancellationToken.None);
+
+        Assert.Equal(puts[0].Item["transaction_id"].S, puts[1].Item["transaction_id"].S);
+    }
+}

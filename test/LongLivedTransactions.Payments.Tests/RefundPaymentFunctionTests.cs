@@ -1,0 +1,129 @@
+using Amazon.DynamoDBv2;
+using Amazon.DynamoDBv2.Model;
+using LongLivedTransactions.Core.Errors;
+using LongLivedTransactions.Core.Identity;
+using LongLivedTransactions.Core.Logging;
+using LongLivedTransactions.Core.Model;
+using LongLivedTransactions.Testing;
+using Microsoft.Extensions.Time.Testing;
+using Moq;
+
+namespace LongLivedTransactions.Payments.Tests;
+
+public class RefundPaymentFunctionTests
+{
+    private readonly Mock<IAmazonDynamoDB> dynamoDb = new(MockBehavior.Strict);
+    private readonly List<PutItemRequest> puts = [];
+    private readonly List<QueryRequest> queries = [];
+    private readonly FakeTimeProvider clock = new(new DateTimeOffset(2026, 11, 26, 9, 30, 0, TimeSpan.Zero));
+    private readonly RefundPaymentFunction function;
+
+    public RefundPaymentFunctionTests()
+    {
+        dynamoDb.Setup(db => db.PutItemAsync(It.IsAny<PutItemRequest>(), It.IsAny<CancellationToken>()))
+            .Callback<PutItemRequest, CancellationToken>((request, _) => puts.Add(request))
+            .ReturnsAsync(new PutItemResponse());
+        function = new RefundPaymentFunction(dynamoDb.Object, "payments", clock, new FunctionLog(TextWriter.Null, clock));
+    }
+
+    private void StoredDebit(string orderId, decimal? amount)
+    {
+        var items = new List<Dictionary<string, AttributeValue>>();
+        if (amount is { } value)
+        {
+            items.Add(new()
+            {
+                ["transaction_id"] = new() { S = TransactionIds.For(orderId, "Debit") },
+                ["order_id"] = new() { S = orderId },
+                ["payment_type"] = new() { S = "Debit" },
+                ["payment_amount"] = new() { N = value.ToString(System.Globalization.CultureInfo.InvariantCulture) },
+                ["merchant_id"] = new() { S = "merch1" },
+                ["transaction_date"] = new() { S = "2026-11-26T09:00:00.0000000+00:00" },
+            });
+        }
+
+        dynamoDb.Setup(db => db.QueryAsync(It.IsAny<QueryRequest>(), It.IsAny<CancellationToken>()))
+            .Callback<QueryRequest, CancellationToken>((request, _) => queries.Add(request))
+            .ReturnsAsync(new QueryResponse { Items = items });
+    }
+
+    [Fact]
+    public async Task Finds_the_debit_through_the_order_index_and_records_the_negated_credit()
+    {
+        Order order = SampleOrders.Create();
+        StoredDebit(order.OrderId!, 98.5m);
+
+        Order result = await function.ProcessAsync(order, CancellationToken.None);
+
+        QueryRequest query = Assert.Single(queries);
+        Assert.Equal("payments", query.TableName);
+        Assert.Equal("orderIDIndex", query.IndexName);
+        Assert.Equal(order.OrderId, query.ExpressionAttributeValues[":order_id"].S);
+        Assert.Equal("Debit", query.ExpressionAttributeValues[":payment_type"].S);
+
+        Payment credit = result.Payment!;
+        Assert.Equal(PaymentType.Credit, credit.PaymentType);
+        Assert.Equal(-98.5m, credit.PaymentAmount);
+        Assert.Equal(TransactionIds.For(order.OrderId!, "Credit"), credit.TransactionId);
+        PutItemRequest put = Assert.Single(puts);
+        Assert.Equal("-98.5", put.Item["payment_amount"].N);
+        Assert.Equal("Credit", put.Item["payment_type"].S);
+    }
+
+    [Fact]
+    public async Task No_debit_is_ErrProcessRefund_and_writes_nothing()
+    {
+        Order order = SampleOrders.Create();
+        StoredDebit(order.OrderId!, amount: null);
+
+        var error = await Assert.ThrowsAsync<ErrProcessRefund>(() => function.ProcessAsync(order, CancellationToken.None));
+
+        Assert.Contains("no Debit", error.Message, StringComparison.Ordinal);
+        Assert.Empty(puts);
+    }
+
+    [Fact]
+    public async Task An_id_starting_with_22_fails_after_saving_the_credit()
+    {
+        Order order = SampleOrders.Create(SampleOrders.NewId("22"));
+        StoredDebit(order.OrderId!, 10m);
+
+        await Assert.ThrowsAsync<ErrProcessRefund>(() => function.ProcessAsync(order, CancellationToken.None));
+
+        Assert.Equal("Credit", Assert.Single(puts).Item["payment_type"].S);
+    }
+
+    [Fact]
+    public async Task An_id_starting_with_2_but_not_22_is_refunded()
+    {
+        Order order = SampleOrders.Create(SampleOrders.NewId("20"));
+        StoredDebit(order.OrderId!, 10m);
+
+        Order result = await function.ProcessAsync(order, CancellationToken.None);
+
+        Assert.Equal(-10m, result.Payment!.PaymentAmount);
+    }
+
+    [Theory]
+    [MemberData(nameof(SampleOrders.Invalid), MemberType = typeof(SampleOrders))]
+    public async Task Bad_input_is_ErrProcessRefund_naming_the_field_and_touches_nothing(string field, Order order)
+    {
+        var error = await Assert.ThrowsAsync<ErrProcessRefund>(() => function.ProcessAsync(order, CancellationToken.None));
+
+        Assert.Contains(field, error.Message, StringComparison.Ordinal);
+        Assert.Empty(queries);
+        Assert.Empty(puts);
+    }
+
+    [Fact]
+    public async Task Running_twice_overwrites_the_same_credit()
+    {
+        Order order = SampleOrders.Create();
+        StoredDebit(order.OrderId!, 5m);
+
+        await function.ProcessAsync(order, CancellationToken.None);
+        await function.ProcessAsync(order, CancellationToken.None);
+
+        Assert.Equal(puts[0].Item["transaction_id"].S, puts[1].Item["transaction_id"].S);
+    }
+}
