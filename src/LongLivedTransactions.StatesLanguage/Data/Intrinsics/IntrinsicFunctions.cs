@@ -49,7 +49,7 @@ internal static class IntrinsicFunctions
     public static bool TryGetFunction(string name, [NotNullWhen(true)] out IntrinsicFunction? function) =>
         Functions.TryGetValue(name, out function);
 
-    private static JsonNode? Format(IntrinsicInvocation call)
+    private static JsonValue Format(IntrinsicInvocation call)
     {
         if (call.Count == 0)
         {
@@ -153,13 +153,13 @@ internal static class IntrinsicFunctions
         }
     }
 
-    private static JsonNode? JsonToString(IntrinsicInvocation call)
+    private static JsonValue JsonToString(IntrinsicInvocation call)
     {
         call.ExpectCount(1);
         return JsonValue.Create(CompactJsonWriter.Write(call.Values[0]));
     }
 
-    private static JsonNode? Array(IntrinsicInvocation call)
+    private static JsonArray Array(IntrinsicInvocation call)
     {
         var array = new JsonArray();
         for (var i = 0; i < call.Count; i++)
@@ -170,7 +170,7 @@ internal static class IntrinsicFunctions
         return array;
     }
 
-    private static JsonNode? ArrayPartition(IntrinsicInvocation call)
+    private static JsonArray ArrayPartition(IntrinsicInvocation call)
     {
         call.ExpectCount(2);
         var array = call.Array(0);
@@ -196,7 +196,7 @@ internal static class IntrinsicFunctions
         return result;
     }
 
-    private static JsonNode? ArrayContains(IntrinsicInvocation call)
+    private static JsonValue ArrayContains(IntrinsicInvocation call)
     {
         call.ExpectCount(2);
         var array = call.Array(0);
@@ -204,7 +204,7 @@ internal static class IntrinsicFunctions
         return JsonValue.Create(array.Any(item => JsonNodeValues.DeepEquals(item, wanted)));
     }
 
-    private static JsonNode? ArrayRange(IntrinsicInvocation call)
+    private static JsonArray ArrayRange(IntrinsicInvocation call)
     {
         call.ExpectCount(3);
         var start = call.Integer(0);
@@ -243,13 +243,13 @@ internal static class IntrinsicFunctions
         return JsonNodeValues.Clone(array[(int)index]);
     }
 
-    private static JsonNode? ArrayLength(IntrinsicInvocation call)
+    private static JsonValue ArrayLength(IntrinsicInvocation call)
     {
         call.ExpectCount(1);
         return JsonValue.Create(call.Array(0).Count);
     }
 
-    private static JsonNode? ArrayUnique(IntrinsicInvocation call)
+    private static JsonArray ArrayUnique(IntrinsicInvocation call)
     {
         call.ExpectCount(1);
         var result = new JsonArray();
@@ -264,14 +264,14 @@ internal static class IntrinsicFunctions
         return result;
     }
 
-    private static JsonNode? Base64Encode(IntrinsicInvocation call)
+    private static JsonValue Base64Encode(IntrinsicInvocation call)
     {
         call.ExpectCount(1);
         var text = LimitedString(call, 0);
         return JsonValue.Create(Convert.ToBase64String(Encoding.UTF8.GetBytes(text)));
     }
 
-    private static JsonNode? Base64Decode(IntrinsicInvocation call)
+    private static JsonValue Base64Decode(IntrinsicInvocation call)
     {
         call.ExpectCount(1);
         var text = LimitedString(call, 0);
@@ -287,7 +287,7 @@ internal static class IntrinsicFunctions
 
     [SuppressMessage("Security", "CA5350:Do Not Use Weak Cryptographic Algorithms", Justification = "States.Hash offers SHA-1 by definition; it is a checksum, not security.")]
     [SuppressMessage("Security", "CA5351:Do Not Use Broken Cryptographic Primitives", Justification = "States.Hash offers MD5 by definition; it is a checksum, not security.")]
-    private static JsonNode? Hash(IntrinsicInvocation call)
+    private static JsonValue Hash(IntrinsicInvocation call)
     {
         call.ExpectCount(2);
         var data = Encoding.UTF8.GetBytes(LimitedString(call, 0));
@@ -303,7 +303,7 @@ internal static class IntrinsicFunctions
         return JsonValue.Create(Convert.ToHexStringLower(hash));
     }
 
-    private static JsonNode? JsonMerge(IntrinsicInvocation call)
+    private static JsonObject JsonMerge(IntrinsicInvocation call)
     {
         call.ExpectCount(3);
         var left = call.Object(0);
@@ -328,7 +328,7 @@ internal static class IntrinsicFunctions
         return merged;
     }
 
-    private static JsonNode? MathRandom(IntrinsicInvocation call)
+    private static JsonValue MathRandom(IntrinsicInvocation call)
     {
         call.ExpectCount(2, 3);
         var start = call.RoundedInteger(0);
@@ -342,13 +342,13 @@ internal static class IntrinsicFunctions
         return JsonValue.Create(random.NextInt64(start, end));
     }
 
-    private static JsonNode? MathAdd(IntrinsicInvocation call)
+    private static JsonValue MathAdd(IntrinsicInvocation call)
     {
         call.ExpectCount(2);
         return JsonValue.Create(call.RoundedInteger(0) + call.RoundedInteger(1));
     }
 
-    private static JsonNode? StringSplit(IntrinsicInvocation call)
+    private static JsonArray StringSplit(IntrinsicInvocation call)
     {
         call.ExpectCount(2);
         var text = call.String(0);
@@ -362,7 +362,7 @@ internal static class IntrinsicFunctions
         return result;
     }
 
-    private static JsonNode? Uuid(IntrinsicInvocation call)
+    private static JsonValue Uuid(IntrinsicInvocation call)
     {
         call.ExpectCount(0);
         Span<byte> bytes = stackalloc byte[16];

@@ -338,7 +338,7 @@ internal static class PathFunctions
         _ => Numeric(function, input),
     };
 
-    private static JsonNode? Numeric(PathFunction function, JsonNode? input)
+    private static JsonValue? Numeric(PathFunction function, JsonNode? input)
     {
         if (input is not JsonArray array)
         {
