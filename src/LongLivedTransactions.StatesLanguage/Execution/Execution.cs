@@ -1,0 +1,208 @@
+using System.Text.Json.Nodes;
+using LongLivedTransactions.StatesLanguage.Execution.Runners;
+using LongLivedTransactions.StatesLanguage.History;
+
+namespace LongLivedTransactions.StatesLanguage.Execution;
+
+/// <summary>
+/// One execution of a state machine: its status, input/output or error/cause, and its event history.
+/// The run happens in the background; <see cref="Completion"/> finishes when it ends, whatever the status.
+/// </summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage(
+    "Design", "CA1001", Justification = "The stop token source has no timer, so it holds nothing that needs disposing.")]
+public sealed class Execution
+{
+    private readonly ExecutionRequest _request;
+    private readonly HistoryRecorder _history;
+    private readonly TimeProvider _time;
+    private readonly CancellationTokenSource _stop = new();
+    private readonly TaskCompletionSource _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly HistoryCursor _cursor = new(0);
+    private readonly Lock _statusLock = new();
+    private ExecutionStatus _status = ExecutionStatus.Running;
+    private DateTimeOffset? _stopDate;
+    private string? _outputJson;
+    private string? _error;
+    private string? _cause;
+    private bool _timedOut;
+
+    internal Execution(ExecutionRequest request, HistoryRecorder history, TimeProvider time)
+    {
+        _request = request;
+        _history = history;
+        _time = time;
+        StartDate = time.GetUtcNow();
+    }
+
+    public string ExecutionArn => _request.ExecutionArn;
+
+    public string StateMachineArn => _request.StateMachineArn;
+
+    public string Name => _request.ExecutionName;
+
+    public DateTimeOffset StartDate { get; }
+
+    public string InputJson => _request.InputJson;
+
+    public ExecutionStatus Status
+    {
+        get
+        {
+            lock (_statusLock)
+            {
+                return _status;
+            }
+        }
+    }
+
+    public DateTimeOffset? StopDate
+    {
+        get
+        {
+            lock (_statusLock)
+            {
+                return _stopDate;
+            }
+        }
+    }
+
+    public string? OutputJson
+    {
+        get
+        {
+            lock (_statusLock)
+            {
+                return _outputJson;
+            }
+        }
+    }
+
+    public string? Error
+    {
+        get
+        {
+            lock (_statusLock)
+            {
+                return _error;
+            }
+        }
+    }
+
+    public string? Cause
+    {
+        get
+        {
+            lock (_statusLock)
+            {
+                return _cause;
+            }
+        }
+    }
+
+    /// <summary>Completes when the execution has ended (succeeded, failed, timed out or aborted).</summary>
+    public Task Completion => _completion.Task;
+
+    internal CancellationToken Cancellation => _stop.Token;
+
+    /// <summary>A thread-safe snapshot of the events so far.</summary>
+    public IReadOnlyList<HistoryEvent> GetHistory() => _history.Snapshot();
+
+    /// <summary>Stops a running execution: it ends ABORTED with an ExecutionAborted event. No effect once it has ended.</summary>
+    public void Stop(string? error, string? cause)
+    {
+        if (!TryFinish(ExecutionStatus.Aborted, null, error, cause))
+        {
+            return;
+        }
+
+        _history.Record(_cursor, "ExecutionAborted", "executionAbortedEventDetails", HistoryDetails.ErrorAndCause(error, cause));
+        _stop.Cancel();
+        _completion.TrySetResult();
+    }
+
+    internal void Begin(ExecutionRun run, JsonNode? input)
+    {
+        _history.RecordBeside(
+            _cursor, "ExecutionStarted", "executionStartedEventDetails", HistoryDetails.ExecutionStarted(DataFlow.ToJsonText(input), _request.RoleArn));
+        if (run.Definition.TimeoutSeconds is { } timeoutSeconds)
+        {
+            var timer = _time.CreateTimer(_ => TimeOut(), null, TimeSpan.FromSeconds(timeoutSeconds), Timeout.InfiniteTimeSpan);
+            _completion.Task.ContinueWith(_ => timer.Dispose(), TaskScheduler.Default);
+        }
+
+        _ = Task.Run(() => RunAsync(run, input));
+    }
+
+    private async Task RunAsync(ExecutionRun run, JsonNode? input)
+    {
+        try
+        {
+            var outcome = await GraphRunner.RunAsync(run, run.Definition, input, null, _cursor, new VariableScope(null), _stop.Token)
+                .ConfigureAwait(false);
+            if (TryFinish(ExecutionStatus.Succeeded, outcome.OutputText, null, null))
+            {
+                _history.Record(_cursor, "ExecutionSucceeded", "executionSucceededEventDetails", HistoryDetails.Output(outcome.OutputText));
+            }
+        }
+        catch (StateFailure failure)
+        {
+            if (TryFinish(ExecutionStatus.Failed, null, failure.Error, failure.Cause))
+            {
+                _history.Record(_cursor, "ExecutionFailed", "executionFailedEventDetails", HistoryDetails.ErrorAndCause(failure.Error, failure.Cause));
+            }
+        }
+        catch (OperationCanceledException) when (_stop.IsCancellationRequested)
+        {
+            // Stopped or timed out: that path has recorded the final event.
+        }
+        catch (Exception e)
+        {
+            // A defect in the engine or an invoker must not leave the execution running forever.
+            var cause = $"{e.GetType().Name}: {e.Message}";
+            if (TryFinish(ExecutionStatus.Failed, null, ErrorNames.Runtime, cause))
+            {
+                _history.Record(_cursor, "ExecutionFailed", "executionFailedEventDetails", HistoryDetails.ErrorAndCause(ErrorNames.Runtime, cause));
+            }
+        }
+        finally
+        {
+            if (_timedOut)
+            {
+                await Task.Yield();
+            }
+
+            _completion.TrySetResult();
+        }
+    }
+
+    private void TimeOut()
+    {
+        if (!TryFinish(ExecutionStatus.TimedOut, null, ErrorNames.Timeout, null))
+        {
+            return;
+        }
+
+        _timedOut = true;
+        _history.Record(_cursor, "ExecutionTimedOut", "executionTimedOutEventDetails", HistoryDetails.ErrorAndCause(ErrorNames.Timeout, null));
+        _stop.Cancel();
+        _completion.TrySetResult();
+    }
+
+    private bool TryFinish(ExecutionStatus status, string? outputJson, string? error, string? cause)
+    {
+        lock (_statusLock)
+        {
+            if (_status != ExecutionStatus.Running)
+            {
+                return false;
+            }
+
+            _status = status;
+            _stopDate = _time.GetUtcNow();
+            _outputJson = outputJson;
+            _error = error;
+            _cause = cause;
+            return true;
+        }
+    }
+}

@@ -1,0 +1,52 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using LongLivedTransactions.StatesLanguage.History;
+using LongLivedTransactions.StatesLanguage.Tasks;
+using LongLivedTransactions.StatesLanguage.Validation;
+
+namespace LongLivedTransactions.StatesLanguage.Execution;
+
+/// <summary>
+/// Starts executions of parsed state machines. Task states go to the first invoker that handles their
+/// Resource; every wait (Wait states, retry back-off, timeouts) uses the given <see cref="TimeProvider"/>.
+/// </summary>
+public sealed class ExecutionEngine(IEnumerable<ITaskInvoker> invokers, TimeProvider timeProvider)
+{
+    private readonly IReadOnlyList<ITaskInvoker> _invokers = invokers.ToArray();
+
+    /// <summary>Starts the execution and returns at once; the run continues in the background.</summary>
+    /// <exception cref="InvalidDefinitionException">The definition uses JSONata, which this engine does not run.</exception>
+    /// <exception cref="ArgumentException">The input is not valid JSON.</exception>
+    public Execution Start(ExecutionRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (request.Definition.QueryLanguage != "JSONPath")
+        {
+            throw new InvalidDefinitionException(
+            [
+                new ValidationDiagnostic(
+                    ValidationDiagnostic.Error,
+                    DiagnosticCodes.SchemaValidationFailed,
+                    "QueryLanguage \"JSONata\" is not supported by this engine yet; only JSONPath states can run.",
+                    "/QueryLanguage"),
+            ]);
+        }
+
+        JsonNode? input;
+        try
+        {
+            input = JsonNode.Parse(request.InputJson);
+        }
+        catch (JsonException e)
+        {
+            throw new ArgumentException($"The execution input is not valid JSON: {e.Message}", nameof(request), e);
+        }
+
+        var allInvokers = request.ExtraInvokers is { Count: > 0 } extra ? [.. extra, .. _invokers] : _invokers;
+        var history = new HistoryRecorder(timeProvider);
+        var execution = new Execution(request, history, timeProvider);
+        var run = new ExecutionRun(request, allInvokers, timeProvider, history, execution.Cancellation) { Input = input };
+        execution.Begin(run, input);
+        return execution;
+    }
+}

@@ -1,0 +1,105 @@
+using System.Text.Json.Nodes;
+using LongLivedTransactions.StatesLanguage.Definitions;
+using LongLivedTransactions.StatesLanguage.History;
+using LongLivedTransactions.StatesLanguage.Tasks;
+
+namespace LongLivedTransactions.StatesLanguage.Execution;
+
+/// <summary>Everything one running execution shares between its states, branches and iterations.</summary>
+internal sealed class ExecutionRun
+{
+    public ExecutionRun(ExecutionRequest request, IReadOnlyList<ITaskInvoker> invokers, TimeProvider time, HistoryRecorder history, CancellationToken cancellation)
+    {
+        Request = request;
+        Invokers = invokers;
+        Time = time;
+        History = history;
+        Cancellation = cancellation;
+        StartTime = time.GetUtcNow();
+        StateMachineName = LastArnSegment(request.StateMachineArn);
+        Region = ArnPart(request.StateMachineArn, 3) ?? "us-east-1";
+    }
+
+    public ExecutionRequest Request { get; }
+
+    public StateMachineDefinition Definition => Request.Definition;
+
+    public IReadOnlyList<ITaskInvoker> Invokers { get; }
+
+    public TimeProvider Time { get; }
+
+    public HistoryRecorder History { get; }
+
+    public CancellationToken Cancellation { get; }
+
+    public DateTimeOffset StartTime { get; }
+
+    public string StateMachineName { get; }
+
+    /// <summary>The region of the state machine ARN (reported in TaskScheduled events).</summary>
+    public string Region { get; }
+
+    /// <summary>One random source per execution (retry jitter, States.MathRandom, States.UUID).</summary>
+    public Random Random { get; } = new();
+
+    /// <summary>The parsed execution input, for <c>$$.Execution.Input</c>.</summary>
+    public JsonNode? Input { get; set; }
+
+    /// <summary>A fresh context object (<c>$$</c>) for a state visit.</summary>
+    public JsonObject BuildContextObject(StateVisit visit)
+    {
+        var state = new JsonObject
+        {
+            ["EnteredTime"] = Timestamps.Format(visit.EnteredTime),
+            ["Name"] = visit.State.Name,
+        };
+        if (visit.State is TaskState)
+        {
+            state["RetryCount"] = visit.RetryCount;
+        }
+
+        var context = new JsonObject
+        {
+            ["Execution"] = new JsonObject
+            {
+                ["Id"] = Request.ExecutionArn,
+                ["Input"] = Input?.DeepClone(),
+                ["StartTime"] = Timestamps.Format(StartTime),
+                ["Name"] = Request.ExecutionName,
+                ["RoleArn"] = Request.RoleArn,
+                ["RedriveCount"] = 0,
+            },
+            ["StateMachine"] = new JsonObject
+            {
+                ["Id"] = Request.StateMachineArn,
+                ["Name"] = StateMachineName,
+            },
+            ["State"] = state,
+        };
+        if (visit.MapItem is { } item)
+        {
+            context["Map"] = new JsonObject
+            {
+                ["Item"] = new JsonObject
+                {
+                    ["Index"] = item.Index,
+                    ["Value"] = item.Value?.DeepClone(),
+                },
+            };
+        }
+
+        return context;
+    }
+
+    private static string LastArnSegment(string arn)
+    {
+        var colon = arn.LastIndexOf(':');
+        return colon < 0 ? arn : arn[(colon + 1)..];
+    }
+
+    private static string? ArnPart(string arn, int index)
+    {
+        var parts = arn.Split(':');
+        return parts.Length > index && parts[index].Length > 0 ? parts[index] : null;
+    }
+}

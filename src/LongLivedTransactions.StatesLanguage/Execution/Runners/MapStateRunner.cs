@@ -1,0 +1,391 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using LongLivedTransactions.StatesLanguage.Definitions;
+using LongLivedTransactions.StatesLanguage.History;
+
+namespace LongLivedTransactions.StatesLanguage.Execution.Runners;
+
+/// <summary>
+/// Map: runs the item processor once per item of ItemsPath (shaped by ItemSelector, with
+/// <c>$$.Map.Item</c>), at most MaxConcurrency at a time (0 = all), each iteration in its own variable
+/// scope. Failures beyond the tolerated count/percentage fail the state. INLINE iterations appear in
+/// the history; DISTRIBUTED ones run as a map run whose child events are not part of it, as in AWS.
+/// </summary>
+internal static class MapStateRunner
+{
+    public static async Task<StateOutcome> RunAsync(StateVisit visit, MapState state)
+    {
+        var input = DataFlow.ApplyInputPath(visit, visit.RawInput);
+        var handling = new FailureHandling(visit, state.ErrorHandling, isTask: false);
+        while (true)
+        {
+            try
+            {
+                return await AttemptAsync(visit, state, input).ConfigureAwait(false);
+            }
+            catch (StateFailure failure) when (!failure.IsTerminal)
+            {
+                if (await handling.RetryAsync(failure).ConfigureAwait(false))
+                {
+                    continue;
+                }
+
+                if (handling.TryCatch(failure, out var outcome))
+                {
+                    return outcome;
+                }
+
+                throw;
+            }
+        }
+    }
+
+    private static async Task<StateOutcome> AttemptAsync(StateVisit visit, MapState state, JsonNode? input)
+    {
+        var items = ReadItems(visit, state, input);
+        var history = visit.Run.History;
+        history.Record(visit.Cursor, "MapStateStarted", "mapStateStartedEventDetails", HistoryDetails.MapStarted(items.Count));
+        var limits = ReadLimits(visit, state, input);
+
+        var itemInputs = new JsonNode?[items.Count];
+        for (var i = 0; i < items.Count; i++)
+        {
+            itemInputs[i] = SelectItem(visit, state, input, i, items[i]);
+        }
+
+        var distributed = state.ProcessorMode == "DISTRIBUTED";
+        var outcome = distributed
+            ? await RunDistributedAsync(visit, state, itemInputs, limits).ConfigureAwait(false)
+            : await RunInlineAsync(visit, state, itemInputs, limits).ConfigureAwait(false);
+
+        var result = state.ResultSelector is not null ? DataFlow.Evaluate(visit, state.ResultSelector, outcome) : outcome;
+        var assigned = DataFlow.EvaluateAssign(visit, state.Assign, result);
+        var output = DataFlow.ApplyResultPath(visit, state.ResultPath, visit.RawInput, result);
+        var assignedTexts = DataFlow.StoreAssigned(visit, assigned);
+        output = DataFlow.ApplyOutputPath(visit, output);
+        return StateEvents.Exit(visit, output, assignedTexts, state.Next);
+    }
+
+    private static JsonArray ReadItems(StateVisit visit, MapState state, JsonNode? input)
+    {
+        if (!DataFlow.TryResolve(visit, state.ItemsPath, input, out var items, out var failure))
+        {
+            throw StateFailure.Runtime(visit, $"Invalid path '{state.ItemsPath.Text}' : {failure}");
+        }
+
+        return items as JsonArray ?? throw StateFailure.Runtime(
+            visit, $"Item selection failed: the value at ItemsPath '{state.ItemsPath.Text}' is not an array: {DataFlow.ToJsonText(items)}");
+    }
+
+    private static JsonNode? SelectItem(StateVisit visit, MapState state, JsonNode? input, int index, JsonNode? item)
+    {
+        if (state.ItemSelector is null)
+        {
+            return item?.DeepClone();
+        }
+
+        visit.MapItem = new MapItem(index, item);
+        try
+        {
+            return DataFlow.Evaluate(visit, state.ItemSelector, input);
+        }
+        finally
+        {
+            visit.MapItem = null;
+        }
+    }
+
+    private readonly record struct MapLimits(int MaxConcurrency, int? ToleratedCount, double? ToleratedPercentage);
+
+    private static MapLimits ReadLimits(StateVisit visit, MapState state, JsonNode? input)
+    {
+        var maxConcurrency = state.MaxConcurrency ?? 0;
+        if (state.MaxConcurrencyPath is { } concurrencyPath)
+        {
+            var value = Peek(visit, concurrencyPath, input);
+            if (!TryInteger(value, out var parsed) || parsed < 0)
+            {
+                throw StateFailure.Runtime(visit, $"The MaxConcurrencyPath field refers to value \"{Describe(value)}\" which is not a valid integer: {concurrencyPath.Text}");
+            }
+
+            maxConcurrency = (int)Math.Min(parsed, int.MaxValue);
+        }
+
+        var toleratedCount = state.ToleratedFailureCount;
+        if (state.ToleratedFailureCountPath is { } countPath)
+        {
+            var value = Peek(visit, countPath, input);
+            if (!TryInteger(value, out var parsed))
+            {
+                throw StateFailure.Runtime(visit, $"The ToleratedFailureCountPath field refers to value \"{Describe(value)}\" which is not a valid integer: {countPath.Text}");
+            }
+
+            if (parsed < 0)
+            {
+                throw StateFailure.Runtime(visit, "ToleratedFailureCount cannot be negative.");
+            }
+
+            toleratedCount = (int)Math.Min(parsed, int.MaxValue);
+        }
+
+        var toleratedPercentage = state.ToleratedFailurePercentage;
+        if (state.ToleratedFailurePercentagePath is { } percentagePath)
+        {
+            var value = Peek(visit, percentagePath, input);
+            if (!TryNumber(value, out var parsed))
+            {
+                throw StateFailure.Runtime(visit, $"The ToleratedFailurePercentagePath field refers to value \"{Describe(value)}\" which is not a valid float: {percentagePath.Text}");
+            }
+
+            if (parsed is < 0 or > 100)
+            {
+                throw StateFailure.Runtime(visit, "ToleratedFailurePercentage must be between 0 and 100.");
+            }
+
+            toleratedPercentage = parsed;
+        }
+
+        return new MapLimits(maxConcurrency, toleratedCount, toleratedPercentage);
+    }
+
+    private static JsonNode? Peek(StateVisit visit, PathReference path, JsonNode? input)
+    {
+        if (!DataFlow.TryPeek(visit, path, input, out var value))
+        {
+            throw StateFailure.Runtime(visit, $"Invalid path '{path.Text}' : No results for path: {path.Path.NormalizedPath}");
+        }
+
+        return value;
+    }
+
+    /// <summary>An integer, or a string holding one (AWS accepts both).</summary>
+    private static bool TryInteger(JsonNode? value, out long result)
+    {
+        result = 0;
+        return value is JsonValue json && json.GetValueKind() is JsonValueKind.Number or JsonValueKind.String
+            && long.TryParse(Describe(value), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out result);
+    }
+
+    private static bool TryNumber(JsonNode? value, out double result)
+    {
+        result = 0;
+        return value is JsonValue json && json.GetValueKind() is JsonValueKind.Number or JsonValueKind.String
+            && double.TryParse(Describe(value), NumberStyles.Float, CultureInfo.InvariantCulture, out result);
+    }
+
+    private static string Describe(JsonNode? value) =>
+        value is JsonValue text && text.GetValueKind() == JsonValueKind.String ? text.GetValue<string>() : DataFlow.ToJsonText(value);
+
+    /// <summary>
+    /// Inline iterations: MapIterationStarted, the processor's events, then MapIterationSucceeded/Failed.
+    /// One at a time (MaxConcurrency 1), each iteration follows the previous one's last event, as AWS numbers them.
+    /// </summary>
+    private static async Task<JsonArray> RunInlineAsync(StateVisit visit, MapState state, JsonNode?[] itemInputs, MapLimits limits)
+    {
+        var history = visit.Run.History;
+        var results = new JsonNode?[itemInputs.Length];
+        var failures = new List<(int Index, StateFailure Failure, HistoryCursor Cursor)>();
+        long lastSucceededId = visit.Cursor.LastEventId;
+        var gate = new Lock();
+        var previous = visit.Cursor.LastEventId;
+        using var stopIterations = CancellationTokenSource.CreateLinkedTokenSource(visit.Cancellation);
+
+        async Task RunIterationAsync(int index, HistoryCursor cursor)
+        {
+            history.Record(cursor, "MapIterationStarted", "mapIterationStartedEventDetails", HistoryDetails.MapIteration(state.Name, index));
+            try
+            {
+                var outcome = await GraphRunner.RunAsync(
+                    visit.Run, state.ItemProcessor, itemInputs[index], null, cursor, visit.Variables.CreateChild(), stopIterations.Token).ConfigureAwait(false);
+                results[index] = outcome.Output;
+                var succeededId = history.RecordBeside(cursor, "MapIterationSucceeded", "mapIterationSucceededEventDetails", HistoryDetails.MapIteration(state.Name, index));
+                lock (gate)
+                {
+                    lastSucceededId = Math.Max(lastSucceededId, succeededId);
+                }
+            }
+            catch (StateFailure failure)
+            {
+                history.RecordBeside(cursor, "MapIterationFailed", "mapIterationFailedEventDetails", HistoryDetails.MapIteration(state.Name, index));
+                results[index] = ErrorOutput(failure);
+                bool exceeded;
+                lock (gate)
+                {
+                    failures.Add((index, failure, cursor));
+                    exceeded = Exceeds(failures.Count, itemInputs.Length, limits);
+                }
+
+                if (exceeded)
+                {
+                    await stopIterations.CancelAsync().ConfigureAwait(false);
+                }
+            }
+        }
+
+        if (limits.MaxConcurrency == 1)
+        {
+            for (var i = 0; i < itemInputs.Length && !stopIterations.IsCancellationRequested; i++)
+            {
+                var cursor = new HistoryCursor(previous);
+                await RunIterationAsync(i, cursor).ConfigureAwait(false);
+                previous = cursor.LastEventId;
+            }
+        }
+        else
+        {
+            await RunConcurrentlyAsync(
+                itemInputs.Length,
+                limits.MaxConcurrency,
+                async index =>
+                {
+                    await Task.Yield();
+                    await RunIterationAsync(index, new HistoryCursor(previous)).ConfigureAwait(false);
+                },
+                stopIterations.Token).ConfigureAwait(false);
+        }
+
+        visit.Cancellation.ThrowIfCancellationRequested();
+        if (failures.Count > 0 && Exceeds(failures.Count, itemInputs.Length, limits))
+        {
+            var first = failures.OrderBy(f => f.Index).First();
+            visit.Cursor.LastEventId = first.Cursor.LastEventId;
+            history.Record(visit.Cursor, "MapStateFailed");
+            throw IsTolerating(limits)
+                ? new StateFailure(ErrorNames.ExceedToleratedFailureThreshold, "The specified tolerated failure threshold was exceeded")
+                : first.Failure;
+        }
+
+        visit.Cursor.LastEventId = lastSucceededId;
+        history.RecordBeside(visit.Cursor, "MapStateSucceeded");
+        return new JsonArray(results);
+    }
+
+    /// <summary>Distributed: one map run; its child executions are not part of this history.</summary>
+    private static async Task<JsonArray> RunDistributedAsync(StateVisit visit, MapState state, JsonNode?[] itemInputs, MapLimits limits)
+    {
+        var history = visit.Run.History;
+        var mapRunArn = MapRunArn(visit);
+        history.Record(visit.Cursor, "MapRunStarted", "mapRunStartedEventDetails", new JsonObject { ["mapRunArn"] = mapRunArn });
+        var results = new JsonNode?[itemInputs.Length];
+        var failures = new List<(int Index, StateFailure Failure)>();
+        var gate = new Lock();
+        using var stopIterations = CancellationTokenSource.CreateLinkedTokenSource(visit.Cancellation);
+        await RunConcurrentlyAsync(itemInputs.Length, limits.MaxConcurrency, RunChildAsync, stopIterations.Token).ConfigureAwait(false);
+
+        async Task RunChildAsync(int index)
+        {
+            await Task.Yield();
+            var childHistory = new HistoryRecorder(visit.Run.Time);
+            var childRun = new ExecutionRun(visit.Run.Request, visit.Run.Invokers, visit.Run.Time, childHistory, stopIterations.Token)
+            {
+                Input = itemInputs[index],
+            };
+            try
+            {
+                var outcome = await GraphRunner.RunAsync(
+                    childRun, state.ItemProcessor, itemInputs[index]?.DeepClone(), null, new HistoryCursor(0), new VariableScope(null), stopIterations.Token).ConfigureAwait(false);
+                results[index] = outcome.Output;
+            }
+            catch (StateFailure failure)
+            {
+                results[index] = ErrorOutput(failure);
+                bool exceeded;
+                lock (gate)
+                {
+                    failures.Add((index, failure));
+                    exceeded = Exceeds(failures.Count, itemInputs.Length, limits);
+                }
+
+                if (exceeded)
+                {
+                    await stopIterations.CancelAsync().ConfigureAwait(false);
+                }
+            }
+        }
+
+        visit.Cancellation.ThrowIfCancellationRequested();
+        if (failures.Count > 0 && Exceeds(failures.Count, itemInputs.Length, limits))
+        {
+            history.RecordBeside(visit.Cursor, "MapRunFailed");
+            history.Record(visit.Cursor, "MapStateFailed");
+            var first = failures.OrderBy(f => f.Index).First();
+            throw IsTolerating(limits)
+                ? new StateFailure(ErrorNames.ExceedToleratedFailureThreshold, "The specified tolerated failure threshold was exceeded")
+                : first.Failure;
+        }
+
+        var runSucceededId = history.RecordBeside(visit.Cursor, "MapRunSucceeded");
+        history.RecordAfter(runSucceededId, "MapStateSucceeded");
+        return new JsonArray(results);
+    }
+
+    private static string MapRunArn(StateVisit visit)
+    {
+        var arn = visit.Run.Request.StateMachineArn.Replace(":stateMachine:", ":mapRun:", StringComparison.Ordinal);
+        return $"{arn}/{visit.State.Name}:{Guid.NewGuid()}";
+    }
+
+    private static JsonObject ErrorOutput(StateFailure failure) => new()
+    {
+        ["Error"] = failure.Error,
+        ["Cause"] = failure.Cause ?? string.Empty,
+    };
+
+    private static bool IsTolerating(MapLimits limits) => limits.ToleratedCount is not null || limits.ToleratedPercentage is not null;
+
+    /// <summary>With no tolerance set, any failure fails the Map; otherwise it fails only beyond both limits that are set.</summary>
+    private static bool Exceeds(int failed, int total, MapLimits limits)
+    {
+        if (!IsTolerating(limits))
+        {
+            return failed > 0;
+        }
+
+        var overCount = limits.ToleratedCount is { } count && failed > count;
+        var overPercentage = limits.ToleratedPercentage is { } percentage && total > 0 && failed * 100.0 / total > percentage;
+        return overCount || overPercentage;
+    }
+
+    /// <summary>Runs <paramref name="body"/> for 0..count-1 with at most <paramref name="maxConcurrency"/> at once (0 = no limit).</summary>
+    private static async Task RunConcurrentlyAsync(int count, int maxConcurrency, Func<int, Task> body, CancellationToken stop)
+    {
+        using var slots = new SemaphoreSlim(maxConcurrency == 0 ? count + 1 : maxConcurrency);
+        var running = new List<Task>(count);
+        for (var i = 0; i < count; i++)
+        {
+            try
+            {
+                await slots.WaitAsync(stop).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                break;
+            }
+
+            var index = i;
+            running.Add(RunAndReleaseAsync(index));
+        }
+
+        try
+        {
+            await Task.WhenAll(running).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
+            // Iterations stopped because the tolerated failures were exceeded (or the execution stopped).
+        }
+
+        async Task RunAndReleaseAsync(int index)
+        {
+            try
+            {
+                await body(index).ConfigureAwait(false);
+            }
+            finally
+            {
+                slots.Release();
+            }
+        }
+    }
+}

@@ -1,0 +1,105 @@
+using System.Text.Json.Nodes;
+using LongLivedTransactions.StatesLanguage.Definitions;
+using LongLivedTransactions.StatesLanguage.History;
+
+namespace LongLivedTransactions.StatesLanguage.Execution.Runners;
+
+/// <summary>
+/// Parallel: runs every branch at once on a copy of the input, each in its own variable scope; the
+/// result is the array of branch outputs. The first branch failure cancels the others and fails the state.
+/// </summary>
+internal static class ParallelStateRunner
+{
+    public static async Task<StateOutcome> RunAsync(StateVisit visit, ParallelState state)
+    {
+        var input = DataFlow.ApplyInputPath(visit, visit.RawInput);
+        var branchInput = state.Parameters is not null ? DataFlow.Evaluate(visit, state.Parameters, input) : input;
+        var handling = new FailureHandling(visit, state.ErrorHandling, isTask: false);
+        while (true)
+        {
+            try
+            {
+                return await AttemptAsync(visit, state, branchInput).ConfigureAwait(false);
+            }
+            catch (StateFailure failure) when (!failure.IsTerminal)
+            {
+                if (await handling.RetryAsync(failure).ConfigureAwait(false))
+                {
+                    continue;
+                }
+
+                if (handling.TryCatch(failure, out var outcome))
+                {
+                    return outcome;
+                }
+
+                throw;
+            }
+        }
+    }
+
+    private static async Task<StateOutcome> AttemptAsync(StateVisit visit, ParallelState state, JsonNode? branchInput)
+    {
+        var history = visit.Run.History;
+        var startedId = history.Record(visit.Cursor, "ParallelStateStarted");
+        var inputText = DataFlow.ToJsonText(branchInput);
+        using var branchCancellation = CancellationTokenSource.CreateLinkedTokenSource(visit.Cancellation);
+        var cursors = new HistoryCursor[state.Branches.Count];
+        var runs = new Task<StateOutcome>[state.Branches.Count];
+        for (var i = 0; i < runs.Length; i++)
+        {
+            cursors[i] = new HistoryCursor(startedId);
+            runs[i] = RunBranchAsync(visit, state.Branches[i], branchInput?.DeepClone(), inputText, cursors[i], branchCancellation);
+        }
+
+        StateFailure? failure = null;
+        var outputs = new JsonArray();
+        foreach (var run in runs)
+        {
+            try
+            {
+                outputs.Add((await run.ConfigureAwait(false)).Output);
+            }
+            catch (StateFailure branchFailure)
+            {
+                failure ??= branchFailure;
+            }
+            catch (OperationCanceledException) when (failure is not null && !visit.Cancellation.IsCancellationRequested)
+            {
+                // A sibling was cancelled because another branch failed.
+            }
+        }
+
+        visit.Cursor.LastEventId = cursors.Max(c => c.LastEventId);
+        if (failure is not null)
+        {
+            history.Record(visit.Cursor, "ParallelStateFailed");
+            throw failure;
+        }
+
+        history.RecordBeside(visit.Cursor, "ParallelStateSucceeded");
+        var result = state.ResultSelector is not null ? DataFlow.Evaluate(visit, state.ResultSelector, outputs) : outputs;
+        var assigned = DataFlow.EvaluateAssign(visit, state.Assign, result);
+        var output = DataFlow.ApplyResultPath(visit, state.ResultPath, visit.RawInput, result);
+        var assignedTexts = DataFlow.StoreAssigned(visit, assigned);
+        output = DataFlow.ApplyOutputPath(visit, output);
+        return StateEvents.Exit(visit, output, assignedTexts, state.Next);
+    }
+
+    private static async Task<StateOutcome> RunBranchAsync(
+        StateVisit visit, StateGraph branch, JsonNode? input, string inputText, HistoryCursor cursor, CancellationTokenSource siblings)
+    {
+        // Yield first so that all branches start before any of them runs to its first await.
+        await Task.Yield();
+        try
+        {
+            return await GraphRunner.RunAsync(visit.Run, branch, input, inputText, cursor, visit.Variables.CreateChild(), siblings.Token)
+                .ConfigureAwait(false);
+        }
+        catch (StateFailure)
+        {
+            await siblings.CancelAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+}

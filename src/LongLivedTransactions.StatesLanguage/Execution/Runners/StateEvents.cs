@@ -1,0 +1,44 @@
+using LongLivedTransactions.StatesLanguage.Definitions;
+using LongLivedTransactions.StatesLanguage.History;
+
+namespace LongLivedTransactions.StatesLanguage.Execution.Runners;
+
+/// <summary>The StateEntered / StateExited events of every state type.</summary>
+internal static class StateEvents
+{
+    public const string EnteredDetails = "stateEnteredEventDetails";
+    public const string ExitedDetails = "stateExitedEventDetails";
+
+    public static string Entered(State state) => state switch
+    {
+        PassState => "PassStateEntered",
+        TaskState => "TaskStateEntered",
+        ChoiceState => "ChoiceStateEntered",
+        WaitState => "WaitStateEntered",
+        SucceedState => "SucceedStateEntered",
+        FailState => "FailStateEntered",
+        ParallelState => "ParallelStateEntered",
+        _ => "MapStateEntered",
+    };
+
+    public static string Exited(State state) => state switch
+    {
+        PassState => "PassStateExited",
+        TaskState => "TaskStateExited",
+        ChoiceState => "ChoiceStateExited",
+        WaitState => "WaitStateExited",
+        SucceedState => "SucceedStateExited",
+        ParallelState => "ParallelStateExited",
+        _ => "MapStateExited",
+    };
+
+    /// <summary>Checks the size limit, records StateExited and hands the output on.</summary>
+    public static StateOutcome Exit(StateVisit visit, System.Text.Json.Nodes.JsonNode? output, System.Text.Json.Nodes.JsonObject? assignedVariables, string? next)
+    {
+        var text = DataFlow.ToJsonText(output);
+        DataFlow.CheckSize(visit, text);
+        visit.Run.History.Record(
+            visit.Cursor, Exited(visit.State), ExitedDetails, HistoryDetails.StateExited(visit.State.Name, text, assignedVariables));
+        return new StateOutcome(output, text, next);
+    }
+}

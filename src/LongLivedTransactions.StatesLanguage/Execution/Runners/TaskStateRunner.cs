@@ -1,0 +1,194 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using LongLivedTransactions.StatesLanguage.Definitions;
+using LongLivedTransactions.StatesLanguage.History;
+using LongLivedTransactions.StatesLanguage.Tasks;
+
+namespace LongLivedTransactions.StatesLanguage.Execution.Runners;
+
+/// <summary>
+/// Task: evaluates Parameters, calls the invoker chosen by Resource (with TimeoutSeconds and
+/// HeartbeatSeconds on the execution's clock), records Scheduled/Started/Succeeded|Failed|TimedOut,
+/// then applies ResultSelector, Assign, ResultPath and OutputPath; Retry and Catch wrap each attempt.
+/// </summary>
+internal static class TaskStateRunner
+{
+    public static async Task<StateOutcome> RunAsync(StateVisit visit, TaskState state)
+    {
+        var input = DataFlow.ApplyInputPath(visit, visit.RawInput);
+        var handling = state.ErrorHandling.Retriers.Count + state.ErrorHandling.Catchers.Count == 0
+            ? null
+            : new FailureHandling(visit, state.ErrorHandling, isTask: true);
+        while (true)
+        {
+            try
+            {
+                return await AttemptAsync(visit, state, input).ConfigureAwait(false);
+            }
+            catch (StateFailure failure) when (handling is not null && !failure.IsTerminal)
+            {
+                if (await handling.RetryAsync(failure).ConfigureAwait(false))
+                {
+                    visit.RetryCount++;
+                    continue;
+                }
+
+                if (handling.TryCatch(failure, out var outcome))
+                {
+                    return outcome;
+                }
+
+                throw;
+            }
+        }
+    }
+
+    private static async Task<StateOutcome> AttemptAsync(StateVisit visit, TaskState state, JsonNode? input)
+    {
+        var parameters = state.Parameters is not null ? DataFlow.Evaluate(visit, state.Parameters, input) : input;
+        var timeoutSeconds = state.TimeoutSeconds ?? ReadSeconds(visit, state.TimeoutSecondsPath, input, "TimeoutSecondsPath");
+        var heartbeatSeconds = state.HeartbeatSeconds ?? ReadSeconds(visit, state.HeartbeatSecondsPath, input, "HeartbeatSecondsPath");
+        var invoker = FindInvoker(visit, state);
+        var resource = state.ResourceParts;
+        var history = visit.Run.History;
+        var parametersText = DataFlow.ToJsonText(parameters);
+
+        if (resource.IsLambdaFunction)
+        {
+            history.Record(visit.Cursor, "LambdaFunctionScheduled", "lambdaFunctionScheduledEventDetails",
+                HistoryDetails.LambdaScheduled(state.Resource, parametersText, timeoutSeconds));
+            history.Record(visit.Cursor, "LambdaFunctionStarted");
+        }
+        else
+        {
+            history.Record(visit.Cursor, "TaskScheduled", "taskScheduledEventDetails",
+                HistoryDetails.TaskScheduled(resource.ResourceType, resource.ResourceName, visit.Run.Region, parametersText, timeoutSeconds, heartbeatSeconds));
+            history.Record(visit.Cursor, "TaskStarted", "taskStartedEventDetails",
+                HistoryDetails.TaskResource(resource.ResourceType, resource.ResourceName));
+        }
+
+        var result = await InvokeAsync(visit, state, invoker, parameters, timeoutSeconds, heartbeatSeconds).ConfigureAwait(false);
+        var resultText = DataFlow.ToJsonText(result);
+        DataFlow.CheckSize(visit, resultText);
+        if (resource.IsLambdaFunction)
+        {
+            history.Record(visit.Cursor, "LambdaFunctionSucceeded", "lambdaFunctionSucceededEventDetails", HistoryDetails.Output(resultText));
+        }
+        else
+        {
+            history.Record(visit.Cursor, "TaskSucceeded", "taskSucceededEventDetails",
+                HistoryDetails.TaskSucceeded(resource.ResourceType, resource.ResourceName, resultText));
+        }
+
+        var selected = state.ResultSelector is not null ? DataFlow.Evaluate(visit, state.ResultSelector, result) : result;
+        var assigned = DataFlow.EvaluateAssign(visit, state.Assign, selected);
+        var output = DataFlow.ApplyResultPath(visit, state.ResultPath, visit.RawInput, selected);
+        var assignedTexts = DataFlow.StoreAssigned(visit, assigned);
+        output = DataFlow.ApplyOutputPath(visit, output);
+        return StateEvents.Exit(visit, output, assignedTexts, state.Next);
+    }
+
+    private static async Task<JsonNode?> InvokeAsync(
+        StateVisit visit, TaskState state, ITaskInvoker invoker, JsonNode? parameters, int? timeoutSeconds, int? heartbeatSeconds)
+    {
+        var invocation = new TaskInvocation(
+            visit.Run.Request.ExecutionArn, visit.Run.Request.StateMachineArn, state.Name, state.Resource, parameters, visit.RetryCount);
+
+        // No heartbeat is ever sent by an in-process invoker, so HeartbeatSeconds acts as a second, shorter limit.
+        var limitSeconds = Math.Min(timeoutSeconds ?? int.MaxValue, heartbeatSeconds ?? int.MaxValue);
+        var limitError = heartbeatSeconds is not null && heartbeatSeconds < (timeoutSeconds ?? int.MaxValue)
+            ? ErrorNames.HeartbeatTimeout
+            : ErrorNames.Timeout;
+        using var invocationCancellation = CancellationTokenSource.CreateLinkedTokenSource(visit.Cancellation);
+        try
+        {
+            var call = invoker.InvokeAsync(invocation, invocationCancellation.Token);
+            return limitSeconds == int.MaxValue
+                ? await call.ConfigureAwait(false)
+                : await call.WaitAsync(TimeSpan.FromSeconds(limitSeconds), visit.Run.Time, visit.Cancellation).ConfigureAwait(false);
+        }
+        catch (TaskFailedException e)
+        {
+            throw RecordFailure(visit, state, e.Error, e.Cause);
+        }
+        catch (TimeoutException)
+        {
+            await invocationCancellation.CancelAsync().ConfigureAwait(false);
+            throw RecordFailure(visit, state, limitError, null);
+        }
+        catch (OperationCanceledException) when (visit.Cancellation.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (Exception e) when (e is not StateFailure)
+        {
+            // An invoker that throws something else is a task failure too; its type and message become error and cause.
+            throw RecordFailure(visit, state, ErrorNames.TaskFailed, $"{e.GetType().Name}: {e.Message}");
+        }
+    }
+
+    /// <summary>Records LambdaFunctionFailed/TimedOut or TaskFailed/TimedOut and returns the failure to throw.</summary>
+    private static StateFailure RecordFailure(StateVisit visit, TaskState state, string error, string? cause)
+    {
+        var timedOut = error is ErrorNames.Timeout or ErrorNames.HeartbeatTimeout;
+        var resource = state.ResourceParts;
+        if (resource.IsLambdaFunction)
+        {
+            visit.Run.History.Record(
+                visit.Cursor,
+                timedOut ? "LambdaFunctionTimedOut" : "LambdaFunctionFailed",
+                timedOut ? "lambdaFunctionTimedOutEventDetails" : "lambdaFunctionFailedEventDetails",
+                HistoryDetails.ErrorAndCause(error, cause));
+        }
+        else
+        {
+            visit.Run.History.Record(
+                visit.Cursor,
+                timedOut ? "TaskTimedOut" : "TaskFailed",
+                timedOut ? "taskTimedOutEventDetails" : "taskFailedEventDetails",
+                HistoryDetails.TaskFailed(resource.ResourceType, resource.ResourceName, error, cause));
+        }
+
+        return new StateFailure(error, cause);
+    }
+
+    private static ITaskInvoker FindInvoker(StateVisit visit, TaskState state)
+    {
+        foreach (var invoker in visit.Run.Invokers)
+        {
+            var handles = invoker is IStateScopedTaskInvoker scoped
+                ? scoped.CanInvokeState(state.Name, state.Resource)
+                : invoker.CanInvoke(state.Resource);
+            if (handles)
+            {
+                return invoker;
+            }
+        }
+
+        throw StateFailure.Runtime(visit, $"No task invoker is registered for the resource '{state.Resource}'.");
+    }
+
+    private static int? ReadSeconds(StateVisit visit, PathReference? path, JsonNode? input, string field)
+    {
+        if (path is null)
+        {
+            return null;
+        }
+
+        if (DataFlow.TryPeek(visit, path, input, out var value)
+            && value is JsonValue number && number.GetValueKind() == JsonValueKind.Number
+            && number.TryGetValue<int>(out var seconds) && seconds > 0)
+        {
+            return seconds;
+        }
+
+        if (value is JsonValue parsed && parsed.GetValueKind() == JsonValueKind.Number
+            && double.TryParse(parsed.ToJsonString(), System.Globalization.CultureInfo.InvariantCulture, out var whole)
+            && whole == Math.Floor(whole) && whole is > 0 and <= int.MaxValue)
+        {
+            return (int)whole;
+        }
+
+        throw StateFailure.Runtime(visit, $"The {field} field must reference a positive integer: {path.Text} == {DataFlow.ToJsonText(value)}");
+    }
+}

@@ -1,0 +1,59 @@
+using System.Text.Json.Nodes;
+using LongLivedTransactions.StatesLanguage.Definitions;
+using LongLivedTransactions.StatesLanguage.History;
+
+namespace LongLivedTransactions.StatesLanguage.Execution;
+
+/// <summary>The current Map item, visible as <c>$$.Map.Item</c> while the ItemSelector is evaluated.</summary>
+internal readonly record struct MapItem(int Index, JsonNode? Value);
+
+/// <summary>One entry into a state: its raw input, where its events go, and its variables.</summary>
+internal sealed class StateVisit(
+    ExecutionRun run, State state, JsonNode? rawInput, HistoryCursor cursor, VariableScope variables, CancellationToken cancellation)
+{
+    private JsonObject? _context;
+    private int _retryCount;
+    private MapItem? _mapItem;
+
+    public ExecutionRun Run { get; } = run;
+
+    public State State { get; } = state;
+
+    /// <summary>The state input as it arrived (before InputPath).</summary>
+    public JsonNode? RawInput { get; } = rawInput;
+
+    public HistoryCursor Cursor { get; } = cursor;
+
+    public VariableScope Variables { get; } = variables;
+
+    /// <summary>Cancelled when the execution stops or times out, or when a sibling branch or iteration fails.</summary>
+    public CancellationToken Cancellation { get; } = cancellation;
+
+    public long EnteredEventId { get; set; }
+
+    public DateTimeOffset EnteredTime { get; set; }
+
+    /// <summary><c>$$.State.RetryCount</c> of a Task state.</summary>
+    public int RetryCount
+    {
+        get => _retryCount;
+        set
+        {
+            _retryCount = value;
+            _context = null;
+        }
+    }
+
+    public MapItem? MapItem
+    {
+        get => _mapItem;
+        set
+        {
+            _mapItem = value;
+            _context = null;
+        }
+    }
+
+    /// <summary>The context object, built on first use (most states never read it).</summary>
+    public JsonObject Context => _context ??= Run.BuildContextObject(this);
+}

@@ -1,0 +1,40 @@
+using System.Text.Json.Nodes;
+
+namespace LongLivedTransactions.StatesLanguage.Execution;
+
+/// <summary>
+/// Workflow variables visible to a state. Parallel branches and Map iterations get a child scope:
+/// they read the outer variables, and what they assign stays inside them.
+/// </summary>
+internal sealed class VariableScope(VariableScope? parent)
+{
+    private readonly VariableScope? _parent = parent;
+
+    private Dictionary<string, JsonNode?>? _values;
+
+    public VariableScope CreateChild() => new(this);
+
+    public bool TryGet(string name, out JsonNode? value)
+    {
+        for (var scope = this; scope is not null; scope = scope._parent)
+        {
+            if (scope._values is not null && scope._values.TryGetValue(name, out value))
+            {
+                return true;
+            }
+        }
+
+        value = null;
+        return false;
+    }
+
+    /// <summary>Assigns the variables of one state at once (all values were computed from the old variables).</summary>
+    public void AssignAll(JsonObject assigned)
+    {
+        _values ??= new Dictionary<string, JsonNode?>(StringComparer.Ordinal);
+        foreach (var (name, value) in assigned)
+        {
+            _values[name] = value?.DeepClone();
+        }
+    }
+}

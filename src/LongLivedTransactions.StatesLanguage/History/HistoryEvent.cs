@@ -1,0 +1,49 @@
+using System.Text.Json.Nodes;
+
+namespace LongLivedTransactions.StatesLanguage.History;
+
+/// <summary>
+/// One event of an execution history, shaped as GetExecutionHistory returns it: <paramref name="Type"/>
+/// such as "TaskStateEntered", and <paramref name="Details"/> exactly as AWS puts it under the key
+/// <paramref name="DetailsName"/> (for example "stateEnteredEventDetails").
+/// </summary>
+public sealed record HistoryEvent(
+    long Id,
+    long PreviousEventId,
+    DateTimeOffset Timestamp,
+    string Type,
+    string? DetailsName,
+    JsonObject? Details)
+{
+    // Fields that GetExecutionHistory leaves out when includeExecutionData is false.
+    private static readonly string[] ExecutionDataFields =
+        ["input", "inputDetails", "output", "outputDetails", "parameters", "assignedVariables", "assignedVariablesDetails"];
+
+    /// <summary>The event as GetExecutionHistory serialises it (timestamp in epoch seconds).</summary>
+    public JsonObject ToJson(bool includeExecutionData = true)
+    {
+        var json = new JsonObject
+        {
+            ["timestamp"] = Timestamp.ToUnixTimeMilliseconds() / 1000.0,
+            ["type"] = Type,
+            ["id"] = Id,
+            ["previousEventId"] = PreviousEventId,
+        };
+
+        if (DetailsName is not null && Details is not null)
+        {
+            var details = (JsonObject)Details.DeepClone();
+            if (!includeExecutionData)
+            {
+                foreach (var field in ExecutionDataFields)
+                {
+                    details.Remove(field);
+                }
+            }
+
+            json[DetailsName] = details;
+        }
+
+        return json;
+    }
+}

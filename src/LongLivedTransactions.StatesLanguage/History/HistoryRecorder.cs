@@ -1,0 +1,45 @@
+using System.Text.Json.Nodes;
+
+namespace LongLivedTransactions.StatesLanguage.History;
+
+/// <summary>Numbers and stores the events of one execution; safe to use from parallel branches.</summary>
+internal sealed class HistoryRecorder(TimeProvider timeProvider)
+{
+    private readonly List<HistoryEvent> _events = new(32);
+    private readonly Lock _lock = new();
+
+    /// <summary>Records an event after the cursor's last event and moves the cursor to it.</summary>
+    public long Record(HistoryCursor cursor, string type, string? detailsName = null, JsonObject? details = null)
+    {
+        var id = Append(cursor.LastEventId, type, detailsName, details);
+        cursor.LastEventId = id;
+        return id;
+    }
+
+    /// <summary>Records an event after the cursor's last event without moving the cursor.</summary>
+    public long RecordBeside(HistoryCursor cursor, string type, string? detailsName = null, JsonObject? details = null) =>
+        Append(cursor.LastEventId, type, detailsName, details);
+
+    /// <summary>Records an event after a given event, leaving every cursor where it is.</summary>
+    public long RecordAfter(long previousEventId, string type, string? detailsName = null, JsonObject? details = null) =>
+        Append(previousEventId, type, detailsName, details);
+
+    public IReadOnlyList<HistoryEvent> Snapshot()
+    {
+        lock (_lock)
+        {
+            return _events.ToArray();
+        }
+    }
+
+    private long Append(long previousEventId, string type, string? detailsName, JsonObject? details)
+    {
+        var now = timeProvider.GetUtcNow();
+        lock (_lock)
+        {
+            var id = _events.Count + 1;
+            _events.Add(new HistoryEvent(id, previousEventId, now, type, detailsName, details));
+            return id;
+        }
+    }
+}

@@ -1,0 +1,35 @@
+using System.Text.Json.Nodes;
+
+namespace LongLivedTransactions.StatesLanguage.Tasks;
+
+/// <summary>
+/// Runs the work of a Task state. The engine knows no service: it asks each registered invoker,
+/// in order, whether it handles the state's Resource ARN and calls the first that does.
+/// </summary>
+public interface ITaskInvoker
+{
+    bool CanInvoke(string resource);
+
+    /// <summary>Returns the task result, or throws <see cref="TaskFailedException"/> for a task failure.</summary>
+    Task<JsonNode?> InvokeAsync(TaskInvocation invocation, CancellationToken cancellationToken);
+}
+
+/// <summary>What a Task state asks an invoker to do.</summary>
+/// <param name="Parameters">The effective parameters (state input after InputPath and Parameters).</param>
+/// <param name="Attempt">0 for the first attempt, 1 for the first retry, and so on.</param>
+public sealed record TaskInvocation(
+    string ExecutionArn,
+    string StateMachineArn,
+    string StateName,
+    string Resource,
+    JsonNode? Parameters,
+    int Attempt);
+
+/// <summary>A task failure with the error name and cause that Retry and Catch match on.</summary>
+public sealed class TaskFailedException(string error, string? cause)
+    : Exception(cause is null ? error : $"{error}: {cause}")
+{
+    public string Error { get; } = error;
+
+    public string? Cause { get; } = cause;
+}
