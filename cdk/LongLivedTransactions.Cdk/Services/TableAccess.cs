@@ -5,8 +5,9 @@ using LongLivedTransactions.Core.Topology;
 namespace LongLivedTransactions.Cdk.Services;
 
 /// <summary>
-/// The least privilege a saga function needs on its own table: item reads and writes on the table and queries on its
-/// order index, named one by one (no <c>index/*</c>, no table management, no scans).
+/// The least privilege a saga function needs on its own table: the item reads and writes the services make (GetItem,
+/// PutItem, Query) on the table and its order index, named one by one (no <c>index/*</c>, no table management, no scans).
+/// A service that starts using another DynamoDB operation adds it here.
 /// </summary>
 public static class TableAccess
 {
@@ -14,8 +15,6 @@ public static class TableAccess
     [
         "dynamodb:GetItem",
         "dynamodb:PutItem",
-        "dynamodb:UpdateItem",
-        "dynamodb:DeleteItem",
         "dynamodb:Query",
     ];
 

@@ -1,0 +1,100 @@
+using System.Text.Json.Nodes;
+using LongLivedTransactions.Cdk.Tests.Fixtures;
+using LongLivedTransactions.Cdk.Workflow;
+using LongLivedTransactions.Core.Topology;
+
+namespace LongLivedTransactions.Cdk.Tests;
+
+/// <summary>The definition the template deploys: the shared ASL file, with every placeholder bound to the right resource.</summary>
+[Collection(SynthesisGroup.Name)]
+public sealed class StateMachineDefinitionTests(StandardSagaStack stack)
+{
+    private SynthesizedSagaStack Synthesized => stack.Synthesized;
+
+    private string DefinitionFile => File.ReadAllText(Path.Combine(Synthesized.RepositoryRoot, SagaTopology.StateMachineDefinitionPath));
+
+    private JsonObject StateMachine => Synthesized.Json.Properties(Synthesized.LogicalId(Synthesized.Stack.Workflow.StateMachine));
+
+    [Fact]
+    public void DeploysTheSharedDefinitionFileUnchanged()
+    {
+        string deployed = Assert.IsType<string>((string?)StateMachine["DefinitionString"]);
+
+        Assert.True(JsonNode.DeepEquals(JsonNode.Parse(DefinitionFile), JsonNode.Parse(deployed)));
+    }
+
+    [Fact]
+    public void SubstitutesExactlyThePlaceholdersOfTheFile()
+    {
+        IEnumerable<string> substituted = StateMachine["DefinitionSubstitutions"]!.AsObject().Select(entry => entry.Key);
+
+        Assert.Equal(DefinitionPlaceholders.In(DefinitionFile).Order(StringComparer.Ordinal), substituted.Order(StringComparer.Ordinal));
+        Assert.DoesNotContain("${", Substituted(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ContainsEveryStateOfTheFileAfterSubstitution()
+    {
+        JsonObject file = JsonNode.Parse(DefinitionFile)!.AsObject();
+        JsonObject deployed = JsonNode.Parse(Substituted())!.AsObject();
+
+        Assert.Equal((string?)file["StartAt"], (string?)deployed["StartAt"]);
+        Assert.Equal(
+            file["States"]!.AsObject().Select(state => state.Key).Order(StringComparer.Ordinal),
+            deployed["States"]!.AsObject().Select(state => state.Key).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void InvokesEachFunctionThroughItsOwnArn()
+    {
+        JsonObject deployed = JsonNode.Parse(Substituted())!.AsObject();
+        string[] invoked =
+        [
+            .. deployed["States"]!.AsObject()
+                .Where(state => (string?)state.Value!["Resource"] == "arn:aws:states:::lambda:invoke")
+                .Select(state => (string)state.Value!["Parameters"]!["FunctionName"]!)
+                .Distinct()
+                .Order(StringComparer.Ordinal),
+        ];
+
+        Assert.Equal(AllFunctions().Select(function => "arn-of:" + function.LogicalId).Order(StringComparer.Ordinal), invoked);
+        foreach ((FunctionDefinition definition, string logicalId) in AllFunctions())
+        {
+            AssertJson.Equal(AssertJson.GetAtt(logicalId, "Arn"), StateMachine["DefinitionSubstitutions"]![definition.ArnPlaceholder]);
+        }
+    }
+
+    [Fact]
+    public void PublishesOutcomesToTheSagaTopic()
+    {
+        JsonObject deployed = JsonNode.Parse(Substituted())!.AsObject();
+        string[] topics =
+        [
+            .. deployed["States"]!.AsObject()
+                .Where(state => (string?)state.Value!["Resource"] == "arn:aws:states:::sns:publish")
+                .Select(state => (string)state.Value!["Parameters"]!["TopicArn"]!),
+        ];
+
+        Assert.NotEmpty(topics);
+        Assert.All(topics, topic => Assert.Equal("ref:" + Synthesized.LogicalId(Synthesized.Stack.Notifications.Topic), topic));
+    }
+
+    /// <summary>The definition as CloudFormation will deploy it, with each value written as arn-of:LogicalId or ref:LogicalId.</summary>
+    private string Substituted()
+    {
+        string definition = (string)StateMachine["DefinitionString"]!;
+        foreach ((string name, JsonNode? value) in StateMachine["DefinitionSubstitutions"]!.AsObject())
+        {
+            string placeholderValue = TemplateJson.GetAttTarget(value, "Arn") is { } arnOf ? "arn-of:" + arnOf
+                : TemplateJson.RefTarget(value) is { } reference ? "ref:" + reference
+                : throw new InvalidOperationException($"Unexpected substitution value for {name}: {value?.ToJsonString()}");
+            definition = definition.Replace("${" + name + "}", placeholderValue, StringComparison.Ordinal);
+        }
+
+        return definition;
+    }
+
+    private IEnumerable<(FunctionDefinition Definition, string LogicalId)> AllFunctions() =>
+        Synthesized.Stack.Services.SelectMany(service => service.Functions)
+            .Select(function => (function.Key, Synthesized.LogicalId(function.Value)));
+}
