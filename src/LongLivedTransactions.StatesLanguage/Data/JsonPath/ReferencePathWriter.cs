@@ -22,9 +22,8 @@ internal static class ReferencePathWriter
 
         if (document is not JsonObject && document is not JsonArray)
         {
-            document = segments[0] is PropertySegment
-                ? new JsonObject()
-                : throw Blocked(path, 0, document, "an array");
+            // Only a container can take a member: a string, number, boolean or null input cannot.
+            throw Blocked(path, 0, document, segments[0] is PropertySegment ? "an object" : "an array");
         }
 
         var container = document;
