@@ -30,6 +30,9 @@ public sealed class DotnetPublishBundling(string projectFile, string artifactsDi
         "--artifacts-path", artifactsDirectory,
         // Class libraries get no runtimeconfig.json by default; the Lambda .NET runtime reads it.
         "-p:GenerateRuntimeConfigurationFiles=true",
+        // Maps source paths to /_/ in the binaries, so the same sources give the same package (and asset hash)
+        // wherever the repository is cloned, and a deploy from another machine leaves unchanged functions alone.
+        "-p:ContinuousIntegrationBuild=true",
         // Build servers outlive the publish and would keep its redirected output open, so WaitForExit would not return.
         "--disable-build-servers",
         "--nologo",
