@@ -41,6 +41,7 @@ internal sealed partial class SnapshotNormaliser
     {
         var document = (JsonObject)historyDocument.DeepClone();
         JsonTextParsing.ParseObjectText(document);                     // rule 1
+        var mapRunArns = FindMapRunArns(document);
 
         var substitutions = new TextSubstitutions();
         ReplaceResponseMetadata(document);                              // rule 7
@@ -56,7 +57,8 @@ internal sealed partial class SnapshotNormaliser
             return false;
         });
         ApplyCaseTransforms(document, substitutions);                   // rule 9 (and 8)
-        substitutions.Add(ReplaceRequestIds);                           // rule 4
+        AddMapRunArnParts(mapRunArns, substitutions);                  // rule 4
+        substitutions.Add(ReplaceRequestIds);
         substitutions.Add(text => text.Replace(Region, "<region>", StringComparison.Ordinal));
         substitutions.Add(text => text.Replace("arn:aws:", "arn:<partition>:", StringComparison.Ordinal));
         VisitKeyValues(document, (key, value) =>                        // rule 5
@@ -240,6 +242,47 @@ internal sealed partial class SnapshotNormaliser
                 {
                     VisitKeyValues(item, matches, replaceWith);
                 }
+            }
+        }
+    }
+
+    // The map run ARNs of the history (MapRunStarted), found before any transform replaced them.
+    private static List<string> FindMapRunArns(JsonObject document)
+    {
+        var arns = new List<string>();
+        VisitKeyValues(document, (key, value) =>
+        {
+            if (key == "mapRunArn" && value is JsonValue arn && arn.TryGetValue<string>(out var text) && !arns.Contains(text))
+            {
+                arns.Add(text);
+                return true;
+            }
+
+            return false;
+        });
+        return arns;
+    }
+
+    // Rule 4, map runs: ...:mapRun:<state machine>/<label or UUID>:<UUID>. The part before the colon is
+    // replaced only where it is a UUID (a Map state without Label); a label stays.
+    private static void AddMapRunArnParts(List<string> mapRunArns, TextSubstitutions substitutions)
+    {
+        for (var index = 0; index < mapRunArns.Count; index++)
+        {
+            var parts = mapRunArns[index][(mapRunArns[index].LastIndexOf('/') + 1)..].Split(':');
+            if (parts.Length != 2)
+            {
+                continue;
+            }
+
+            var runId = parts[1];
+            var runIdPlaceholder = $"<MapRunArnPart1_{index}idx>";
+            substitutions.Add(text => text.Replace(runId, runIdPlaceholder, StringComparison.Ordinal));
+            if (UuidAtStart().IsMatch(parts[0]))
+            {
+                var prefix = parts[0];
+                var prefixPlaceholder = $"<MapRunArnPart0_{index}idx>";
+                substitutions.Add(text => text.Replace(prefix, prefixPlaceholder, StringComparison.Ordinal));
             }
         }
     }

@@ -95,6 +95,23 @@ public sealed class SnapshotNormaliserTests
             cause);
     }
 
+    [Theory]
+    [InlineData("MapState", "MapState")]
+    [InlineData("7f1e2d3c-aaaa-4bbb-8ccc-0123456789ab", "<MapRunArnPart0_0idx>")]
+    public void Rule4_map_run_arns_get_placeholders_and_keep_a_label(string firstPart, string expectedFirstPart)
+    {
+        var arn = $"arn:aws:states:us-east-1:111111111111:mapRun:<ArnPart_0idx>/{firstPart}:0a1b2c3d-1111-4222-8333-944445555666";
+        var document = History(
+            Event("MapRunStarted", new JsonObject { ["mapRunArn"] = arn }),
+            Event("MapStateExited", new JsonObject { ["name"] = "Map", ["output"] = $$"""{"run":"{{arn}}"}""" }, id: 2, previous: 1));
+
+        var normalised = Plain.NormaliseHistory(document);
+
+        var expected = $"arn:<partition>:states:<region>:111111111111:mapRun:<ArnPart_0idx>/{expectedFirstPart}:<MapRunArnPart1_0idx>";
+        Assert.Equal(expected, Details(normalised, 0)["mapRunArn"]!.GetValue<string>());
+        Assert.Equal(expected, Details(normalised, 1)["output"]!["run"]!.GetValue<string>());
+    }
+
     [Fact]
     public void Rule5_uuids_under_id_keys_become_numbered_references_everywhere()
     {
