@@ -145,14 +145,15 @@ internal static class DefinitionDocument
                 return JsonValue.Create(false);
         }
 
+        // Numbers are re-read as JSON so that they behave exactly like numbers of a JSON definition.
         if (long.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var integer))
         {
-            return JsonValue.Create(integer);
+            return (JsonValue)JsonNode.Parse(integer.ToString(CultureInfo.InvariantCulture))!;
         }
 
         if (double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) && double.IsFinite(number))
         {
-            return JsonValue.Create(number);
+            return (JsonValue)JsonNode.Parse(number.ToString("R", CultureInfo.InvariantCulture))!;
         }
 
         return JsonValue.Create(value);

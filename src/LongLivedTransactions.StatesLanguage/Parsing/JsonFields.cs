@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
@@ -22,7 +23,12 @@ internal static class JsonFields
     {
         if (node is JsonValue jsonValue && jsonValue.GetValueKind() == JsonValueKind.Number)
         {
-            value = jsonValue.GetValue<double>();
+            // Values built in code (not parsed) only convert to their own CLR type, so fall back to the JSON text.
+            if (!jsonValue.TryGetValue(out value))
+            {
+                value = double.Parse(jsonValue.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture);
+            }
+
             return true;
         }
 

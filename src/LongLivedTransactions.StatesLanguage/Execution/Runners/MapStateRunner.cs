@@ -31,6 +31,8 @@ internal static class MapStateRunner
                     continue;
                 }
 
+                // AWS records MapStateFailed once, when the Map gives up (not before each retry).
+                visit.Run.History.Record(visit.Cursor, "MapStateFailed");
                 if (handling.TryCatch(failure, out var outcome))
                 {
                     return outcome;
@@ -250,7 +252,6 @@ internal static class MapStateRunner
         {
             var first = failures.OrderBy(f => f.Index).First();
             visit.Cursor.LastEventId = first.Cursor.LastEventId;
-            history.Record(visit.Cursor, "MapStateFailed");
             throw IsTolerating(limits)
                 ? new StateFailure(ErrorNames.ExceedToleratedFailureThreshold, "The specified tolerated failure threshold was exceeded")
                 : first.Failure;
@@ -308,7 +309,6 @@ internal static class MapStateRunner
         if (failures.Count > 0 && Exceeds(failures.Count, itemInputs.Length, limits))
         {
             history.RecordBeside(visit.Cursor, "MapRunFailed");
-            history.Record(visit.Cursor, "MapStateFailed");
             var first = failures.OrderBy(f => f.Index).First();
             throw IsTolerating(limits)
                 ? new StateFailure(ErrorNames.ExceedToleratedFailureThreshold, "The specified tolerated failure threshold was exceeded")

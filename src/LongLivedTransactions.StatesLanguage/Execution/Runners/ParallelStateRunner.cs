@@ -28,6 +28,7 @@ internal static class ParallelStateRunner
                     continue;
                 }
 
+                visit.Run.History.Record(visit.Cursor, "ParallelStateFailed");
                 if (handling.TryCatch(failure, out var outcome))
                 {
                     return outcome;
@@ -52,29 +53,27 @@ internal static class ParallelStateRunner
             runs[i] = RunBranchAsync(visit, state.Branches[i], branchInput?.DeepClone(), inputText, cursors[i], branchCancellation);
         }
 
-        StateFailure? failure = null;
+        try
+        {
+            await Task.WhenAll(runs).ConfigureAwait(false);
+        }
+        catch (Exception) when (runs.Any(r => r.Exception?.InnerException is StateFailure))
+        {
+            // Handled below: the first branch failure (in branch order) fails the state; siblings were cancelled.
+        }
+
+        visit.Cancellation.ThrowIfCancellationRequested();
+        visit.Cursor.LastEventId = cursors.Max(c => c.LastEventId);
+        var failure = runs.Select(r => r.Exception?.InnerException).OfType<StateFailure>().FirstOrDefault();
+        if (failure is not null)
+        {
+            throw failure;
+        }
+
         var outputs = new JsonArray();
         foreach (var run in runs)
         {
-            try
-            {
-                outputs.Add((await run.ConfigureAwait(false)).Output);
-            }
-            catch (StateFailure branchFailure)
-            {
-                failure ??= branchFailure;
-            }
-            catch (OperationCanceledException) when (failure is not null && !visit.Cancellation.IsCancellationRequested)
-            {
-                // A sibling was cancelled because another branch failed.
-            }
-        }
-
-        visit.Cursor.LastEventId = cursors.Max(c => c.LastEventId);
-        if (failure is not null)
-        {
-            history.Record(visit.Cursor, "ParallelStateFailed");
-            throw failure;
+            outputs.Add(run.Result.Output);
         }
 
         history.RecordBeside(visit.Cursor, "ParallelStateSucceeded");
