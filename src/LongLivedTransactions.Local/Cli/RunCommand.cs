@@ -1,0 +1,226 @@
+using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using LongLivedTransactions.Core.Json;
+using LongLivedTransactions.Core.Model;
+using LongLivedTransactions.Local.Notifications;
+using LongLivedTransactions.Local.Workflow;
+using LongLivedTransactions.StatesLanguage.Execution;
+
+namespace LongLivedTransactions.Local.Cli;
+
+/// <summary>
+/// <c>run FILE... [--json] [--dynamodb-endpoint URL]</c>: runs each scenario file as one execution of the saga on
+/// the local cloud and reports its path, status, error, notifications and the records it left.
+/// Exit code 0 when every execution ran (whatever its outcome), 1 when one could not run, 2 for bad usage.
+/// </summary>
+public static class RunCommand
+{
+    public const string Usage = "run FILE... [--json] [--dynamodb-endpoint URL]";
+
+    // Plain characters ('+', quotes, accents) stay readable in the JSON lines.
+    private static readonly ReportJsonContext ReportJson = new(new JsonSerializerOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+
+    public static async Task<int> ExecuteAsync(IReadOnlyList<string> args, TextWriter output, TextWriter errors, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(errors);
+
+        bool json = false;
+        Uri? endpoint = null;
+        var files = new List<string>();
+        for (int i = 0; i < args.Count; i++)
+        {
+            switch (args[i])
+            {
+                case "--json":
+                    json = true;
+                    break;
+                case "--dynamodb-endpoint" when i + 1 < args.Count && Uri.TryCreate(args[i + 1], UriKind.Absolute, out Uri? uri):
+                    endpoint = uri;
+                    i++;
+                    break;
+                case var option when option.StartsWith("--", StringComparison.Ordinal):
+                    await errors.WriteLineAsync($"Unknown or incomplete option '{option}'. Usage: {Usage}").ConfigureAwait(false);
+                    return 2;
+                default:
+                    files.Add(args[i]);
+                    break;
+            }
+        }
+
+        if (files.Count == 0)
+        {
+            await errors.WriteLineAsync($"No scenario file given. Usage: {Usage}").ConfigureAwait(false);
+            return 2;
+        }
+
+        await using LocalCloud cloud = await LocalCloud.StartAsync(
+            new LocalCloudOptions { RepositoryRoot = RepositoryRoot.Find(), DynamoDbEndpoint = endpoint },
+            cancellationToken).ConfigureAwait(false);
+
+        int exitCode = 0;
+        foreach (string file in files)
+        {
+            ScenarioReport? report = await RunOneAsync(cloud, file, errors, cancellationToken).ConfigureAwait(false);
+            if (report is null)
+            {
+                exitCode = 1;
+                continue;
+            }
+
+            if (json)
+            {
+                await output.WriteLineAsync(JsonSerializer.Serialize(report, ReportJson.ScenarioReport)).ConfigureAwait(false);
+            }
+            else
+            {
+                await WriteTextAsync(output, report).ConfigureAwait(false);
+            }
+        }
+
+        return exitCode;
+    }
+
+    /// <summary>Runs one file; returns null (after saying why) when the execution could not run.</summary>
+    private static async Task<ScenarioReport?> RunOneAsync(LocalCloud cloud, string file, TextWriter errors, CancellationToken cancellationToken)
+    {
+        string input;
+        try
+        {
+            input = await File.ReadAllTextAsync(file, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException)
+        {
+            await errors.WriteLineAsync($"{file}: cannot read the file: {error.Message}").ConfigureAwait(false);
+            return null;
+        }
+
+        string executionName = $"{Path.GetFileNameWithoutExtension(file)}-{Guid.NewGuid().ToString("N")[..8]}";
+        int notificationsBefore = cloud.Notifications.Messages.Count;
+        Execution execution;
+        try
+        {
+            execution = cloud.StartSaga(executionName, input);
+        }
+        catch (ArgumentException error)
+        {
+            await errors.WriteLineAsync($"{file}: the execution could not start: {error.Message}").ConfigureAwait(false);
+            return null;
+        }
+
+        await execution.Completion.WaitAsync(cancellationToken).ConfigureAwait(false);
+
+        // Scenarios run one after another, so the messages published since this one started are its own.
+        List<NotificationReport> notifications = cloud.Notifications.Messages
+            .Skip(notificationsBefore)
+            .Select(message => new NotificationReport(message.TopicArn, ParseOrKeep(message.Message)))
+            .ToList();
+
+        string? orderId = ReadOrderId(input);
+        SagaRecords records = orderId is null
+            ? new SagaRecords(null, [], [])
+            : await SagaRecords.ReadAsync(cloud.DynamoDb, cloud.TableNames, orderId, cancellationToken).ConfigureAwait(false);
+
+        return new ScenarioReport(
+            file,
+            execution.ExecutionArn,
+            StatusText(execution.Status),
+            ExecutionPath.FromHistory(execution.GetHistory()),
+            execution.Error,
+            execution.Cause,
+            notifications,
+            new RecordsReport(records.OrderStatus, records.Payments, records.InventoryTransactions));
+    }
+
+    public static string StatusText(ExecutionStatus status) => status switch
+    {
+        ExecutionStatus.Running => "RUNNING",
+        ExecutionStatus.Succeeded => "SUCCEEDED",
+        ExecutionStatus.Failed => "FAILED",
+        ExecutionStatus.TimedOut => "TIMED_OUT",
+        ExecutionStatus.Aborted => "ABORTED",
+        _ => status.ToString().ToUpperInvariant(),
+    };
+
+    private static string? ReadOrderId(string input)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize(input, SagaJsonContext.Default.Order)?.OrderId;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    private static JsonNode? ParseOrKeep(string message)
+    {
+        try
+        {
+            return JsonNode.Parse(message);
+        }
+        catch (JsonException)
+        {
+            return JsonValue.Create(message);
+        }
+    }
+
+    private static async Task WriteTextAsync(TextWriter output, ScenarioReport report)
+    {
+        var lines = new List<string>
+        {
+            report.File,
+            $"  execution     {report.ExecutionArn}",
+            $"  path          {string.Join(" → ", report.Path)}",
+            $"  status        {report.Status}",
+        };
+        if (report.Error is not null)
+        {
+            lines.Add($"  error         {report.Error}");
+            lines.Add($"  cause         {ReadableCause(report.Cause)}");
+        }
+
+        lines.Add(report.Notifications.Count == 0
+            ? "  notification  (none)"
+            : string.Join(Environment.NewLine, report.Notifications.Select(n => $"  notification  {Summarize(n.Message)}")));
+        lines.Add($"  order         {report.Records.OrderStatus ?? "(none)"}");
+        lines.Add($"  payments      {Describe(report.Records.Payments.Select(p => $"{p.PaymentType} {p.PaymentAmount.ToString(CultureInfo.InvariantCulture)}"))}");
+        lines.Add($"  inventory     {Describe(report.Records.Inventory.Select(t => $"{t.TransactionType} [{string.Join(", ", t.Items)}]"))}");
+        lines.Add(string.Empty);
+        await output.WriteLineAsync(string.Join(Environment.NewLine, lines)).ConfigureAwait(false);
+    }
+
+    /// <summary>The saga's messages are {order_id, status, failed_step, error}; the full text is in --json.</summary>
+    private static string Summarize(JsonNode? message) =>
+        message is JsonObject fields
+            ? string.Join(" ", new[] { fields["status"], fields["failed_step"], fields["error"]?["Error"] }.OfType<JsonNode>().Select(f => f.ToString()))
+            : message?.ToString() ?? "(empty)";
+
+    private static string Describe(IEnumerable<string> items)
+    {
+        string text = string.Join(", ", items);
+        return text.Length == 0 ? "(none)" : text;
+    }
+
+    /// <summary>A Lambda error cause is a JSON object; its errorMessage is what a person wants to read.</summary>
+    private static string? ReadableCause(string? cause)
+    {
+        if (cause is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            return JsonNode.Parse(cause) is JsonObject error && error["errorMessage"] is JsonValue message ? message.ToString() : cause;
+        }
+        catch (JsonException)
+        {
+            return cause;
+        }
+    }
+}

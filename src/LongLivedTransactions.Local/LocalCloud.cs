@@ -1,0 +1,150 @@
+using Amazon.DynamoDBv2;
+using Amazon.DynamoDBv2.Model;
+using LongLivedTransactions.Core.Logging;
+using LongLivedTransactions.Core.Topology;
+using LongLivedTransactions.Local.DynamoDb;
+using LongLivedTransactions.Local.Functions;
+using LongLivedTransactions.Local.Notifications;
+using LongLivedTransactions.Local.Workflow;
+using LongLivedTransactions.StatesLanguage.Definitions;
+using LongLivedTransactions.StatesLanguage.Execution;
+using LongLivedTransactions.StatesLanguage.Parsing;
+using LongLivedTransactions.StatesLanguage.Tasks;
+using LongLivedTransactions.StatesLanguage.Tasks.Integrations;
+
+namespace LongLivedTransactions.Local;
+
+/// <summary>
+/// Everything the saga needs, on this machine: a DynamoDB-compatible server with the saga's tables, the six
+/// functions in-process behind the Lambda integrations, a recording SNS, and the ASL engine with the saga's
+/// definition (placeholders resolved to local ARNs).
+/// </summary>
+public sealed class LocalCloud : IAsyncDisposable
+{
+    private readonly DynaliteServer? dynalite;
+
+    private LocalCloud(
+        LocalCloudOptions options,
+        DynaliteServer? dynalite,
+        Uri dynamoDbEndpoint,
+        IAmazonDynamoDB dynamoDb,
+        IReadOnlyDictionary<string, string> tableNames)
+    {
+        this.dynalite = dynalite;
+        Arns = options.Arns;
+        DynamoDbEndpoint = dynamoDbEndpoint;
+        DynamoDb = dynamoDb;
+        TableNames = tableNames;
+        var log = new FunctionLog(options.FunctionLogWriter, options.TimeProvider);
+        Functions = new InProcessLambdaHost(SagaFunctionCatalog.Create(dynamoDb, tableNames, options.TimeProvider, log));
+        Notifications = new RecordingSnsPublisher(options.TimeProvider);
+        TaskInvokers =
+        [
+            new LambdaInvokeTaskInvoker(Functions, options.TimeProvider),
+            new SnsPublishTaskInvoker(Notifications, options.TimeProvider),
+        ];
+        Engine = new ExecutionEngine(TaskInvokers, options.TimeProvider);
+        SagaDefinitionJson = SagaDefinition.Load(options.RepositoryRoot, Arns);
+        Saga = StateMachineParser.Parse(SagaDefinitionJson);
+        SagaStateMachineArn = Arns.StateMachine(SagaDefinition.StateMachineName);
+    }
+
+    public LocalArns Arns { get; }
+
+    public Uri DynamoDbEndpoint { get; }
+
+    public IAmazonDynamoDB DynamoDb { get; }
+
+    /// <summary>Physical table name by logical name.</summary>
+    public IReadOnlyDictionary<string, string> TableNames { get; }
+
+    public InProcessLambdaHost Functions { get; }
+
+    public RecordingSnsPublisher Notifications { get; }
+
+    /// <summary>The task integrations the engine uses: Lambda (in-process functions) and SNS (recorded).</summary>
+    public IReadOnlyList<ITaskInvoker> TaskInvokers { get; }
+
+    public ExecutionEngine Engine { get; }
+
+    /// <summary>The saga definition with local ARNs in place of its placeholders.</summary>
+    public string SagaDefinitionJson { get; }
+
+    public StateMachineDefinition Saga { get; }
+
+    public string SagaStateMachineArn { get; }
+
+    public static async Task<LocalCloud> StartAsync(LocalCloudOptions options, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        DynaliteServer? dynalite = null;
+        Uri endpoint;
+        if (options.DynamoDbEndpoint is { } configured)
+        {
+            endpoint = configured;
+        }
+        else
+        {
+            dynalite = await DynaliteServer.StartAsync(options.RepositoryRoot, options.DynamoDbPort, cancellationToken).ConfigureAwait(false);
+            endpoint = dynalite.ServiceUrl;
+        }
+
+        AmazonDynamoDBClient dynamoDb = LocalDynamoDbClient.Create(endpoint, options.Arns.Region);
+        try
+        {
+            var tableNames = await EnsureTablesAsync(dynamoDb, cancellationToken).ConfigureAwait(false);
+            return new LocalCloud(options, dynalite, endpoint, dynamoDb, tableNames);
+        }
+        catch
+        {
+            dynamoDb.Dispose();
+            if (dynalite is not null)
+            {
+                await dynalite.DisposeAsync().ConfigureAwait(false);
+            }
+
+            throw;
+        }
+    }
+
+    /// <summary>Starts one execution of the saga with the given order as input.</summary>
+    public Execution StartSaga(string executionName, string inputJson) =>
+        Engine.Start(new ExecutionRequest(
+            SagaStateMachineArn,
+            Arns.Execution(SagaDefinition.StateMachineName, executionName),
+            executionName,
+            Saga,
+            inputJson,
+            Arns.Role("LongLivedTransactionsSagaRole")));
+
+    public async ValueTask DisposeAsync()
+    {
+        DynamoDb.Dispose();
+        if (dynalite is not null)
+        {
+            await dynalite.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Creates the tables of the topology; on an endpoint that already has them, uses them as they are.</summary>
+    private static async Task<IReadOnlyDictionary<string, string>> EnsureTablesAsync(IAmazonDynamoDB dynamoDb, CancellationToken cancellationToken)
+    {
+        var provisioner = new TableProvisioner(dynamoDb);
+        var names = new Dictionary<string, string>();
+        foreach (TableDefinition table in SagaTopology.Tables)
+        {
+            try
+            {
+                await provisioner.CreateAsync(table, table.LogicalName, cancellationToken).ConfigureAwait(false);
+            }
+            catch (ResourceInUseException)
+            {
+                // The table exists already (a shared endpoint): keep it and its data.
+            }
+
+            names[table.LogicalName] = table.LogicalName;
+        }
+
+        return names;
+    }
+}

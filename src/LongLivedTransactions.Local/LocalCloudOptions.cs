@@ -1,0 +1,21 @@
+namespace LongLivedTransactions.Local;
+
+/// <summary>How to start the local cloud.</summary>
+public sealed record LocalCloudOptions
+{
+    /// <summary>The repository root, where <c>statemachine/</c> and <c>node_modules/</c> are.</summary>
+    public required string RepositoryRoot { get; init; }
+
+    /// <summary>Port for the dynalite server this host starts; 0 picks a free loopback port.</summary>
+    public int DynamoDbPort { get; init; }
+
+    /// <summary>An existing DynamoDB-compatible endpoint (DynamoDB Local, LocalStack, ...) to use instead of dynalite.</summary>
+    public Uri? DynamoDbEndpoint { get; init; }
+
+    public LocalArns Arns { get; init; } = new();
+
+    /// <summary>Where the functions write their JSON log lines.</summary>
+    public TextWriter FunctionLogWriter { get; init; } = TextWriter.Null;
+
+    public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
+}
