@@ -47,53 +47,50 @@ internal static class JsonPathEvaluator
         for (var i = 0; i < count; i++)
         {
             var segment = segments[i];
-            switch (segment)
+            if (segment is PropertySegment property)
             {
-                case PropertySegment { IsSingle: true } property:
-                    if (node is not JsonObject obj)
-                    {
-                        return Fail(i, DefiniteFailure.NotAnObject, node, out failedSegment, out failure, out failedAt);
-                    }
+                if (node is not JsonObject obj)
+                {
+                    return Fail(i, DefiniteFailure.NotAnObject, node, out failedSegment, out failure, out failedAt);
+                }
 
-                    if (!obj.TryGetPropertyValue(property.Names[0], out node))
-                    {
-                        var kind = i == count - 1 ? DefiniteFailure.NoResult : DefiniteFailure.MissingProperty;
-                        return Fail(i, kind, obj, out failedSegment, out failure, out failedAt);
-                    }
+                if (!property.IsSingle)
+                {
+                    node = Merge(obj, property.Names);
+                }
+                else if (!obj.TryGetPropertyValue(property.FirstName, out node))
+                {
+                    var kind = i == count - 1 ? DefiniteFailure.NoResult : DefiniteFailure.MissingProperty;
+                    return Fail(i, kind, obj, out failedSegment, out failure, out failedAt);
+                }
+            }
+            else if (segment is IndexSegment index)
+            {
+                if (node is null)
+                {
+                    return Fail(i, DefiniteFailure.NullArray, node, out failedSegment, out failure, out failedAt);
+                }
 
-                    break;
-                case PropertySegment merged:
-                    if (node is not JsonObject mergedFrom)
-                    {
-                        return Fail(i, DefiniteFailure.NotAnObject, node, out failedSegment, out failure, out failedAt);
-                    }
+                if (node is not JsonArray array)
+                {
+                    return Fail(i, DefiniteFailure.NotAnArray, node, out failedSegment, out failure, out failedAt);
+                }
 
-                    node = Merge(mergedFrom, merged.Names);
-                    break;
-                case IndexSegment index:
-                    if (node is null)
-                    {
-                        return Fail(i, DefiniteFailure.NullArray, node, out failedSegment, out failure, out failedAt);
-                    }
+                var effective = index.FirstIndex < 0 ? array.Count + index.FirstIndex : index.FirstIndex;
+                if (effective < 0 || effective >= array.Count)
+                {
+                    return Fail(i, DefiniteFailure.NoResult, array, out failedSegment, out failure, out failedAt);
+                }
 
-                    if (node is not JsonArray array)
-                    {
-                        return Fail(i, DefiniteFailure.NotAnArray, node, out failedSegment, out failure, out failedAt);
-                    }
-
-                    var effective = index.Indexes[0] < 0 ? array.Count + index.Indexes[0] : index.Indexes[0];
-                    if (effective < 0 || effective >= array.Count)
-                    {
-                        return Fail(i, DefiniteFailure.NoResult, array, out failedSegment, out failure, out failedAt);
-                    }
-
-                    node = array[effective];
-                    break;
-                case FunctionSegment function:
-                    node = PathFunctions.Apply(function.Function, node);
-                    break;
-                default:
-                    throw new InvalidOperationException("An indefinite step cannot be evaluated as a definite path.");
+                node = array[effective];
+            }
+            else if (segment is FunctionSegment function)
+            {
+                node = PathFunctions.Apply(function.Function, node);
+            }
+            else
+            {
+                throw new InvalidOperationException("An indefinite step cannot be evaluated as a definite path.");
             }
         }
 

@@ -27,6 +27,7 @@ public sealed class JsonPathExpression
     private readonly PathSegment[] _segments;
     private readonly PathSegment[] _upstreamOfFunction;
     private readonly FunctionSegment? _function;
+    private readonly bool _aggregatesMatches;
     private string? _normalizedPath;
 
     private JsonPathExpression(string text, ParsedPath parsed)
@@ -37,6 +38,7 @@ public sealed class JsonPathExpression
         _segments = [.. parsed.Segments];
         _function = _segments.Length > 0 ? _segments[^1] as FunctionSegment : null;
         _upstreamOfFunction = _function is null ? _segments : _segments[..^1];
+        _aggregatesMatches = _function is not null && !_upstreamOfFunction.All(segment => segment.IsDefinite);
         IsDefinite = _function is not null || _segments.All(segment => segment.IsDefinite);
         IsReferencePath = _segments.All(segment =>
             segment is PropertySegment { IsSingle: true } || segment is IndexSegment { Indexes: [>= 0] });
@@ -149,7 +151,7 @@ public sealed class JsonPathExpression
             return TryEvaluate(root, out node, out failure);
         }
 
-        if (_function is not null && !_upstreamOfFunction.All(segment => segment.IsDefinite))
+        if (_aggregatesMatches)
         {
             // An aggregate over an indefinite path, e.g. $.items[*].price.sum().
             var matches = new List<JsonNode?>();
@@ -160,7 +162,7 @@ public sealed class JsonPathExpression
                 list.Add(JsonNodeValues.Clone(match));
             }
 
-            node = PathFunctions.Apply(_function.Function, list);
+            node = PathFunctions.Apply(_function!.Function, list);
             return true;
         }
 
@@ -189,22 +191,19 @@ public sealed class JsonPathExpression
     /// <summary>The matches as the document's own nodes (not copies).</summary>
     internal IReadOnlyList<JsonNode?> SelectNodes(JsonNode? root)
     {
-        if (IsDefinite && (_function is null || _upstreamOfFunction.All(segment => segment.IsDefinite)))
+        if (IsDefinite && !_aggregatesMatches)
         {
             return TryGetNode(root, out var node, out _) ? [node] : [];
         }
 
-        var results = new List<JsonNode?>();
-        if (_function is null)
-        {
-            JsonPathEvaluator.Collect(_segments, 0, root, root, results);
-        }
-        else
+        if (_aggregatesMatches)
         {
             TryGetNode(root, out var aggregate, out _);
-            results.Add(aggregate);
+            return [aggregate];
         }
 
+        var results = new List<JsonNode?>();
+        JsonPathEvaluator.Collect(_segments, 0, root, root, results);
         return results;
     }
 

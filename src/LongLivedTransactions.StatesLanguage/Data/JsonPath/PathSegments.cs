@@ -23,13 +23,16 @@ internal sealed class PropertySegment(IReadOnlyList<string> names, bool isLeaf) 
 {
     public IReadOnlyList<string> Names { get; } = names;
 
+    /// <summary>The first (usually only) name, kept apart for the fast definite-path loop.</summary>
+    public string FirstName { get; } = names[0];
+
     /// <summary>
     /// Jayway merges several names into one object when they end the path ("merge case", definite);
     /// in the middle of a path it visits them one after the other ("iteration case", indefinite).
     /// </summary>
     public bool IsLeaf { get; } = isLeaf;
 
-    public bool IsSingle => Names.Count == 1;
+    public bool IsSingle { get; } = names.Count == 1;
 
     public override bool IsDefinite => IsSingle || IsLeaf;
 
@@ -56,6 +59,9 @@ internal sealed class PropertySegment(IReadOnlyList<string> names, bool isLeaf) 
 internal sealed class IndexSegment(IReadOnlyList<int> indexes) : PathSegment
 {
     public IReadOnlyList<int> Indexes { get; } = indexes;
+
+    /// <summary>The first (usually only) index, kept apart for the fast definite-path loop.</summary>
+    public int FirstIndex { get; } = indexes[0];
 
     public override bool IsDefinite => Indexes.Count == 1;
 
