@@ -2,12 +2,14 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using LongLivedTransactions.StatesLanguage.Data.JsonPath;
 
 namespace LongLivedTransactions.StatesLanguage.Data.Intrinsics;
 
 /// <summary>
 /// JSON text without spaces, escaping only what JSON requires (quote, backslash, control
-/// characters), as States.JsonToString prints it: <c>{"Arg1":1,"Arg2":[]}</c>.
+/// characters), as States.JsonToString prints it: <c>{"Arg1":1,"Arg2":[]}</c>. Numbers other
+/// than integers print as Java doubles, like States.Format prints them.
 /// </summary>
 internal static class CompactJsonWriter
 {
@@ -58,13 +60,18 @@ internal static class CompactJsonWriter
                 builder.Append(']');
                 break;
             default:
-                if (node.GetValueKind() == JsonValueKind.String)
+                switch (node.GetValueKind())
                 {
-                    AppendString(builder, node.GetValue<string>());
-                }
-                else
-                {
-                    builder.Append(node.ToJsonString());
+                    case JsonValueKind.String:
+                        AppendString(builder, node.GetValue<string>());
+                        break;
+                    case JsonValueKind.Number:
+                        // Numbers as the Java values AWS holds them in print: 1.10 as 1.1, 1e2 as 100.0.
+                        builder.Append(JavaValueFormatter.FormatNumber(node));
+                        break;
+                    default:
+                        builder.Append(node.ToJsonString());
+                        break;
                 }
 
                 break;

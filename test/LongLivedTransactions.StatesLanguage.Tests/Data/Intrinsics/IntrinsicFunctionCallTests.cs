@@ -34,6 +34,7 @@ public sealed class IntrinsicFunctionCallTests
     [InlineData("States.StringToJson($.empty)", "null")]
     [InlineData("States.JsonToString($.object)", "\"{\\\"Arg1\\\":1,\\\"Arg2\\\":[],\\\"Nested\\\":{\\\"b\\\":true}}\"")]
     [InlineData("States.JsonToString('a\"b')", "\"\\\"a\\\\\\\"b\\\"\"")]
+    [InlineData("States.JsonToString(States.StringToJson('[1.10, 2E2, -0, 3]'))", "\"[1.1,200.0,0,3]\"")]
     [InlineData("States.Array()", "[]")]
     [InlineData("States.Array(1, 'a', null, true, $.object.Arg2)", "[1,\"a\",null,true,[]]")]
     [InlineData("States.ArrayPartition(States.ArrayRange(1, 5, 1), 2)", "[[1,2],[3,4],[5]]")]

@@ -83,6 +83,10 @@ public sealed class JsonPathExpressionTests
     [InlineData("$.store.book[?(@.title size 9)].price", "[8.99]")]
     [InlineData("$.store.book[?(@.missing empty true)].price", "[]")]
     [InlineData("$..book[?(@.price <= 8.99)].title", "[\"Sayings of the Century\",\"Moby Dick\"]")]
+    [InlineData("$.store.book[?(@.isbn.length() > 12)].price", "[8.99,22.99]")]
+    [InlineData("$.store.book[?(@['price'] > 20)].price", "[22.99]")]
+    [InlineData("$.store.book[?(@.price>20)].price", "[22.99]")]
+    [InlineData("$.store.book[?((@.price > 20 || @.price < 9) && !(@.isbn))].price", "[8.95]")]
     [InlineData("$.nowhere[*]", "[]")]
     [InlineData("$.no.such[1:5].x", "[]")]
     public void Indefinite_paths_give_an_array_of_matches(string path, string expectedJson)
