@@ -12,21 +12,23 @@ public sealed class ConformanceCaseTests
 {
     private static readonly Lazy<KnownFailures> Known = new(() => KnownFailures.Load(RepositoryPaths.KnownFailuresFile));
 
-    public static TheoryData<string> InScopeCaseIds()
+    public static TheoryData<CaseKey> InScopeCases()
     {
-        var ids = new TheoryData<string>();
+        var ids = new TheoryData<CaseKey>();
         foreach (var conformanceCase in ConformanceCorpus.All.Where(CaseScope.IsInScope))
         {
-            ids.Add(conformanceCase.Id);
+            ids.Add(new CaseKey(conformanceCase.Id));
         }
 
         return ids;
     }
 
     [Theory]
-    [MemberData(nameof(InScopeCaseIds))]
-    public async Task Case_matches_the_recorded_AWS_execution(string caseId)
+    [MemberData(nameof(InScopeCases))]
+    public async Task Case_matches_the_recorded_AWS_execution(CaseKey recordedCase)
     {
+        ArgumentNullException.ThrowIfNull(recordedCase);
+        var caseId = recordedCase.Id;
         var outcome = await CaseRunner.RunAsync(ConformanceCorpus.Get(caseId), CancellationToken.None);
 
         if (Known.Value.Contains(caseId))
