@@ -40,38 +40,18 @@ internal sealed partial class SnapshotNormaliser
     public JsonObject NormaliseHistory(JsonObject historyDocument)
     {
         var document = (JsonObject)historyDocument.DeepClone();
-        JsonTextParsing.ParseObjectText(document);                     // rule 1
+        JsonTextParsing.ParseObjectText(document);                      // rule 1
         var mapRunArns = FindMapRunArns(document);
 
         var substitutions = new TextSubstitutions();
         ReplaceResponseMetadata(document);                              // rule 7
-        VisitKeyValues(document, (key, value) =>                        // rule 6
-        {
-            if (key == "cause" && value is JsonValue cause && cause.TryGetValue<string>(out var text)
-                && QuotedJsonInput(text) is { } quotedJson)
-            {
-                substitutions.AddReference(quotedJson, "json-input");
-                return true;
-            }
-
-            return false;
-        });
+        RegisterQuotedInputs(document, substitutions);                  // rule 6
         ApplyCaseTransforms(document, substitutions);                   // rule 9 (and 8)
-        AddMapRunArnParts(mapRunArns, substitutions);                  // rule 4
+        AddMapRunArnParts(mapRunArns, substitutions);                   // rule 4
         substitutions.Add(ReplaceRequestIds);
         substitutions.Add(text => text.Replace(Region, "<region>", StringComparison.Ordinal));
         substitutions.Add(text => text.Replace("arn:aws:", "arn:<partition>:", StringComparison.Ordinal));
-        VisitKeyValues(document, (key, value) =>                        // rule 5
-        {
-            if (key.ToLowerInvariant().EndsWith("id", StringComparison.Ordinal)
-                && value is JsonValue id && id.TryGetValue<string>(out var text) && UuidAtStart().IsMatch(text))
-            {
-                substitutions.AddReference(text, "uuid");
-                return true;
-            }
-
-            return false;
-        });
+        RegisterUuidReferences(document, substitutions);                // rule 5
         substitutions.Add(Iso8601DateTime.ReplaceAll);                  // rule 3
         ReplaceTimestampValues(document);                               // rule 2
 
@@ -245,6 +225,34 @@ internal sealed partial class SnapshotNormaliser
             }
         }
     }
+
+    // Rule 6: a cause quoting the input as '{...}' registers that JSON text as <json-input:N>.
+    private static void RegisterQuotedInputs(JsonObject document, TextSubstitutions substitutions) =>
+        VisitKeyValues(document, (key, value) =>
+        {
+            if (key == "cause" && value is JsonValue cause && cause.TryGetValue<string>(out var text)
+                && QuotedJsonInput(text) is { } quotedJson)
+            {
+                substitutions.AddReference(quotedJson, "json-input");
+                return true;
+            }
+
+            return false;
+        });
+
+    // Rule 5: a string starting with a UUID under a key ending in "id" registers as <uuid:N>.
+    private static void RegisterUuidReferences(JsonObject document, TextSubstitutions substitutions) =>
+        VisitKeyValues(document, (key, value) =>
+        {
+            if (key.ToLowerInvariant().EndsWith("id", StringComparison.Ordinal)
+                && value is JsonValue id && id.TryGetValue<string>(out var text) && UuidAtStart().IsMatch(text))
+            {
+                substitutions.AddReference(text, "uuid");
+                return true;
+            }
+
+            return false;
+        });
 
     // The map run ARNs of the history (MapRunStarted), found before any transform replaced them.
     private static List<string> FindMapRunArns(JsonObject document)
