@@ -158,6 +158,9 @@ public sealed class MapState(StateCommon common, MapSettings settings) : State(c
     public ResultPath ResultPath { get; } = settings.ResultPath;
 
     public ErrorHandling ErrorHandling { get; } = settings.ErrorHandling;
+
+    /// <summary>The Label of a distributed Map (it names the map run).</summary>
+    public string? Label { get; } = settings.Label;
 }
 
 /// <summary>The Map-specific fields, gathered while parsing.</summary>
@@ -174,4 +177,5 @@ public sealed record MapSettings(
     PathReference? ToleratedFailurePercentagePath,
     PayloadTemplate? ResultSelector,
     ResultPath ResultPath,
-    ErrorHandling ErrorHandling);
+    ErrorHandling ErrorHandling,
+    string? Label);

@@ -181,7 +181,7 @@ internal static class DataFlow
     /// <summary>Stores assigned variables and returns the history form: name → JSON text.</summary>
     public static JsonObject? StoreAssigned(StateVisit visit, JsonObject? assigned)
     {
-        if (assigned is null)
+        if (assigned is null || assigned.Count == 0)
         {
             return null;
         }
@@ -226,13 +226,17 @@ internal static class DataFlow
         }
     }
 
+    /// <summary>True when the UTF-8 form of the text is larger than 256 KiB.</summary>
+    public static bool ExceedsLimit(string jsonText) =>
+        // Each UTF-16 char is at most 3 UTF-8 bytes, so short texts need no counting.
+        jsonText.Length * 3 > MaxPayloadBytes && Encoding.UTF8.GetByteCount(jsonText) > MaxPayloadBytes;
+
     public static string ToJsonText(JsonNode? node) => node is null ? "null" : node.ToJsonString();
 
     /// <summary>Fails with States.DataLimitExceeded when a state's result is larger than 256 KiB.</summary>
     public static void CheckSize(StateVisit visit, string jsonText)
     {
-        // Each UTF-16 char is at most 3 UTF-8 bytes, so short texts need no counting.
-        if (jsonText.Length * 3 > MaxPayloadBytes && Encoding.UTF8.GetByteCount(jsonText) > MaxPayloadBytes)
+        if (ExceedsLimit(jsonText))
         {
             throw new StateFailure(
                 ErrorNames.DataLimitExceeded,

@@ -3,7 +3,7 @@ namespace LongLivedTransactions.StatesLanguage.Execution;
 /// <summary>The predefined error names of the States Language.</summary>
 public static class ErrorNames
 {
-    /// <summary>Matches every error except <see cref="Runtime"/> and <see cref="DataLimitExceeded"/>.</summary>
+    /// <summary>Matches every error except <see cref="Runtime"/>.</summary>
     public const string All = "States.ALL";
     public const string Runtime = "States.Runtime";
     public const string TaskFailed = "States.TaskFailed";

@@ -9,9 +9,9 @@ internal sealed class HistoryRecorder(TimeProvider timeProvider)
     private readonly Lock _lock = new();
 
     /// <summary>Records an event after the cursor's last event and moves the cursor to it.</summary>
-    public long Record(HistoryCursor cursor, string type, string? detailsName = null, JsonObject? details = null)
+    public long Record(HistoryCursor cursor, string type, string? detailsName = null, JsonObject? details = null, DateTimeOffset? timestamp = null)
     {
-        var id = Append(cursor.LastEventId, type, detailsName, details);
+        var id = Append(cursor.LastEventId, type, detailsName, details, timestamp);
         cursor.LastEventId = id;
         return id;
     }
@@ -32,9 +32,9 @@ internal sealed class HistoryRecorder(TimeProvider timeProvider)
         }
     }
 
-    private long Append(long previousEventId, string type, string? detailsName, JsonObject? details)
+    private long Append(long previousEventId, string type, string? detailsName, JsonObject? details, DateTimeOffset? timestamp = null)
     {
-        var now = timeProvider.GetUtcNow();
+        var now = timestamp ?? timeProvider.GetUtcNow();
         lock (_lock)
         {
             var id = _events.Count + 1;

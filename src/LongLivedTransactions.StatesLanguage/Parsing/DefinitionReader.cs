@@ -765,7 +765,8 @@ internal sealed class DefinitionReader
             OptionalPath("ToleratedFailurePercentagePath"),
             ReadTemplate(state, "ResultSelector", location),
             ReadResultPath(state, location),
-            ReadErrorHandling(state, location));
+            ReadErrorHandling(state, location),
+            ReadOptionalString(state, "Label", location));
         return graph is null ? null : new MapState(common, settings);
     }
 

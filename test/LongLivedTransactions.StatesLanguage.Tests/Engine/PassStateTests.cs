@@ -82,7 +82,8 @@ public sealed class PassStateTests
         AssertJson("""{"k":"v"}""", output["input"]);
         Assert.Equal("TestMachine", output["machine"]!.GetValue<string>());
         Assert.Equal("P", output["state"]!.GetValue<string>());
-        Assert.Equal("2024-01-01T00:00:00.000Z", output["entered"]!.GetValue<string>());
+        var entered = Events(execution, "PassStateEntered").Single().Timestamp;
+        Assert.Equal(entered.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", System.Globalization.CultureInfo.InvariantCulture), output["entered"]!.GetValue<string>());
     }
 
     [Fact]

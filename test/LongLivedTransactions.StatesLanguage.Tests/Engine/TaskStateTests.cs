@@ -235,11 +235,11 @@ public sealed class TaskStateTests
     }
 
     [Fact]
-    public async Task A_task_result_over_256_KiB_can_be_caught_by_name()
+    public async Task A_task_result_over_256_KiB_fails_the_task_and_States_ALL_catches_it()
     {
         const string definition = """
             {"StartAt":"T","States":{
-              "T":{"Type":"Task","Resource":"arn:aws:states:::lambda:invoke","Catch":[{"ErrorEquals":["States.DataLimitExceeded"],"Next":"H"}],"End":true},
+              "T":{"Type":"Task","Resource":"arn:aws:states:::lambda:invoke","Catch":[{"ErrorEquals":["States.ALL"],"Next":"H"}],"End":true},
               "H":{"Type":"Pass","End":true}}}
             """;
         var invoker = ScriptedTaskInvoker.Returning(Resource, _ => JsonValue.Create(new string('x', 300_000)));
@@ -247,6 +247,9 @@ public sealed class TaskStateTests
         var execution = await RunAsync(definition, "{}", [invoker]);
 
         Assert.Equal(ExecutionStatus.Succeeded, execution.Status);
-        Assert.Equal("States.DataLimitExceeded", Output(execution)!["Error"]!.GetValue<string>());
+        AssertJson(
+            """{"Error":"States.DataLimitExceeded","Cause":"The state/task 'lambda' returned a result with a size exceeding the maximum number of bytes service limit."}""",
+            Output(execution));
+        Assert.Equal("States.DataLimitExceeded", Events(execution, "TaskFailed").Single().Details!["error"]!.GetValue<string>());
     }
 }

@@ -15,16 +15,34 @@ public sealed class WaitFailSucceedTests
     [Theory]
     [InlineData("\"Seconds\":30", "{}", 30)]
     [InlineData("\"SecondsPath\":\"$.wait\"", "{\"wait\":45}", 45)]
-    [InlineData("\"Timestamp\":\"2024-01-01T00:02:00Z\"", "{}", 120)]
-    [InlineData("\"TimestampPath\":\"$.until\"", "{\"until\":\"2024-01-01T01:00:00+01:00\"}", 0)]
-    [InlineData("\"TimestampPath\":\"$.until\"", "{\"until\":\"2024-01-01T00:00:10.5Z\"}", 11)]
-    public async Task Wait_sleeps_on_the_fake_clock(string field, string input, int expectedSeconds)
+    public async Task Wait_sleeps_for_seconds_on_the_fake_clock(string field, string input, int expectedSeconds)
     {
         var execution = await RunAsync($$$$"""{"StartAt":"W","States":{"W":{"Type":"Wait",{{{{field}}}},"End":true}}}""", input);
 
         Assert.Equal(ExecutionStatus.Succeeded, execution.Status);
-        Assert.InRange(WaitDuration(execution).TotalSeconds, expectedSeconds - 0.5, expectedSeconds + 0.5);
+        Assert.Equal(TimeSpan.FromSeconds(expectedSeconds), WaitDuration(execution));
         AssertJson(input, Output(execution));
+    }
+
+    [Theory]
+    [InlineData("\"Timestamp\":\"2024-01-01T00:02:00Z\"", "{}", "2024-01-01T00:02:00Z")]
+    [InlineData("\"TimestampPath\":\"$.until\"", "{\"until\":\"2024-01-01T00:10:00.5+00:00\"}", "2024-01-01T00:10:00.5Z")]
+    public async Task Wait_sleeps_until_a_timestamp_on_the_fake_clock(string field, string input, string until)
+    {
+        var execution = await RunAsync($$$$"""{"StartAt":"W","States":{"W":{"Type":"Wait",{{{{field}}}},"End":true}}}""", input);
+
+        // The harness moves the clock in whole seconds, so the wait ends within a second after the timestamp.
+        var exited = Events(execution, "WaitStateExited").Single().Timestamp;
+        var target = DateTimeOffset.Parse(until, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.InRange(exited, target, target.AddSeconds(1));
+    }
+
+    [Fact]
+    public async Task A_timestamp_in_the_past_does_not_wait()
+    {
+        var execution = await RunAsync("""{"StartAt":"W","States":{"W":{"Type":"Wait","Timestamp":"2016-03-14T01:59:00Z","End":true}}}""");
+
+        Assert.Equal(TimeSpan.Zero, WaitDuration(execution));
     }
 
     [Theory]

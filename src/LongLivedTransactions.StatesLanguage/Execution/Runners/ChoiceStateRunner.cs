@@ -35,8 +35,8 @@ internal static class ChoiceStateRunner
             }
         }
 
-        var assignedTexts = DataFlow.StoreAssigned(visit, assigned);
         var output = DataFlow.ApplyOutputPath(visit, input);
+        var assignedTexts = DataFlow.StoreAssigned(visit, assigned);
         return StateEvents.Exit(visit, output, assignedTexts, next);
     }
 }

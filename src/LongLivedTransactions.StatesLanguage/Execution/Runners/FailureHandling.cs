@@ -77,8 +77,8 @@ internal sealed class FailureHandling(StateVisit visit, ErrorHandling errorHandl
     }
 
     /// <summary>
-    /// States.ALL matches everything except States.Runtime and States.DataLimitExceeded; in a Task,
-    /// States.TaskFailed matches every error but States.Timeout. States.Runtime is never caught.
+    /// States.ALL matches every error except States.Runtime, which is never retried or caught; in a
+    /// Task, States.TaskFailed matches every error but States.Timeout.
     /// </summary>
     private bool Matches(IReadOnlyList<string> errorEquals, StateFailure failure)
     {
@@ -94,12 +94,12 @@ internal sealed class FailureHandling(StateVisit visit, ErrorHandling errorHandl
                 return true;
             }
 
-            if (name == ErrorNames.All && failure.Error != ErrorNames.DataLimitExceeded)
+            if (name == ErrorNames.All)
             {
                 return true;
             }
 
-            if (isTask && name == ErrorNames.TaskFailed && failure.Error is not (ErrorNames.Timeout or ErrorNames.DataLimitExceeded))
+            if (isTask && name == ErrorNames.TaskFailed && failure.Error is not (ErrorNames.Timeout or ErrorNames.HeartbeatTimeout))
             {
                 return true;
             }

@@ -28,7 +28,7 @@ internal static class GraphRunner
             inputText ??= DataFlow.ToJsonText(input);
             visit.EnteredTime = run.Time.GetUtcNow();
             visit.EnteredEventId = run.History.Record(
-                cursor, StateEvents.Entered(state), StateEvents.EnteredDetails, HistoryDetails.StateEntered(state.Name, inputText));
+                cursor, StateEvents.Entered(state), StateEvents.EnteredDetails, HistoryDetails.StateEntered(state.Name, inputText), visit.EnteredTime);
 
             var outcome = state switch
             {

@@ -47,8 +47,9 @@ internal static class MapStateRunner
     {
         var items = ReadItems(visit, state, input);
         var history = visit.Run.History;
+        var maxConcurrency = ReadMaxConcurrency(visit, state, input);
         history.Record(visit.Cursor, "MapStateStarted", "mapStateStartedEventDetails", HistoryDetails.MapStarted(items.Count));
-        var limits = ReadLimits(visit, state, input);
+        var limits = ReadTolerance(visit, state, input, maxConcurrency);
 
         var itemInputs = new JsonNode?[items.Count];
         for (var i = 0; i < items.Count; i++)
@@ -64,8 +65,8 @@ internal static class MapStateRunner
         var result = state.ResultSelector is not null ? DataFlow.Evaluate(visit, state.ResultSelector, outcome) : outcome;
         var assigned = DataFlow.EvaluateAssign(visit, state.Assign, result);
         var output = DataFlow.ApplyResultPath(visit, state.ResultPath, visit.RawInput, result);
-        var assignedTexts = DataFlow.StoreAssigned(visit, assigned);
         output = DataFlow.ApplyOutputPath(visit, output);
+        var assignedTexts = DataFlow.StoreAssigned(visit, assigned);
         return StateEvents.Exit(visit, output, assignedTexts, state.Next);
     }
 
@@ -100,7 +101,8 @@ internal static class MapStateRunner
 
     private readonly record struct MapLimits(int MaxConcurrency, int? ToleratedCount, double? ToleratedPercentage);
 
-    private static MapLimits ReadLimits(StateVisit visit, MapState state, JsonNode? input)
+    /// <summary>MaxConcurrency is checked before MapStateStarted, the tolerated failures after it, as in AWS.</summary>
+    private static int ReadMaxConcurrency(StateVisit visit, MapState state, JsonNode? input)
     {
         var maxConcurrency = state.MaxConcurrency ?? 0;
         if (state.MaxConcurrencyPath is { } concurrencyPath)
@@ -114,6 +116,11 @@ internal static class MapStateRunner
             maxConcurrency = (int)Math.Min(parsed, int.MaxValue);
         }
 
+        return maxConcurrency;
+    }
+
+    private static MapLimits ReadTolerance(StateVisit visit, MapState state, JsonNode? input, int maxConcurrency)
+    {
         var toleratedCount = state.ToleratedFailureCount;
         if (state.ToleratedFailureCountPath is { } countPath)
         {
@@ -266,7 +273,7 @@ internal static class MapStateRunner
     private static async Task<JsonArray> RunDistributedAsync(StateVisit visit, MapState state, JsonNode?[] itemInputs, MapLimits limits)
     {
         var history = visit.Run.History;
-        var mapRunArn = MapRunArn(visit);
+        var mapRunArn = MapRunArn(visit, state);
         history.Record(visit.Cursor, "MapRunStarted", "mapRunStartedEventDetails", new JsonObject { ["mapRunArn"] = mapRunArn });
         var results = new JsonNode?[itemInputs.Length];
         var failures = new List<(int Index, StateFailure Failure)>();
@@ -320,10 +327,10 @@ internal static class MapStateRunner
         return new JsonArray(results);
     }
 
-    private static string MapRunArn(StateVisit visit)
+    private static string MapRunArn(StateVisit visit, MapState state)
     {
         var arn = visit.Run.Request.StateMachineArn.Replace(":stateMachine:", ":mapRun:", StringComparison.Ordinal);
-        return $"{arn}/{visit.State.Name}:{Guid.NewGuid()}";
+        return $"{arn}/{state.Label ?? Guid.NewGuid().ToString()}:{Guid.NewGuid()}";
     }
 
     private static JsonObject ErrorOutput(StateFailure failure) => new()

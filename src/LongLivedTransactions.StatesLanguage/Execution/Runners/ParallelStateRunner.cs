@@ -80,8 +80,8 @@ internal static class ParallelStateRunner
         var result = state.ResultSelector is not null ? DataFlow.Evaluate(visit, state.ResultSelector, outputs) : outputs;
         var assigned = DataFlow.EvaluateAssign(visit, state.Assign, result);
         var output = DataFlow.ApplyResultPath(visit, state.ResultPath, visit.RawInput, result);
-        var assignedTexts = DataFlow.StoreAssigned(visit, assigned);
         output = DataFlow.ApplyOutputPath(visit, output);
+        var assignedTexts = DataFlow.StoreAssigned(visit, assigned);
         return StateEvents.Exit(visit, output, assignedTexts, state.Next);
     }
 

@@ -14,8 +14,8 @@ internal static class PassStateRunner
 
         var assigned = DataFlow.EvaluateAssign(visit, state.Assign, result);
         var output = DataFlow.ApplyResultPath(visit, state.ResultPath, visit.RawInput, result);
-        var assignedTexts = DataFlow.StoreAssigned(visit, assigned);
         output = DataFlow.ApplyOutputPath(visit, output);
+        var assignedTexts = DataFlow.StoreAssigned(visit, assigned);
         return StateEvents.Exit(visit, output, assignedTexts, state.Next);
     }
 }

@@ -69,7 +69,17 @@ internal static class TaskStateRunner
 
         var result = await InvokeAsync(visit, state, invoker, parameters, timeoutSeconds, heartbeatSeconds).ConfigureAwait(false);
         var resultText = DataFlow.ToJsonText(result);
-        DataFlow.CheckSize(visit, resultText);
+        if (DataFlow.ExceedsLimit(resultText))
+        {
+            // AWS names the function ARN, or the integration's service ("lambda"), in this cause.
+            var task = resource.IsLambdaFunction ? state.Resource : resource.ResourceType;
+            throw RecordFailure(
+                visit,
+                state,
+                ErrorNames.DataLimitExceeded,
+                $"The state/task '{task}' returned a result with a size exceeding the maximum number of bytes service limit.");
+        }
+
         if (resource.IsLambdaFunction)
         {
             history.Record(visit.Cursor, "LambdaFunctionSucceeded", "lambdaFunctionSucceededEventDetails", HistoryDetails.Output(resultText));
@@ -83,8 +93,8 @@ internal static class TaskStateRunner
         var selected = state.ResultSelector is not null ? DataFlow.Evaluate(visit, state.ResultSelector, result) : result;
         var assigned = DataFlow.EvaluateAssign(visit, state.Assign, selected);
         var output = DataFlow.ApplyResultPath(visit, state.ResultPath, visit.RawInput, selected);
-        var assignedTexts = DataFlow.StoreAssigned(visit, assigned);
         output = DataFlow.ApplyOutputPath(visit, output);
+        var assignedTexts = DataFlow.StoreAssigned(visit, assigned);
         return StateEvents.Exit(visit, output, assignedTexts, state.Next);
     }
 

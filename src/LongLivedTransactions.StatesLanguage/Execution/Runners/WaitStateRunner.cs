@@ -27,8 +27,9 @@ internal static class WaitStateRunner
             await Task.Delay(delay, visit.Run.Time, visit.Cancellation).ConfigureAwait(false);
         }
 
-        var assignedTexts = DataFlow.StoreAssigned(visit, DataFlow.EvaluateAssign(visit, state.Assign, input));
+        var assigned = DataFlow.EvaluateAssign(visit, state.Assign, input);
         var output = DataFlow.ApplyOutputPath(visit, input);
+        var assignedTexts = DataFlow.StoreAssigned(visit, assigned);
         return StateEvents.Exit(visit, output, assignedTexts, state.Next);
     }
 
