@@ -1,0 +1,179 @@
+using System.Text.Json.Nodes;
+using LongLivedTransactions.StatesLanguage.Execution;
+using LongLivedTransactions.StatesLanguage.History;
+
+namespace LongLivedTransactions.Local.Api;
+
+/// <summary>
+/// StartExecution, StartSyncExecution, DescribeExecution, DescribeStateMachineForExecution, GetExecutionHistory,
+/// ListExecutions and StopExecution.
+/// </summary>
+public sealed class ExecutionOperations(StateMachineRegistry registry, ExecutionStore executions)
+{
+    public JsonObject Start(ApiRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        StateMachineArn arn = StepFunctionsArns.ParseStateMachine(request.RequiredString("stateMachineArn"));
+        string name = ExecutionName(request);
+        string input = request.OptionalString("input") ?? "{}";
+        StateMachineRecord stateMachine = registry.Get(arn);
+        if (stateMachine.IsExpress)
+        {
+            // Express executions are only run synchronously here; AWS would also run them asynchronously.
+            throw StepFunctionsErrors.StateMachineTypeNotSupported(
+                "This endpoint runs EXPRESS state machines with StartSyncExecution only.");
+        }
+
+        ExecutionRecord record = executions.Start(stateMachine, arn, name, input);
+        return new JsonObject
+        {
+            ["executionArn"] = record.ExecutionArn,
+            ["startDate"] = ApiJson.Timestamp(record.Execution.StartDate),
+        };
+    }
+
+    public async Task<JsonObject> StartSyncAsync(ApiRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        StateMachineArn arn = StepFunctionsArns.ParseStateMachine(request.RequiredString("stateMachineArn"));
+        string name = ExecutionName(request);
+        string input = request.OptionalString("input") ?? "{}";
+        StateMachineRecord stateMachine = registry.Get(arn);
+        if (!stateMachine.IsExpress)
+        {
+            throw StepFunctionsErrors.StateMachineTypeNotSupported(
+                "This operation is supported for EXPRESS state machines only.");
+        }
+
+        Execution execution = await executions.RunSynchronouslyAsync(stateMachine, arn, name, input, cancellationToken).ConfigureAwait(false);
+        DateTimeOffset stop = execution.StopDate ?? execution.StartDate;
+        JsonObject json = Summary(execution, stateMachine.Arn.Arn);
+        AddData(json, execution);
+        json["billingDetails"] = new JsonObject
+        {
+            ["billedMemoryUsedInMB"] = 64,
+            ["billedDurationInMilliseconds"] = Math.Max(100, (long)Math.Ceiling((stop - execution.StartDate).TotalMilliseconds / 100) * 100),
+        };
+        return json;
+    }
+
+    public JsonObject Describe(ApiRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ExecutionRecord record = Find(request);
+        JsonObject json = Summary(record.Execution, record.StateMachine.Arn.Arn);
+        AddData(json, record.Execution);
+        json["redriveCount"] = 0;
+        json["redriveStatus"] = "NOT_REDRIVABLE";
+        return json;
+    }
+
+    public JsonObject DescribeStateMachine(ApiRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return StateMachineOperations.Describe(Find(request).StateMachine, includeStatus: false);
+    }
+
+    public JsonObject History(ApiRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ExecutionRecord record = Find(request);
+        bool reverse = request.OptionalBool("reverseOrder") ?? false;
+        bool includeData = request.OptionalBool("includeExecutionData") ?? true;
+        IReadOnlyList<HistoryEvent> history = record.Execution.GetHistory();
+        IReadOnlyList<HistoryEvent> ordered = reverse ? history.Reverse().ToList() : history;
+
+        // A token stays valid while the execution records more events: it counts from the oldest event, or, in
+        // reverse order, from the newest event when the first page was read.
+        var (page, nextToken) = Pagination.Page(
+            ordered,
+            request.OptionalInt("maxResults", 0, Pagination.MaxPageSize),
+            request.OptionalString("nextToken"),
+            $"history:{record.ExecutionArn}:{(reverse ? "reverse" : "forward")}");
+        var events = new JsonArray();
+        foreach (HistoryEvent historyEvent in page)
+        {
+            events.Add(historyEvent.ToJson(includeData));
+        }
+
+        return new JsonObject { ["events"] = events }.With("nextToken", nextToken);
+    }
+
+    public JsonObject List(ApiRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (request.OptionalString("mapRunArn") is not null)
+        {
+            throw StepFunctionsErrors.Validation(
+                "Value at 'mapRunArn' failed to satisfy constraint: map runs are not listed by this endpoint; use stateMachineArn");
+        }
+
+        StateMachineArn arn = StepFunctionsArns.ParseStateMachine(
+            request.OptionalString("stateMachineArn")
+            ?? throw StepFunctionsErrors.Validation("Must provide a StateMachine ARN or MapRun ARN"));
+        StateMachineRecord stateMachine = registry.Get(arn);
+        if (stateMachine.IsExpress)
+        {
+            throw StepFunctionsErrors.StateMachineTypeNotSupported("This operation is not supported by this type of state machine");
+        }
+
+        ExecutionStatus? status = ApiJson.ParseStatus(
+            request.OptionalEnum("statusFilter", "RUNNING", "SUCCEEDED", "FAILED", "TIMED_OUT", "ABORTED"));
+        var (page, nextToken) = Pagination.Page(
+            executions.List(stateMachine.Arn.Arn, status),
+            request.OptionalInt("maxResults", 0, Pagination.MaxPageSize),
+            request.OptionalString("nextToken"),
+            $"executions:{stateMachine.Arn.Arn}:{status}");
+        var list = new JsonArray();
+        foreach (ExecutionRecord record in page)
+        {
+            list.Add(Summary(record.Execution, record.StateMachine.Arn.Arn));
+        }
+
+        return new JsonObject { ["executions"] = list }.With("nextToken", nextToken);
+    }
+
+    public JsonObject Stop(ApiRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ExecutionRecord record = Find(request);
+        string? error = request.OptionalString("error", 256);
+        string? cause = request.OptionalString("cause", 32768);
+        record.Execution.Stop(error, cause);
+        DateTimeOffset stopDate = record.Execution.StopDate ?? record.Execution.StartDate;
+        return new JsonObject { ["stopDate"] = ApiJson.Timestamp(stopDate) };
+    }
+
+    private ExecutionRecord Find(ApiRequest request) =>
+        executions.Get(StepFunctionsArns.ValidateExecution(request.RequiredString("executionArn")));
+
+    private static string ExecutionName(ApiRequest request)
+    {
+        string name = request.OptionalString("name") ?? Guid.NewGuid().ToString();
+        return ResourceNames.IsValid(name) ? name : throw StepFunctionsErrors.InvalidName(name);
+    }
+
+    /// <summary>The members every execution description shares (the ListExecutions item shape).</summary>
+    private static JsonObject Summary(Execution execution, string stateMachineArn) =>
+        new JsonObject
+        {
+            ["executionArn"] = execution.ExecutionArn,
+            ["stateMachineArn"] = stateMachineArn,
+            ["name"] = execution.Name,
+            ["status"] = ApiJson.StatusText(execution.Status),
+            ["startDate"] = ApiJson.Timestamp(execution.StartDate),
+        }.With("stopDate", execution.StopDate is { } stop ? ApiJson.Timestamp(stop) : null);
+
+    private static void AddData(JsonObject json, Execution execution)
+    {
+        json["input"] = execution.InputJson;
+        json["inputDetails"] = new JsonObject { ["included"] = true };
+        if (execution.OutputJson is { } output)
+        {
+            json["output"] = output;
+            json["outputDetails"] = new JsonObject { ["included"] = true };
+        }
+
+        json.With("error", execution.Error).With("cause", execution.Cause);
+    }
+}

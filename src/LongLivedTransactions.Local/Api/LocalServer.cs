@@ -1,0 +1,121 @@
+using System.Net;
+using LongLivedTransactions.Local.Console;
+using LongLivedTransactions.Local.LambdaApi;
+using LongLivedTransactions.StatesLanguage.Tasks.Integrations;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace LongLivedTransactions.Local.Api;
+
+/// <summary>
+/// What <c>up</c> runs: the local cloud (DynamoDB, tables, functions, engine) and one HTTP server on 127.0.0.1 that
+/// serves the Step Functions API (<c>POST /</c>), the Lambda API (<c>/2015-03-31/functions</c>) and the web console
+/// (<c>GET /</c>). The saga's state machine is registered at start. Disposing stops the server and the cloud.
+/// </summary>
+public sealed class LocalServer : IAsyncDisposable
+{
+    private readonly WebApplication app;
+
+    private LocalServer(WebApplication app, LocalCloud cloud, Uri endpoint, StateMachineRegistry stateMachines, ExecutionStore executions)
+    {
+        this.app = app;
+        Cloud = cloud;
+        Endpoint = endpoint;
+        StateMachines = stateMachines;
+        Executions = executions;
+    }
+
+    public LocalCloud Cloud { get; }
+
+    /// <summary>The Step Functions and Lambda endpoint (<c>--endpoint-url</c>); the console is at its root.</summary>
+    public Uri Endpoint { get; }
+
+    public StateMachineRegistry StateMachines { get; }
+
+    public ExecutionStore Executions { get; }
+
+    public string SagaStateMachineArn => Cloud.SagaStateMachineArn;
+
+    /// <param name="port">The loopback port of the HTTP server; 0 picks a free one.</param>
+    /// <param name="mocks">The MockConfigFile test cases that <c>stateMachineArn#TestCase</c> selects, if any.</param>
+    public static async Task<LocalServer> StartAsync(
+        LocalCloudOptions cloudOptions, int port, MockConfiguration? mocks, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(cloudOptions);
+        LocalCloud cloud = await LocalCloud.StartAsync(cloudOptions, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var stateMachines = new StateMachineRegistry(cloudOptions.TimeProvider);
+            var executions = new ExecutionStore(cloud.Engine, mocks);
+            stateMachines.Create(new StateMachineRegistry.Registration(
+                StepFunctionsArns.ParseStateMachine(cloud.SagaStateMachineArn),
+                cloud.SagaDefinitionJson,
+                cloud.Arns.Role("LongLivedTransactionsSagaRole"),
+                StateMachineRecord.Standard,
+                Description: "The order saga of statemachine/saga.asl.json.",
+                LoggingConfiguration: null,
+                TracingConfiguration: null));
+
+            WebApplication app = Build(cloud, cloudOptions, port, stateMachines, executions);
+            await app.StartAsync(cancellationToken).ConfigureAwait(false);
+            string address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+            return new LocalServer(app, cloud, new Uri(address), stateMachines, executions);
+        }
+        catch
+        {
+            await cloud.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await app.StopAsync().ConfigureAwait(false);
+        await app.DisposeAsync().ConfigureAwait(false);
+        await Cloud.DisposeAsync().ConfigureAwait(false);
+    }
+
+    private static WebApplication Build(
+        LocalCloud cloud, LocalCloudOptions options, int port, StateMachineRegistry stateMachines, ExecutionStore executions)
+    {
+        WebApplicationBuilder builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
+        {
+            ApplicationName = typeof(LocalServer).Assembly.GetName().Name,
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+        builder.Logging.ClearProviders();
+        builder.Logging.AddSimpleConsole(console => console.SingleLine = true);
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            // Loopback only: the endpoint accepts any credentials, so nothing outside this machine may reach it.
+            kestrel.Listen(IPAddress.Loopback, port);
+            kestrel.Limits.MaxRequestBodySize = 8 * 1024 * 1024;
+        });
+        builder.Services.AddSingleton(new StepFunctionsApi(
+            new StateMachineOperations(stateMachines, cloud.Arns.AccountId),
+            new ExecutionOperations(stateMachines, executions),
+            new DefinitionOperations(new TestStateRunner(cloud.Engine, cloud.Arns.AccountId))));
+        builder.Services.AddSingleton(services => new StepFunctionsEndpoint(
+            services.GetRequiredService<StepFunctionsApi>(), cloud.Arns.Region, services.GetRequiredService<ILogger<StepFunctionsEndpoint>>()));
+        builder.Services.AddSingleton(new LambdaEndpoint(cloud.Functions, cloud.Arns, options.TimeProvider));
+        builder.Services.AddSingleton(new ConsoleEndpoint(options.RepositoryRoot, cloud.SagaStateMachineArn));
+
+        WebApplication app = builder.Build();
+        var stepFunctions = app.Services.GetRequiredService<StepFunctionsEndpoint>();
+        var lambda = app.Services.GetRequiredService<LambdaEndpoint>();
+        var console = app.Services.GetRequiredService<ConsoleEndpoint>();
+        app.MapPost("/", stepFunctions.HandleAsync);
+        app.MapPost(LambdaEndpoint.InvokePath, (HttpContext context, string functionName) => lambda.InvokeAsync(context, functionName));
+        app.MapGet(LambdaEndpoint.ListPath, lambda.ListAsync);
+        app.MapGet("/", ConsoleEndpoint.PageAsync);
+        app.MapGet(ConsoleEndpoint.AssetPathPrefix + "scenarios", console.ScenariosAsync);
+        app.MapGet(ConsoleEndpoint.AssetPathPrefix + "{file}", (HttpContext context, string file) => ConsoleEndpoint.AssetAsync(context, file));
+        return app;
+    }
+}

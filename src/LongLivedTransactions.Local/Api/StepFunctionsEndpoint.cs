@@ -1,0 +1,115 @@
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+
+namespace LongLivedTransactions.Local.Api;
+
+/// <summary>
+/// The HTTP side of the Step Functions JSON 1.0 protocol: <c>POST /</c> with <c>X-Amz-Target: AWSStepFunctions.Op</c>
+/// and a JSON body. Errors are answered as AWS does: HTTP 400 (500 for a fault of this server) with
+/// <c>{"__type": ..., "message": ...}</c>. The signature is not checked; its credential scope gives the region.
+/// </summary>
+public sealed partial class StepFunctionsEndpoint(StepFunctionsApi api, string defaultRegion, ILogger<StepFunctionsEndpoint> logger)
+{
+    public const string ContentType = "application/x-amz-json-1.0";
+
+    /// <summary>Bodies larger than this are refused (a definition is at most 1 MiB, an input 256 KiB).</summary>
+    private const int MaxBodyBytes = 4 * 1024 * 1024;
+
+    public async Task HandleAsync(HttpContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        context.Response.Headers["x-amzn-RequestId"] = Guid.NewGuid().ToString();
+        JsonObject response;
+        int status = StatusCodes.Status200OK;
+        try
+        {
+            string operation = Operation(context.Request.Headers["X-Amz-Target"].ToString());
+            JsonObject body = await ReadBodyAsync(context.Request, context.RequestAborted).ConfigureAwait(false);
+            string region = RequestRegion.FromAuthorization(context.Request.Headers.Authorization.ToString(), defaultRegion);
+            response = await api.InvokeAsync(operation, new ApiRequest(body, region), context.RequestAborted).ConfigureAwait(false);
+        }
+        catch (StepFunctionsException error)
+        {
+            status = error.StatusCode;
+            response = ErrorBody(error.ErrorType, error.Message);
+            context.Response.Headers["x-amzn-ErrorType"] = error.ErrorType;
+        }
+        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+        {
+            return;
+        }
+#pragma warning disable CA1031 // A fault of this server is answered as AWS answers one, and the server keeps serving.
+        catch (Exception fault)
+#pragma warning restore CA1031
+        {
+            LogFault(logger, fault);
+            status = StatusCodes.Status500InternalServerError;
+            response = ErrorBody("InternalFailure", "The request processing has failed because of an unknown error.");
+            context.Response.Headers["x-amzn-ErrorType"] = "InternalFailure";
+        }
+
+        context.Response.StatusCode = status;
+        context.Response.ContentType = ContentType;
+        await context.Response.WriteAsync(response.ToJsonString(), context.RequestAborted).ConfigureAwait(false);
+    }
+
+    private static string Operation(string target)
+    {
+        if (string.IsNullOrEmpty(target))
+        {
+            throw StepFunctionsErrors.UnknownOperation(null);
+        }
+
+        string operation = target.StartsWith(StepFunctionsApi.TargetPrefix, StringComparison.Ordinal)
+            ? target[StepFunctionsApi.TargetPrefix.Length..]
+            : string.Empty;
+        return StepFunctionsApi.Operations.Contains(operation, StringComparer.Ordinal)
+            ? operation
+            : throw StepFunctionsErrors.UnknownOperation(target);
+    }
+
+    private static async Task<JsonObject> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        using var buffer = new MemoryStream();
+        byte[] chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
+        {
+            if (buffer.Length + read > MaxBodyBytes)
+            {
+                throw new StepFunctionsException("RequestEntityTooLarge", $"The request body is larger than {MaxBodyBytes} bytes.", StatusCodes.Status413PayloadTooLarge);
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        if (buffer.Length == 0)
+        {
+            return [];
+        }
+
+        JsonNode? node;
+        try
+        {
+            node = JsonNode.Parse(buffer.ToArray());
+        }
+        catch (JsonException invalid)
+        {
+            throw StepFunctionsErrors.Serialization(invalid.Message);
+        }
+        catch (DecoderFallbackException invalid)
+        {
+            throw StepFunctionsErrors.Serialization(invalid.Message);
+        }
+
+        return node as JsonObject ?? throw StepFunctionsErrors.Serialization("the body must be a JSON object.");
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "A Step Functions request failed with an unexpected fault")]
+    private static partial void LogFault(ILogger logger, Exception fault);
+
+    private static JsonObject ErrorBody(string type, string message) => new() { ["__type"] = type, ["message"] = message };
+}
