@@ -162,17 +162,36 @@ public sealed class JsonPathExpression
                 list.Add(JsonNodeValues.Clone(match));
             }
 
-            node = PathFunctions.Apply(_function!.Function, list);
-            return true;
+            try
+            {
+                node = PathFunctions.Apply(_function!.Function, list);
+                return true;
+            }
+            catch (JsonPathEvaluationException exception)
+            {
+                node = null;
+                failure = exception.Message;
+                return false;
+            }
         }
 
-        if (JsonPathEvaluator.TryGetDefinite(_segments, root, out node, out var failedSegment, out var kind, out var failedAt))
+        try
         {
-            return true;
-        }
+            if (JsonPathEvaluator.TryGetDefinite(_segments, root, out node, out var failedSegment, out var kind, out var failedAt))
+            {
+                return true;
+            }
 
-        failure = DescribeFailure(failedSegment, kind, failedAt);
-        return false;
+            failure = DescribeFailure(failedSegment, kind, failedAt);
+            return false;
+        }
+        catch (JsonPathEvaluationException exception)
+        {
+            // A path function that cannot compute, e.g. avg() of an empty array.
+            node = null;
+            failure = exception.Message;
+            return false;
+        }
     }
 
     /// <summary>The matches of the path (copies), in Jayway's order; empty when nothing matches.</summary>

@@ -242,6 +242,23 @@ public sealed class JsonPathExpressionTests
     }
 
     [Fact]
+    public void Aggregate_functions_compute_over_numbers_and_fail_on_an_empty_array()
+    {
+        var document = JsonNode.Parse("""{"prices":[1,2,3,"x"],"none":[],"items":[{"p":2},{"p":4}]}""");
+
+        Assert.Equal("3", Evaluate("$.prices.max()"));
+        Assert.Equal("1", Evaluate("$.prices.min()"));
+        Assert.Equal("6", Evaluate("$.prices.sum()"));
+        Assert.Equal("2", Evaluate("$.prices.avg()"));
+        Assert.Equal("3", Evaluate("$.items[*].p.avg()"));
+        Assert.Equal("\"x\"", Evaluate("$.prices.last()"));
+        Assert.False(JsonPathExpression.Parse("$.none.avg()").TryEvaluate(document, out _, out var failure));
+        Assert.Equal("Aggregation function attempted to calculate value using empty array", failure);
+
+        string Evaluate(string path) => JsonPathExpression.Parse(path).TryEvaluate(document, out var value) ? value!.ToJsonString() : "missing";
+    }
+
+    [Fact]
     public void Results_are_copies_of_the_document()
     {
         var document = JsonNode.Parse("""{"a":{"b":[1,2]}}""")!;

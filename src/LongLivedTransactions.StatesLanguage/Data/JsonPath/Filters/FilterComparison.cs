@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 
 namespace LongLivedTransactions.StatesLanguage.Data.JsonPath.Filters;
 
@@ -109,7 +110,15 @@ internal static class FilterComparison
         }
 
         var (pattern, input) = left.Pattern is not null ? (left.Pattern, right) : (right.Pattern!, left);
-        return pattern.IsMatch(RegexInput(input));
+        try
+        {
+            return pattern.IsMatch(RegexInput(input));
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            // A runaway pattern selects nothing rather than stalling the execution.
+            return false;
+        }
     }
 
     private static string RegexInput(FilterValue value) => JsonNodeValues.KindOf(value.Node) switch
