@@ -1,4 +1,6 @@
 using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using LongLivedTransactions.StatesLanguage.Data;
 using LongLivedTransactions.StatesLanguage.Definitions;
@@ -15,11 +17,41 @@ internal static class DataFlow
     /// <summary>The largest state input/output/result Step Functions accepts: 256 KiB of UTF-8.</summary>
     public const int MaxPayloadBytes = 256 * 1024;
 
+    private static readonly JsonSerializerOptions TextOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     public static JsonNode? ApplyInputPath(StateVisit visit, JsonNode? rawInput) =>
         SelectWithPath(visit, visit.State.InputPath, rawInput);
 
-    public static JsonNode? ApplyOutputPath(StateVisit visit, JsonNode? output) =>
-        SelectWithPath(visit, visit.State.OutputPath, output);
+    /// <summary>
+    /// OutputPath. The state's output is discarded afterwards, so the selected part is taken out of it
+    /// rather than copied (the hot path of every state).
+    /// </summary>
+    public static JsonNode? ApplyOutputPath(StateVisit visit, JsonNode? output)
+    {
+        var path = visit.State.OutputPath;
+        if (path is not null && path.Source == PathSource.Input && !path.IsRoot && path.Path.TryGetNode(output, out var selected))
+        {
+            return Detach(selected);
+        }
+
+        return SelectWithPath(visit, path, output);
+    }
+
+    /// <summary>Removes a node from its parent so that it can be placed elsewhere without a copy.</summary>
+    private static JsonNode? Detach(JsonNode? node)
+    {
+        switch (node?.Parent)
+        {
+            case JsonObject parent:
+                parent.Remove(node.GetPropertyName());
+                break;
+            case JsonArray parent:
+                parent.RemoveAt(node.GetElementIndex());
+                break;
+        }
+
+        return node;
+    }
 
     private static JsonNode? SelectWithPath(StateVisit visit, PathReference? path, JsonNode? data)
     {
@@ -231,7 +263,8 @@ internal static class DataFlow
         // Each UTF-16 char is at most 3 UTF-8 bytes, so short texts need no counting.
         jsonText.Length * 3 > MaxPayloadBytes && Encoding.UTF8.GetByteCount(jsonText) > MaxPayloadBytes;
 
-    public static string ToJsonText(JsonNode? node) => node is null ? "null" : node.ToJsonString();
+    /// <summary>JSON text as history events carry it: characters as they are (no \u0027 for an apostrophe), as AWS shows them.</summary>
+    public static string ToJsonText(JsonNode? node) => node is null ? "null" : node.ToJsonString(TextOptions);
 
     /// <summary>Fails with States.DataLimitExceeded when a state's result is larger than 256 KiB.</summary>
     public static void CheckSize(StateVisit visit, string jsonText)

@@ -123,7 +123,7 @@ public sealed class Execution
     internal void Begin(ExecutionRun run, JsonNode? input)
     {
         _history.RecordBeside(
-            _cursor, "ExecutionStarted", "executionStartedEventDetails", HistoryDetails.ExecutionStarted(DataFlow.ToJsonText(input), _request.RoleArn));
+            _cursor, "ExecutionStarted", "executionStartedEventDetails", HistoryDetails.ExecutionStarted(_request.InputJson, _request.RoleArn));
         if (run.Definition.TimeoutSeconds is { } timeoutSeconds)
         {
             var timer = _time.CreateTimer(_ => TimeOut(), null, TimeSpan.FromSeconds(timeoutSeconds), Timeout.InfiniteTimeSpan);
@@ -137,7 +137,7 @@ public sealed class Execution
     {
         try
         {
-            var outcome = await GraphRunner.RunAsync(run, run.Definition, input, null, _cursor, new VariableScope(null), _stop.Token)
+            var outcome = await GraphRunner.RunAsync(run, run.Definition, input, _request.InputJson, _cursor, new VariableScope(null), _stop.Token)
                 .ConfigureAwait(false);
             if (TryFinish(ExecutionStatus.Succeeded, outcome.OutputText, null, null))
             {

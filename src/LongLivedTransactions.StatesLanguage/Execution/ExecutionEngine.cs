@@ -45,8 +45,7 @@ public sealed class ExecutionEngine(IEnumerable<ITaskInvoker> invokers, TimeProv
         var allInvokers = request.ExtraInvokers is { Count: > 0 } extra ? [.. extra, .. _invokers] : _invokers;
         var history = new HistoryRecorder(timeProvider);
         var execution = new Execution(request, history, timeProvider);
-        // The context object keeps its own copy: the states' data is changed in place as it flows.
-        var run = new ExecutionRun(request, allInvokers, timeProvider, history, execution.Cancellation) { Input = input?.DeepClone() };
+        var run = new ExecutionRun(request, allInvokers, timeProvider, history, execution.Cancellation) { InputJson = request.InputJson };
         execution.Begin(run, input);
         return execution;
     }

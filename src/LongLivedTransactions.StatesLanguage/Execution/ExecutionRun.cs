@@ -42,8 +42,8 @@ internal sealed class ExecutionRun
     /// <summary>One random source per execution (retry jitter, States.MathRandom, States.UUID).</summary>
     public Random Random { get; } = new();
 
-    /// <summary>The parsed execution input, for <c>$$.Execution.Input</c>.</summary>
-    public JsonNode? Input { get; set; }
+    /// <summary>The execution input text, parsed afresh for each <c>$$.Execution.Input</c> (the states' data changes in place).</summary>
+    public string InputJson { get; init; } = "{}";
 
     /// <summary>A fresh context object (<c>$$</c>) for a state visit.</summary>
     public JsonObject BuildContextObject(StateVisit visit)
@@ -63,7 +63,7 @@ internal sealed class ExecutionRun
             ["Execution"] = new JsonObject
             {
                 ["Id"] = Request.ExecutionArn,
-                ["Input"] = Input?.DeepClone(),
+                ["Input"] = JsonNode.Parse(InputJson),
                 ["StartTime"] = Timestamps.Format(StartTime),
                 ["Name"] = Request.ExecutionName,
                 ["RoleArn"] = Request.RoleArn,

@@ -2,137 +2,198 @@ using System.Text.Json.Nodes;
 
 namespace LongLivedTransactions.StatesLanguage.History;
 
-/// <summary>Builds the <c>…EventDetails</c> objects with the field names of the Step Functions API.</summary>
+/// <summary>
+/// The <c>…EventDetails</c> of one event, kept as plain fields and turned into the API's JSON object
+/// only when somebody reads the history (most events of a busy engine are never read).
+/// </summary>
+internal abstract record EventDetails
+{
+    public abstract JsonObject Build();
+
+    protected static JsonObject NotTruncated() => new() { ["truncated"] = false };
+}
+
+/// <summary>Builds the <c>…EventDetails</c> with the field names of the Step Functions API.</summary>
 internal static class HistoryDetails
 {
-    public static JsonObject StateEntered(string name, string inputText) => new()
+    public static EventDetails StateEntered(string name, string inputText) => new StateEnteredDetails(name, inputText);
+
+    public static EventDetails StateExited(string name, string outputText, JsonObject? assignedVariables) =>
+        new StateExitedDetails(name, outputText, assignedVariables);
+
+    public static EventDetails ExecutionStarted(string inputText, string roleArn) => new ExecutionStartedDetails(inputText, roleArn);
+
+    public static EventDetails Output(string outputText) => new OutputDetails(outputText);
+
+    public static EventDetails ErrorAndCause(string? error, string? cause) => new ErrorDetails(null, null, error, cause);
+
+    public static EventDetails TaskScheduled(string resourceType, string resource, string region, string parametersText, long? timeoutSeconds, long? heartbeatSeconds) =>
+        new TaskScheduledDetails(resourceType, resource, region, parametersText, timeoutSeconds, heartbeatSeconds);
+
+    public static EventDetails TaskResource(string resourceType, string resource) => new ErrorDetails(resourceType, resource, null, null);
+
+    public static EventDetails TaskSucceeded(string resourceType, string resource, string outputText) =>
+        new TaskSucceededDetails(resourceType, resource, outputText);
+
+    public static EventDetails TaskFailed(string resourceType, string resource, string? error, string? cause) =>
+        new ErrorDetails(resourceType, resource, error, cause);
+
+    public static EventDetails LambdaScheduled(string resource, string inputText, long? timeoutSeconds) =>
+        new LambdaScheduledDetails(resource, inputText, timeoutSeconds);
+
+    public static EventDetails MapStarted(int length) => new MapStartedDetails(length);
+
+    public static EventDetails MapIteration(string mapStateName, int index) => new MapIterationDetails(mapStateName, index);
+
+    public static EventDetails MapRunStarted(string mapRunArn) => new MapRunStartedDetails(mapRunArn);
+
+    private sealed record StateEnteredDetails(string Name, string InputText) : EventDetails
     {
-        ["name"] = name,
-        ["input"] = inputText,
-        ["inputDetails"] = NotTruncated(),
-    };
-
-    public static JsonObject StateExited(string name, string outputText, JsonObject? assignedVariables)
-    {
-        var details = new JsonObject
+        public override JsonObject Build() => new()
         {
-            ["name"] = name,
-            ["output"] = outputText,
-            ["outputDetails"] = NotTruncated(),
-        };
-        if (assignedVariables is not null)
-        {
-            details["assignedVariables"] = assignedVariables;
-            details["assignedVariablesDetails"] = NotTruncated();
-        }
-
-        return details;
-    }
-
-    public static JsonObject ExecutionStarted(string inputText, string roleArn) => new()
-    {
-        ["input"] = inputText,
-        ["inputDetails"] = NotTruncated(),
-        ["roleArn"] = roleArn,
-    };
-
-    public static JsonObject Output(string outputText) => new()
-    {
-        ["output"] = outputText,
-        ["outputDetails"] = NotTruncated(),
-    };
-
-    public static JsonObject ErrorAndCause(string? error, string? cause)
-    {
-        var details = new JsonObject();
-        if (error is not null)
-        {
-            details["error"] = error;
-        }
-
-        if (cause is not null)
-        {
-            details["cause"] = cause;
-        }
-
-        return details;
-    }
-
-    public static JsonObject TaskScheduled(string resourceType, string resource, string region, string parametersText, long? timeoutSeconds, long? heartbeatSeconds)
-    {
-        var details = new JsonObject
-        {
-            ["resourceType"] = resourceType,
-            ["resource"] = resource,
-            ["region"] = region,
-            ["parameters"] = parametersText,
-        };
-        if (timeoutSeconds is not null)
-        {
-            details["timeoutInSeconds"] = timeoutSeconds.Value;
-        }
-
-        if (heartbeatSeconds is not null)
-        {
-            details["heartbeatInSeconds"] = heartbeatSeconds.Value;
-        }
-
-        return details;
-    }
-
-    public static JsonObject TaskResource(string resourceType, string resource) => new()
-    {
-        ["resourceType"] = resourceType,
-        ["resource"] = resource,
-    };
-
-    public static JsonObject TaskSucceeded(string resourceType, string resource, string outputText) => new()
-    {
-        ["resourceType"] = resourceType,
-        ["resource"] = resource,
-        ["output"] = outputText,
-        ["outputDetails"] = NotTruncated(),
-    };
-
-    public static JsonObject TaskFailed(string resourceType, string resource, string? error, string? cause)
-    {
-        var details = TaskResource(resourceType, resource);
-        if (error is not null)
-        {
-            details["error"] = error;
-        }
-
-        if (cause is not null)
-        {
-            details["cause"] = cause;
-        }
-
-        return details;
-    }
-
-    public static JsonObject LambdaScheduled(string resource, string inputText, long? timeoutSeconds)
-    {
-        var details = new JsonObject
-        {
-            ["resource"] = resource,
-            ["input"] = inputText,
+            ["name"] = Name,
+            ["input"] = InputText,
             ["inputDetails"] = NotTruncated(),
         };
-        if (timeoutSeconds is not null)
-        {
-            details["timeoutInSeconds"] = timeoutSeconds.Value;
-        }
-
-        return details;
     }
 
-    public static JsonObject MapStarted(int length) => new() { ["length"] = length };
-
-    public static JsonObject MapIteration(string mapStateName, int index) => new()
+    private sealed record StateExitedDetails(string Name, string OutputText, JsonObject? AssignedVariables) : EventDetails
     {
-        ["name"] = mapStateName,
-        ["index"] = index,
-    };
+        public override JsonObject Build()
+        {
+            var details = new JsonObject
+            {
+                ["name"] = Name,
+                ["output"] = OutputText,
+                ["outputDetails"] = NotTruncated(),
+            };
+            if (AssignedVariables is not null)
+            {
+                details["assignedVariables"] = AssignedVariables.DeepClone();
+                details["assignedVariablesDetails"] = NotTruncated();
+            }
 
-    private static JsonObject NotTruncated() => new() { ["truncated"] = false };
+            return details;
+        }
+    }
+
+    private sealed record ExecutionStartedDetails(string InputText, string RoleArn) : EventDetails
+    {
+        public override JsonObject Build() => new()
+        {
+            ["input"] = InputText,
+            ["inputDetails"] = NotTruncated(),
+            ["roleArn"] = RoleArn,
+        };
+    }
+
+    private sealed record OutputDetails(string OutputText) : EventDetails
+    {
+        public override JsonObject Build() => new()
+        {
+            ["output"] = OutputText,
+            ["outputDetails"] = NotTruncated(),
+        };
+    }
+
+    /// <summary>Error/cause, optionally with the task's resourceType/resource (TaskStarted, TaskFailed, TaskTimedOut).</summary>
+    private sealed record ErrorDetails(string? ResourceType, string? Resource, string? Error, string? Cause) : EventDetails
+    {
+        public override JsonObject Build()
+        {
+            var details = new JsonObject();
+            if (ResourceType is not null)
+            {
+                details["resourceType"] = ResourceType;
+                details["resource"] = Resource;
+            }
+
+            if (Error is not null)
+            {
+                details["error"] = Error;
+            }
+
+            if (Cause is not null)
+            {
+                details["cause"] = Cause;
+            }
+
+            return details;
+        }
+    }
+
+    private sealed record TaskScheduledDetails(
+        string ResourceType, string Resource, string Region, string ParametersText, long? TimeoutSeconds, long? HeartbeatSeconds) : EventDetails
+    {
+        public override JsonObject Build()
+        {
+            var details = new JsonObject
+            {
+                ["resourceType"] = ResourceType,
+                ["resource"] = Resource,
+                ["region"] = Region,
+                ["parameters"] = ParametersText,
+            };
+            if (TimeoutSeconds is not null)
+            {
+                details["timeoutInSeconds"] = TimeoutSeconds.Value;
+            }
+
+            if (HeartbeatSeconds is not null)
+            {
+                details["heartbeatInSeconds"] = HeartbeatSeconds.Value;
+            }
+
+            return details;
+        }
+    }
+
+    private sealed record TaskSucceededDetails(string ResourceType, string Resource, string OutputText) : EventDetails
+    {
+        public override JsonObject Build() => new()
+        {
+            ["resourceType"] = ResourceType,
+            ["resource"] = Resource,
+            ["output"] = OutputText,
+            ["outputDetails"] = NotTruncated(),
+        };
+    }
+
+    private sealed record LambdaScheduledDetails(string Resource, string InputText, long? TimeoutSeconds) : EventDetails
+    {
+        public override JsonObject Build()
+        {
+            var details = new JsonObject
+            {
+                ["resource"] = Resource,
+                ["input"] = InputText,
+                ["inputDetails"] = NotTruncated(),
+            };
+            if (TimeoutSeconds is not null)
+            {
+                details["timeoutInSeconds"] = TimeoutSeconds.Value;
+            }
+
+            return details;
+        }
+    }
+
+    private sealed record MapStartedDetails(int Length) : EventDetails
+    {
+        public override JsonObject Build() => new() { ["length"] = Length };
+    }
+
+    private sealed record MapIterationDetails(string MapStateName, int Index) : EventDetails
+    {
+        public override JsonObject Build() => new()
+        {
+            ["name"] = MapStateName,
+            ["index"] = Index,
+        };
+    }
+
+    private sealed record MapRunStartedDetails(string MapRunArn) : EventDetails
+    {
+        public override JsonObject Build() => new() { ["mapRunArn"] = MapRunArn };
+    }
 }

@@ -15,6 +15,28 @@ public sealed record HistoryEvent(
     string? DetailsName,
     JsonObject? Details)
 {
+    private readonly EventDetails? _pendingDetails;
+    private JsonObject? _details = Details;
+
+    internal HistoryEvent(long id, long previousEventId, DateTimeOffset timestamp, string type, string? detailsName, EventDetails? details)
+        : this(id, previousEventId, timestamp, type, detailsName, (JsonObject?)null) => _pendingDetails = details;
+
+    /// <summary>The details object (built on first read for events the engine recorded).</summary>
+    public JsonObject? Details
+    {
+        get
+        {
+            if (_details is null && _pendingDetails is not null)
+            {
+                Interlocked.CompareExchange(ref _details, _pendingDetails.Build(), null);
+            }
+
+            return _details;
+        }
+
+        init => _details = value;
+    }
+
     // Fields that GetExecutionHistory leaves out when includeExecutionData is false.
     private static readonly string[] ExecutionDataFields =
         ["input", "inputDetails", "output", "outputDetails", "parameters", "assignedVariables", "assignedVariablesDetails"];

@@ -1,5 +1,3 @@
-using System.Text.Json.Nodes;
-
 namespace LongLivedTransactions.StatesLanguage.History;
 
 /// <summary>Numbers and stores the events of one execution; safe to use from parallel branches.</summary>
@@ -9,7 +7,7 @@ internal sealed class HistoryRecorder(TimeProvider timeProvider)
     private readonly Lock _lock = new();
 
     /// <summary>Records an event after the cursor's last event and moves the cursor to it.</summary>
-    public long Record(HistoryCursor cursor, string type, string? detailsName = null, JsonObject? details = null, DateTimeOffset? timestamp = null)
+    public long Record(HistoryCursor cursor, string type, string? detailsName = null, EventDetails? details = null, DateTimeOffset? timestamp = null)
     {
         var id = Append(cursor.LastEventId, type, detailsName, details, timestamp);
         cursor.LastEventId = id;
@@ -17,11 +15,11 @@ internal sealed class HistoryRecorder(TimeProvider timeProvider)
     }
 
     /// <summary>Records an event after the cursor's last event without moving the cursor.</summary>
-    public long RecordBeside(HistoryCursor cursor, string type, string? detailsName = null, JsonObject? details = null) =>
+    public long RecordBeside(HistoryCursor cursor, string type, string? detailsName = null, EventDetails? details = null) =>
         Append(cursor.LastEventId, type, detailsName, details);
 
     /// <summary>Records an event after a given event, leaving every cursor where it is.</summary>
-    public long RecordAfter(long previousEventId, string type, string? detailsName = null, JsonObject? details = null) =>
+    public long RecordAfter(long previousEventId, string type, string? detailsName = null, EventDetails? details = null) =>
         Append(previousEventId, type, detailsName, details);
 
     public IReadOnlyList<HistoryEvent> Snapshot()
@@ -32,7 +30,7 @@ internal sealed class HistoryRecorder(TimeProvider timeProvider)
         }
     }
 
-    private long Append(long previousEventId, string type, string? detailsName, JsonObject? details, DateTimeOffset? timestamp = null)
+    private long Append(long previousEventId, string type, string? detailsName, EventDetails? details, DateTimeOffset? timestamp = null)
     {
         var now = timestamp ?? timeProvider.GetUtcNow();
         lock (_lock)

@@ -274,7 +274,7 @@ internal static class MapStateRunner
     {
         var history = visit.Run.History;
         var mapRunArn = MapRunArn(visit, state);
-        history.Record(visit.Cursor, "MapRunStarted", "mapRunStartedEventDetails", new JsonObject { ["mapRunArn"] = mapRunArn });
+        history.Record(visit.Cursor, "MapRunStarted", "mapRunStartedEventDetails", HistoryDetails.MapRunStarted(mapRunArn));
         var results = new JsonNode?[itemInputs.Length];
         var failures = new List<(int Index, StateFailure Failure)>();
         var gate = new Lock();
@@ -287,7 +287,7 @@ internal static class MapStateRunner
             var childHistory = new HistoryRecorder(visit.Run.Time);
             var childRun = new ExecutionRun(visit.Run.Request, visit.Run.Invokers, visit.Run.Time, childHistory, stopIterations.Token)
             {
-                Input = itemInputs[index],
+                InputJson = DataFlow.ToJsonText(itemInputs[index]),
             };
             try
             {

@@ -109,10 +109,10 @@ internal static class TaskStateRunner
         var limitError = heartbeatSeconds is not null && heartbeatSeconds < (timeoutSeconds ?? int.MaxValue)
             ? ErrorNames.HeartbeatTimeout
             : ErrorNames.Timeout;
-        using var invocationCancellation = CancellationTokenSource.CreateLinkedTokenSource(visit.Cancellation);
+        // On timeout the invocation is abandoned, not cancelled: like a Lambda function behind Step Functions, it may run on.
         try
         {
-            var call = invoker.InvokeAsync(invocation, invocationCancellation.Token);
+            var call = invoker.InvokeAsync(invocation, visit.Cancellation);
             return limitSeconds == int.MaxValue
                 ? await call.ConfigureAwait(false)
                 : await call.WaitAsync(TimeSpan.FromSeconds(limitSeconds), visit.Run.Time, visit.Cancellation).ConfigureAwait(false);
@@ -123,7 +123,6 @@ internal static class TaskStateRunner
         }
         catch (TimeoutException)
         {
-            await invocationCancellation.CancelAsync().ConfigureAwait(false);
             throw RecordFailure(visit, state, limitError, null);
         }
         catch (OperationCanceledException) when (visit.Cancellation.IsCancellationRequested)
