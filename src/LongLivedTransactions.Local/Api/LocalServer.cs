@@ -41,6 +41,9 @@ public sealed class LocalServer : IAsyncDisposable
 
     public string SagaStateMachineArn => Cloud.SagaStateMachineArn;
 
+    /// <summary>Cancelled when the host is asked to stop (SIGTERM, Ctrl-C): whoever waits on the server stops too.</summary>
+    public CancellationToken Stopping => app.Lifetime.ApplicationStopping;
+
     /// <param name="port">The loopback port of the HTTP server; 0 picks a free one.</param>
     /// <param name="mocks">The MockConfigFile test cases that <c>stateMachineArn#TestCase</c> selects, if any.</param>
     public static async Task<LocalServer> StartAsync(
@@ -91,6 +94,9 @@ public sealed class LocalServer : IAsyncDisposable
         builder.Logging.ClearProviders();
         builder.Logging.AddSimpleConsole(console => console.SingleLine = true);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
+
+        // A port already in use is reported by the up command in one line, not by the host's error log.
+        builder.Logging.AddFilter("Microsoft.Extensions.Hosting", LogLevel.None);
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             // Loopback only: the endpoint accepts any credentials, so nothing outside this machine may reach it.

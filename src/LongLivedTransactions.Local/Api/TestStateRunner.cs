@@ -79,7 +79,8 @@ public sealed class TestStateRunner(ExecutionEngine engine, string accountId)
         var json = new JsonObject();
         string? error = taskFailure?.Details?["error"]?.GetValue<string>() ?? execution.Error;
         string? cause = taskFailure?.Details?["cause"]?.GetValue<string>() ?? execution.Cause;
-        Retrier? retrier = error is null ? null : MatchingRetrier(state, error, out int retrierIndex);
+        int retrierIndex = error is null ? -1 : MatchingRetrierIndex(state, error);
+        Retrier? retrier = retrierIndex < 0 ? null : Retriers(state)[retrierIndex];
         if (error is not null && retrier is not null && retryCount < retrier.MaxAttempts)
         {
             json["status"] = "RETRIABLE";
@@ -179,12 +180,6 @@ public sealed class TestStateRunner(ExecutionEngine engine, string accountId)
         }
 
         return inputPath.Path.TryEvaluate(JsonNode.Parse(input), out JsonNode? value) ? value?.ToJsonString() ?? "null" : null;
-    }
-
-    private static Retrier? MatchingRetrier(State state, string error, out int index)
-    {
-        index = MatchingRetrierIndex(state, error);
-        return index < 0 ? null : Retriers(state)[index];
     }
 
     private static int MatchingRetrierIndex(State state, string error)

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Runtime.InteropServices;
 using LongLivedTransactions.Local.Api;
 using LongLivedTransactions.StatesLanguage.Tasks.Integrations;
 
@@ -82,7 +81,7 @@ public static class UpCommand
         {
             server = await LocalServer.StartAsync(options, port, mocks, cancellationToken).ConfigureAwait(false);
         }
-        catch (IOException error) when (error.InnerException is System.Net.Sockets.SocketException or null)
+        catch (IOException error)
         {
             await errors.WriteLineAsync($"Could not listen on 127.0.0.1:{port}: {error.Message}").ConfigureAwait(false);
             return 1;
@@ -99,13 +98,9 @@ public static class UpCommand
                 $"State machine       {server.SagaStateMachineArn}",
                 $"{ReadyLine} Started in {started.Elapsed.TotalSeconds.ToString("0.00", CultureInfo.InvariantCulture)} s; Ctrl-C stops everything.")).ConfigureAwait(false);
             await output.FlushAsync(cancellationToken).ConfigureAwait(false);
-            // SIGTERM (a service manager, `kill`) stops everything as Ctrl-C does, so that dynalite does not outlive us.
-            using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, signal =>
-            {
-                signal.Cancel = true;
-                stop.Cancel();
-            });
+            // The host turns SIGTERM (a service manager, `kill`) into a stop, as Ctrl-C is: then everything stops,
+            // dynalite included.
+            using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, server.Stopping);
             try
             {
                 await Task.Delay(Timeout.Infinite, stop.Token).ConfigureAwait(false);
