@@ -18,10 +18,6 @@ internal sealed class HistoryRecorder(TimeProvider timeProvider)
     public long RecordBeside(HistoryCursor cursor, string type, string? detailsName = null, EventDetails? details = null) =>
         Append(cursor.LastEventId, type, detailsName, details);
 
-    /// <summary>Records an event after a given event, leaving every cursor where it is.</summary>
-    public long RecordAfter(long previousEventId, string type, string? detailsName = null, EventDetails? details = null) =>
-        Append(previousEventId, type, detailsName, details);
-
     public IReadOnlyList<HistoryEvent> Snapshot()
     {
         lock (_lock)

@@ -178,7 +178,7 @@ public sealed class ParallelAndMapTests
 
         AssertJson("[1,2,3]", Output(execution));
         Assert.Equal(
-            ["1 0 ExecutionStarted", "2 0 MapStateEntered", "3 2 MapStateStarted", "4 3 MapRunStarted", "5 4 MapRunSucceeded", "6 5 MapStateSucceeded", "7 4 MapStateExited", "8 7 ExecutionSucceeded"],
+            ["1 0 ExecutionStarted", "2 0 MapStateEntered", "3 2 MapStateStarted", "4 3 MapRunStarted", "5 4 MapRunSucceeded", "6 5 MapStateSucceeded", "7 5 MapStateExited", "8 7 ExecutionSucceeded"],
             Outline(execution));
     }
 

@@ -322,8 +322,9 @@ internal static class MapStateRunner
                 : first.Failure;
         }
 
-        var runSucceededId = history.RecordBeside(visit.Cursor, "MapRunSucceeded");
-        history.RecordAfter(runSucceededId, "MapStateSucceeded");
+        // Both MapStateSucceeded and MapStateExited follow MapRunSucceeded, as AWS numbers them.
+        history.Record(visit.Cursor, "MapRunSucceeded");
+        history.RecordBeside(visit.Cursor, "MapStateSucceeded");
         return new JsonArray(results);
     }
 
