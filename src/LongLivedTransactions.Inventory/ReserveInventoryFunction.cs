@@ -9,14 +9,13 @@ using LongLivedTransactions.Core.Model;
 namespace LongLivedTransactions.Inventory;
 
 /// <summary>Forward step 3: reserves the order's items.</summary>
-public sealed class ReserveInventoryFunction : ISagaFunction
+public sealed class ReserveInventoryFunction : SagaFunction
 {
     /// <summary>Orders whose id starts with this prefix fail after the reservation is saved, to show the release path.</summary>
     public const string FailurePrefix = "3";
 
     private readonly InventoryTable inventory;
     private readonly TimeProvider timeProvider;
-    private readonly OrderStreamHandler streamHandler;
 
     /// <summary>Used by the Lambda runtime: table from <c>TABLE_NAME</c>, DynamoDB client from the environment.</summary>
     public ReserveInventoryFunction()
@@ -25,17 +24,14 @@ public sealed class ReserveInventoryFunction : ISagaFunction
     }
 
     public ReserveInventoryFunction(IAmazonDynamoDB dynamoDb, string tableName, TimeProvider timeProvider, FunctionLog log)
+        : base(message => new ErrReserveInventory(message), log)
     {
         inventory = new InventoryTable(dynamoDb, tableName);
         this.timeProvider = timeProvider;
-        streamHandler = new OrderStreamHandler(nameof(ReserveInventoryFunction), message => new ErrReserveInventory(message), log);
     }
 
-    public Task<Stream> HandleAsync(Stream input) => streamHandler.HandleAsync(input, ProcessAsync);
-
-    public async Task<Order> ProcessAsync(Order order, CancellationToken cancellationToken)
+    protected override async Task<Order> ProcessValidOrderAsync(Order order, CancellationToken cancellationToken)
     {
-        OrderValidator.EnsureValid(order, message => new ErrReserveInventory(message));
         string orderId = order.OrderId!;
         var reservation = new InventoryTransaction
         {
@@ -47,11 +43,8 @@ public sealed class ReserveInventoryFunction : ISagaFunction
         };
         await inventory.PutAsync(reservation, cancellationToken).ConfigureAwait(false);
 
-        if (orderId.StartsWith(FailurePrefix, StringComparison.Ordinal))
-        {
-            throw new ErrReserveInventory($"Reservation {reservation.TransactionId} of order {orderId} was saved but the reservation failed (ids starting with '{FailurePrefix}' fail on purpose).");
-        }
-
-        return order with { Inventory = reservation };
+        return FailureOnPurpose(orderId, FailurePrefix, $"Reservation {reservation.TransactionId} of order {orderId} was saved") is { } failure
+            ? throw failure
+            : order with { Inventory = reservation };
     }
 }

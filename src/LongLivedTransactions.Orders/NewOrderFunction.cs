@@ -7,13 +7,12 @@ using LongLivedTransactions.Core.Model;
 namespace LongLivedTransactions.Orders;
 
 /// <summary>Forward step 1: records the order with status <c>New</c>.</summary>
-public sealed class NewOrderFunction : ISagaFunction
+public sealed class NewOrderFunction : SagaFunction
 {
     /// <summary>Orders whose id starts with this prefix fail after saving, to show the compensation path.</summary>
     public const string FailurePrefix = "1";
 
     private readonly OrdersTable orders;
-    private readonly OrderStreamHandler streamHandler;
 
     /// <summary>Used by the Lambda runtime: table from <c>TABLE_NAME</c>, DynamoDB client from the environment.</summary>
     public NewOrderFunction()
@@ -22,24 +21,18 @@ public sealed class NewOrderFunction : ISagaFunction
     }
 
     public NewOrderFunction(IAmazonDynamoDB dynamoDb, string tableName, FunctionLog log)
+        : base(message => new ErrProcessOrder(message), log)
     {
         orders = new OrdersTable(dynamoDb, tableName);
-        streamHandler = new OrderStreamHandler(nameof(NewOrderFunction), message => new ErrProcessOrder(message), log);
     }
 
-    public Task<Stream> HandleAsync(Stream input) => streamHandler.HandleAsync(input, ProcessAsync);
-
-    public async Task<Order> ProcessAsync(Order order, CancellationToken cancellationToken)
+    protected override async Task<Order> ProcessValidOrderAsync(Order order, CancellationToken cancellationToken)
     {
-        OrderValidator.EnsureValid(order, message => new ErrProcessOrder(message));
         Order created = order with { OrderStatus = OrderStatus.New };
         await orders.PutAsync(created, cancellationToken).ConfigureAwait(false);
 
-        if (created.OrderId!.StartsWith(FailurePrefix, StringComparison.Ordinal))
-        {
-            throw new ErrProcessOrder($"Order {created.OrderId} was saved but processing failed (ids starting with '{FailurePrefix}' fail on purpose).");
-        }
-
-        return created;
+        return FailureOnPurpose(created.OrderId!, FailurePrefix, $"Order {created.OrderId} was saved") is { } failure
+            ? throw failure
+            : created;
     }
 }

@@ -9,7 +9,7 @@ using LongLivedTransactions.Core.Model;
 namespace LongLivedTransactions.Payments;
 
 /// <summary>Forward step 2: debits the order total.</summary>
-public sealed class DebitPaymentFunction : ISagaFunction
+public sealed class DebitPaymentFunction : SagaFunction
 {
     /// <summary>Orders whose id starts with this prefix fail after the debit is saved, to show the refund path.</summary>
     public const string FailurePrefix = "2";
@@ -19,7 +19,6 @@ public sealed class DebitPaymentFunction : ISagaFunction
 
     private readonly PaymentsTable payments;
     private readonly TimeProvider timeProvider;
-    private readonly OrderStreamHandler streamHandler;
 
     /// <summary>Used by the Lambda runtime: table from <c>TABLE_NAME</c>, DynamoDB client from the environment.</summary>
     public DebitPaymentFunction()
@@ -28,17 +27,14 @@ public sealed class DebitPaymentFunction : ISagaFunction
     }
 
     public DebitPaymentFunction(IAmazonDynamoDB dynamoDb, string tableName, TimeProvider timeProvider, FunctionLog log)
+        : base(message => new ErrProcessPayment(message), log)
     {
         payments = new PaymentsTable(dynamoDb, tableName);
         this.timeProvider = timeProvider;
-        streamHandler = new OrderStreamHandler(nameof(DebitPaymentFunction), message => new ErrProcessPayment(message), log);
     }
 
-    public Task<Stream> HandleAsync(Stream input) => streamHandler.HandleAsync(input, ProcessAsync);
-
-    public async Task<Order> ProcessAsync(Order order, CancellationToken cancellationToken)
+    protected override async Task<Order> ProcessValidOrderAsync(Order order, CancellationToken cancellationToken)
     {
-        OrderValidator.EnsureValid(order, message => new ErrProcessPayment(message));
         string orderId = order.OrderId!;
         var debit = new Payment
         {
@@ -51,11 +47,8 @@ public sealed class DebitPaymentFunction : ISagaFunction
         };
         await payments.PutAsync(debit, cancellationToken).ConfigureAwait(false);
 
-        if (orderId.StartsWith(FailurePrefix, StringComparison.Ordinal))
-        {
-            throw new ErrProcessPayment($"Debit {debit.TransactionId} of order {orderId} was saved but the payment failed (ids starting with '{FailurePrefix}' fail on purpose).");
-        }
-
-        return order with { Payment = debit };
+        return FailureOnPurpose(orderId, FailurePrefix, $"Debit {debit.TransactionId} of order {orderId} was saved") is { } failure
+            ? throw failure
+            : order with { Payment = debit };
     }
 }
