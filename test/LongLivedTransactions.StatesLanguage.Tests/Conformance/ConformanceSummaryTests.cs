@@ -17,6 +17,7 @@ public sealed class ConformanceSummaryTests(ITestOutputHelper output)
     public async Task Pass_counts_per_tag_agree_with_the_known_failures_list()
     {
         var cases = ConformanceCorpus.All;
+        var started = TimeProvider.System.GetTimestamp();
         var outcomes = new ConcurrentDictionary<string, CaseOutcome>(StringComparer.Ordinal);
         await Parallel.ForEachAsync(
             cases.Where(CaseScope.IsInScope),
@@ -25,7 +26,7 @@ public sealed class ConformanceSummaryTests(ITestOutputHelper output)
                 outcomes[conformanceCase.Id] = await CaseRunner.RunAsync(conformanceCase, cancellationToken));
 
         var inCorpusOrder = cases.Where(c => outcomes.ContainsKey(c.Id)).Select(c => outcomes[c.Id]).ToArray();
-        var markdown = ConformanceSummary.ToMarkdown(cases, outcomes);
+        var markdown = ConformanceSummary.ToMarkdown(cases, outcomes, TimeProvider.System.GetElapsedTime(started));
         var folder = Path.Combine(AppContext.BaseDirectory, "TestResults");
         Directory.CreateDirectory(folder);
         await File.WriteAllTextAsync(Path.Combine(folder, "conformance-summary.md"), markdown);

@@ -11,7 +11,8 @@ internal static class ConformanceSummary
 {
     public const string GoalSetRow = "goal set (JSONPath, no AWS service)";
 
-    public static string ToMarkdown(IReadOnlyList<ConformanceCase> cases, IReadOnlyDictionary<string, CaseOutcome> outcomes)
+    public static string ToMarkdown(
+        IReadOnlyList<ConformanceCase> cases, IReadOnlyDictionary<string, CaseOutcome> outcomes, TimeSpan wallTime)
     {
         var rows = new List<(string Name, IReadOnlyList<ConformanceCase> Cases)>
         {
@@ -43,6 +44,11 @@ internal static class ConformanceSummary
                 + $"{rowCases.Count - run.Length} | {run.Count(o => o.HistoryCompared)} | {run.Count(o => o.HistoryMatched)} |");
         }
 
+        text.AppendLine();
+        var slowest = outcomes.Values.OrderByDescending(o => o.Elapsed).Take(3)
+            .Select(o => $"{o.Elapsed.TotalMilliseconds:0} ms {o.Case.Id}");
+        text.AppendLine(CultureInfo.InvariantCulture,
+            $"Ran {outcomes.Count} cases in {wallTime.TotalSeconds:0.0} s on {Environment.ProcessorCount} cores; slowest: {string.Join("; ", slowest)}.");
         return text.ToString();
     }
 
