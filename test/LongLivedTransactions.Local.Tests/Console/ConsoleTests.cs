@@ -1,0 +1,76 @@
+using LongLivedTransactions.Local.Tests.Api;
+using Microsoft.Playwright;
+
+namespace LongLivedTransactions.Local.Tests.Console;
+
+/// <summary>The web console in headless Chromium (Debian's /usr/bin/chromium) against the real <c>up</c> server.</summary>
+public sealed class ConsoleTests(LocalServerFixture fixture) : IClassFixture<LocalServerFixture>
+{
+    private const string ChromiumPath = "/usr/bin/chromium";
+
+    private static readonly string[] CompensatedPath =
+        ["ProcessOrder", "ProcessPayment", "ReserveInventory", "ReleaseInventory", "ProcessRefund", "UpdateOrderStatus", "OrderFailed"];
+
+    [Fact]
+    public async Task Starting_the_reserve_inventory_scenario_from_the_page_highlights_the_compensation_path()
+    {
+        Assert.True(File.Exists(ChromiumPath), $"{ChromiumPath} is missing: install it with 'apt-get install -y chromium'.");
+        using IPlaywright playwright = await Playwright.CreateAsync();
+        await using IBrowser browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+        });
+        IPage page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1500, Height = 1050 } });
+        var consoleErrors = new List<string>();
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error")
+            {
+                consoleErrors.Add(message.Text);
+            }
+        };
+
+        await page.GotoAsync(fixture.Endpoint.ToString());
+        await page.GetByRole(AriaRole.Link, new() { Name = "LongLivedTransactionsSaga" }).ClickAsync();
+        await page.Locator("#scenario option[value='events/05-reserve-inventory-fails.json']").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+        await page.SelectOptionAsync("#scenario", "events/05-reserve-inventory-fails.json");
+        Assert.Contains("3a7dc768-6f32-495d-a140-3d330c246f50", await page.InputValueAsync("#input"), StringComparison.Ordinal);
+        await page.ClickAsync("#start-execution");
+
+        // The execution page refreshes itself until the execution has ended.
+        await page.WaitForURLAsync("**/#/execution/**");
+        ILocator status = page.GetByTestId("status").First;
+        await Assertions.Expect(status).ToHaveTextAsync("FAILED", new() { Timeout = 30_000 });
+
+        var path = await page.Locator("[data-testid=path] li").EvaluateAllAsync<string[]>("items => items.map(i => i.dataset.state)");
+        Assert.Equal(CompensatedPath, path);
+
+        ILocator nodes = page.Locator("[data-testid=graph] g.node");
+        var statuses = (await nodes.EvaluateAllAsync<string[][]>("nodes => nodes.map(n => [n.dataset.state, n.dataset.status])"))
+            .ToDictionary(pair => pair[0], pair => pair[1]);
+        Assert.Equal(12, statuses.Count);
+        Assert.Equal("caught", statuses["ReserveInventory"]);
+        Assert.Equal("failed", statuses["OrderFailed"]);
+        foreach (string state in new[] { "ProcessOrder", "ProcessPayment", "ReleaseInventory", "ProcessRefund", "UpdateOrderStatus" })
+        {
+            Assert.Equal("succeeded", statuses[state]);
+        }
+
+        Assert.Equal(CompensatedPath.Order(StringComparer.Ordinal), statuses.Where(s => s.Value != "not-run").Select(s => s.Key).Order(StringComparer.Ordinal));
+        Assert.Equal(6, await page.Locator("[data-testid=graph] path.edge.taken").CountAsync());
+        Assert.Equal("ErrReserveInventory", await page.GetByTestId("execution-error").TextContentAsync());
+
+        // The selected state shows its data; the history lists every event.
+        await page.Locator("g.node[data-state=ReserveInventory]").ClickAsync();
+        await Assertions.Expect(page.Locator("#page")).ToContainTextAsync("State: ReserveInventory");
+        Assert.True(await page.Locator("[data-testid=history] tbody tr").CountAsync() > 20);
+        Assert.Empty(consoleErrors);
+
+        await page.Locator("g.node[data-state=OrderFailed]").ClickAsync();
+        string screenshot = Path.Combine(fixture.RepositoryRoot, "docs", "console.png");
+        Directory.CreateDirectory(Path.GetDirectoryName(screenshot)!);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = screenshot, FullPage = false });
+    }
+}
