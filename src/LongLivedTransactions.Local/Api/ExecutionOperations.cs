@@ -77,26 +77,23 @@ public sealed class ExecutionOperations(StateMachineRegistry registry, Execution
     public JsonObject History(ApiRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        ExecutionRecord record = Find(request);
         bool reverse = request.OptionalBool("reverseOrder") ?? false;
         bool includeData = request.OptionalBool("includeExecutionData") ?? true;
+        int? maxResults = request.OptionalInt("maxResults", 0, Pagination.MaxPageSize);
+        string? nextToken = request.OptionalString("nextToken");
+        ExecutionRecord record = Find(request);
         IReadOnlyList<HistoryEvent> history = record.Execution.GetHistory();
         IReadOnlyList<HistoryEvent> ordered = reverse ? history.Reverse().ToList() : history;
 
-        // A token stays valid while the execution records more events: it counts from the oldest event, or, in
-        // reverse order, from the newest event when the first page was read.
-        var (page, nextToken) = Pagination.Page(
-            ordered,
-            request.OptionalInt("maxResults", 0, Pagination.MaxPageSize),
-            request.OptionalString("nextToken"),
-            $"history:{record.ExecutionArn}:{(reverse ? "reverse" : "forward")}");
+        var (page, next) = Pagination.Page(
+            ordered, maxResults, nextToken, $"history:{record.ExecutionArn}:{(reverse ? "reverse" : "forward")}");
         var events = new JsonArray();
         foreach (HistoryEvent historyEvent in page)
         {
             events.Add(historyEvent.ToJson(includeData));
         }
 
-        return new JsonObject { ["events"] = events }.With("nextToken", nextToken);
+        return new JsonObject { ["events"] = events }.With("nextToken", next);
     }
 
     public JsonObject List(ApiRequest request)

@@ -70,6 +70,7 @@ public sealed class TestStateRunner(ExecutionEngine engine, string accountId)
         HistoryEvent? entered = history.FirstOrDefault(e => e.Type.EndsWith("StateEntered", StringComparison.Ordinal) && NameOf(e) == machine.StateName);
         HistoryEvent? exited = history.FirstOrDefault(e => e.Type.EndsWith("StateExited", StringComparison.Ordinal) && NameOf(e) == machine.StateName);
         HistoryEvent? taskFailure = history.FirstOrDefault(e => e.Type is "TaskFailed" or "TaskTimedOut" or "LambdaFunctionFailed" or "LambdaFunctionTimedOut");
+        bool stateFailed = taskFailure is not null || history.Any(e => e.Type is "ParallelStateFailed" or "MapStateFailed");
         string? nextState = history
             .Where(e => e.Type.EndsWith("StateEntered", StringComparison.Ordinal))
             .Select(NameOf)
@@ -101,7 +102,8 @@ public sealed class TestStateRunner(ExecutionEngine engine, string accountId)
         }
 
         bool succeeded = execution.Status == ExecutionStatus.Succeeded;
-        bool caught = succeeded && exited is null && entered is not null && nextState is not null;
+        // A caught error still exits the state (as AWS records it); the run then goes on to the Catch target.
+        bool caught = succeeded && stateFailed && entered is not null && nextState is not null;
         json["status"] = caught ? "CAUGHT_ERROR" : succeeded ? "SUCCEEDED" : "FAILED";
         if (succeeded)
         {

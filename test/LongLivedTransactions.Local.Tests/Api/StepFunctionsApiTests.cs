@@ -115,9 +115,18 @@ public sealed class StepFunctionsApiTests(LocalServerFixture fixture) : IClassFi
             ["stateMachineArn"] = $"{fixture.Server.SagaStateMachineArn}#{LocalServerFixture.MockTestCase}",
             ["input"] = fixture.ReadRepositoryFile("events/07-order-succeeds.json").Replace("47063fe3", "47063fe4", StringComparison.Ordinal),
         });
-        JsonObject end = await fixture.WaitForEndAsync(started["executionArn"]!.GetValue<string>());
+        string executionArn = started["executionArn"]!.GetValue<string>();
+        JsonObject end = await fixture.WaitForEndAsync(executionArn);
         Assert.Equal("FAILED", end["status"]!.GetValue<string>());
-        Assert.Equal("ErrReserveInventory", end["error"]!.GetValue<string>());
+
+        // The mock answered ReserveInventory (the function never ran), and the compensation path followed.
+        JsonObject history = await fixture.CallOkAsync("GetExecutionHistory", new JsonObject { ["executionArn"] = executionArn });
+        var events = history["events"]!.AsArray().Select(e => e!.AsObject()).ToList();
+        JsonObject failure = Assert.Single(events, e => e["type"]!.GetValue<string>() == "TaskFailed" && e["taskFailedEventDetails"]!["cause"]?.GetValue<string>() == "mocked failure");
+        Assert.Equal("ErrReserveInventory", failure["taskFailedEventDetails"]!["error"]!.GetValue<string>());
+        var path = events.Where(e => e["type"]!.GetValue<string>().EndsWith("StateEntered", StringComparison.Ordinal))
+            .Select(e => e["stateEnteredEventDetails"]!["name"]!.GetValue<string>()).ToList();
+        Assert.Equal(["ProcessOrder", "ProcessPayment", "ReserveInventory", "ReleaseInventory"], path.Take(4));
         Assert.Equal(fixture.Server.SagaStateMachineArn, end["stateMachineArn"]!.GetValue<string>());
         Assert.StartsWith(fixture.Server.SagaStateMachineArn.Replace(":stateMachine:", ":execution:", StringComparison.Ordinal), end["executionArn"]!.GetValue<string>(), StringComparison.Ordinal);
     }
@@ -201,7 +210,31 @@ public sealed class StepFunctionsApiTests(LocalServerFixture fixture) : IClassFi
         Assert.Null(real["nextState"]);
     }
 
-    private static string Pass(string result) => $$$"""{"StartAt":"P","States":{"P":{"Type":"Pass","Result":"{{{result}}}","End":true}}}""";
+    [Fact]
+    public async Task Validate_reports_the_errors_of_an_invalid_definition_and_warnings_only_when_asked()
+    {
+        const string Invalid = """{"StartAt":"Missing","States":{"A":{"Type":"Pass","Next":"Nowhere"}}}""";
+        JsonObject validation = await fixture.CallOkAsync("ValidateStateMachineDefinition", new JsonObject { ["definition"] = Invalid });
+        Assert.Equal("FAIL", validation["result"]!.GetValue<string>());
+        var codes = validation["diagnostics"]!.AsArray().Select(d => d!["code"]!.GetValue<string>()).ToList();
+        Assert.Contains("MISSING_TRANSITION_TARGET", codes);
+        Assert.All(validation["diagnostics"]!.AsArray(), d => Assert.Equal("ERROR", d!["severity"]!.GetValue<string>()));
+        Assert.False(validation["truncated"]!.GetValue<bool>());
+
+        JsonObject one = await fixture.CallOkAsync("ValidateStateMachineDefinition", new JsonObject { ["definition"] = Invalid, ["maxResults"] = 1 });
+        Assert.Single(one["diagnostics"]!.AsArray());
+        Assert.Equal(codes.Count > 1, one["truncated"]!.GetValue<bool>());
+
+        JsonObject valid = await fixture.CallOkAsync("ValidateStateMachineDefinition", new JsonObject
+        {
+            ["definition"] = fixture.Server.Cloud.SagaDefinitionJson,
+            ["severity"] = "WARNING",
+        });
+        Assert.Equal("OK", valid["result"]!.GetValue<string>());
+        Assert.All(valid["diagnostics"]!.AsArray(), d => Assert.Equal("WARNING", d!["severity"]!.GetValue<string>()));
+    }
+
+    private static string Pass(string result) => """{"StartAt":"P","States":{"P":{"Type":"Pass","Result":""" + JsonValue.Create(result).ToJsonString() + ""","End":true}}}""";
 
     private async Task<string> CreateAsync(string name, string definition)
     {
