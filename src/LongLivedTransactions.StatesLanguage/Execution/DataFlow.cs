@@ -198,7 +198,8 @@ internal static class DataFlow
                         visit,
                         $"The JSONPath '{argument.Text}' specified for the field '{fieldName}' could not be found in the input '{ToJsonText(data)}'");
                 },
-                visit.Run.Random);
+                // Random.Shared: thread-safe, as Parallel branches may draw at the same time.
+                Random.Shared);
         }
         catch (IntrinsicFailureException e)
         {

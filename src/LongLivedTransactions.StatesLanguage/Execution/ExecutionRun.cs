@@ -16,8 +16,6 @@ internal sealed class ExecutionRun
         History = history;
         Cancellation = cancellation;
         StartTime = time.GetUtcNow();
-        StateMachineName = LastArnSegment(request.StateMachineArn);
-        Region = ArnPart(request.StateMachineArn, 3) ?? "us-east-1";
     }
 
     public ExecutionRequest Request { get; }
@@ -34,13 +32,10 @@ internal sealed class ExecutionRun
 
     public DateTimeOffset StartTime { get; }
 
-    public string StateMachineName { get; }
+    public string StateMachineName => LastArnSegment(Request.StateMachineArn);
 
     /// <summary>The region of the state machine ARN (reported in TaskScheduled events).</summary>
-    public string Region { get; }
-
-    /// <summary>One random source per execution (retry jitter, States.MathRandom, States.UUID).</summary>
-    public Random Random { get; } = new();
+    public string Region => ArnPart(Request.StateMachineArn, 3) ?? "us-east-1";
 
     /// <summary>The execution input text, parsed afresh for each <c>$$.Execution.Input</c> (the states' data changes in place).</summary>
     public string InputJson { get; init; } = "{}";

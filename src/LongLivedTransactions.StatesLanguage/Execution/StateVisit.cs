@@ -22,6 +22,9 @@ internal sealed class StateVisit(
     /// <summary>The state input as it arrived (before InputPath).</summary>
     public JsonNode? RawInput { get; } = rawInput;
 
+    /// <summary>The JSON text of <see cref="RawInput"/> as recorded in StateEntered.</summary>
+    public string RawInputText { get; init; } = "";
+
     public HistoryCursor Cursor { get; } = cursor;
 
     public VariableScope Variables { get; } = variables;

@@ -27,8 +27,8 @@ internal static class HistoryDetails
 
     public static EventDetails ErrorAndCause(string? error, string? cause) => new ErrorDetails(null, null, error, cause);
 
-    public static EventDetails TaskScheduled(string resourceType, string resource, string region, string parametersText, long? timeoutSeconds, long? heartbeatSeconds) =>
-        new TaskScheduledDetails(resourceType, resource, region, parametersText, timeoutSeconds, heartbeatSeconds);
+    public static EventDetails TaskScheduled(string resourceType, string resource, string region, JsonText parameters, long? timeoutSeconds, long? heartbeatSeconds) =>
+        new TaskScheduledDetails(resourceType, resource, region, parameters, timeoutSeconds, heartbeatSeconds);
 
     public static EventDetails TaskResource(string resourceType, string resource) => new ErrorDetails(resourceType, resource, null, null);
 
@@ -38,8 +38,8 @@ internal static class HistoryDetails
     public static EventDetails TaskFailed(string resourceType, string resource, string? error, string? cause) =>
         new ErrorDetails(resourceType, resource, error, cause);
 
-    public static EventDetails LambdaScheduled(string resource, string inputText, long? timeoutSeconds) =>
-        new LambdaScheduledDetails(resource, inputText, timeoutSeconds);
+    public static EventDetails LambdaScheduled(string resource, JsonText input, long? timeoutSeconds) =>
+        new LambdaScheduledDetails(resource, input, timeoutSeconds);
 
     public static EventDetails MapStarted(int length) => new MapStartedDetails(length);
 
@@ -123,7 +123,7 @@ internal static class HistoryDetails
     }
 
     private sealed record TaskScheduledDetails(
-        string ResourceType, string Resource, string Region, string ParametersText, long? TimeoutSeconds, long? HeartbeatSeconds) : EventDetails
+        string ResourceType, string Resource, string Region, JsonText Parameters, long? TimeoutSeconds, long? HeartbeatSeconds) : EventDetails
     {
         public override JsonObject Build()
         {
@@ -132,7 +132,7 @@ internal static class HistoryDetails
                 ["resourceType"] = ResourceType,
                 ["resource"] = Resource,
                 ["region"] = Region,
-                ["parameters"] = ParametersText,
+                ["parameters"] = Parameters.Text,
             };
             if (TimeoutSeconds is not null)
             {
@@ -159,14 +159,14 @@ internal static class HistoryDetails
         };
     }
 
-    private sealed record LambdaScheduledDetails(string Resource, string InputText, long? TimeoutSeconds) : EventDetails
+    private sealed record LambdaScheduledDetails(string Resource, JsonText Input, long? TimeoutSeconds) : EventDetails
     {
         public override JsonObject Build()
         {
             var details = new JsonObject
             {
                 ["resource"] = Resource,
-                ["input"] = InputText,
+                ["input"] = Input.Text,
                 ["inputDetails"] = NotTruncated(),
             };
             if (TimeoutSeconds is not null)

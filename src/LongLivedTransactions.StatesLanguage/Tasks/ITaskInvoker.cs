@@ -15,7 +15,7 @@ public interface ITaskInvoker
 }
 
 /// <summary>What a Task state asks an invoker to do.</summary>
-/// <param name="Parameters">The effective parameters (state input after InputPath and Parameters).</param>
+/// <param name="Parameters">The effective parameters (state input after InputPath and Parameters). Read-only: the history records them after the call.</param>
 /// <param name="Attempt">0 for the first attempt, 1 for the first retry, and so on.</param>
 public sealed record TaskInvocation(
     string ExecutionArn,

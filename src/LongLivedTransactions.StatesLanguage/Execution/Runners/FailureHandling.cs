@@ -35,7 +35,7 @@ internal sealed class FailureHandling(StateVisit visit, ErrorHandling errorHandl
 
             if (retrier.JitterStrategy == JitterStrategy.Full)
             {
-                delaySeconds *= visit.Run.Random.NextDouble();
+                delaySeconds *= Random.Shared.NextDouble();
             }
 
             _attempts[i]++;

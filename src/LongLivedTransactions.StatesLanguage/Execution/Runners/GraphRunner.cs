@@ -24,8 +24,8 @@ internal static class GraphRunner
         {
             cancellation.ThrowIfCancellationRequested();
             var state = graph.States[stateName];
-            var visit = new StateVisit(run, state, input, cursor, variables, cancellation);
             inputText ??= DataFlow.ToJsonText(input);
+            var visit = new StateVisit(run, state, input, cursor, variables, cancellation) { RawInputText = inputText };
             visit.EnteredTime = run.Time.GetUtcNow();
             visit.EnteredEventId = run.History.Record(
                 cursor, StateEvents.Entered(state), StateEvents.EnteredDetails, HistoryDetails.StateEntered(state.Name, inputText), visit.EnteredTime);

@@ -17,7 +17,7 @@ internal static class MapStateRunner
     public static async Task<StateOutcome> RunAsync(StateVisit visit, MapState state)
     {
         var input = DataFlow.ApplyInputPath(visit, visit.RawInput);
-        var handling = new FailureHandling(visit, state.ErrorHandling, isTask: false);
+        FailureHandling? handling = null; // created at the first failure
         while (true)
         {
             try
@@ -26,6 +26,7 @@ internal static class MapStateRunner
             }
             catch (StateFailure failure) when (!failure.IsTerminal)
             {
+                handling ??= new FailureHandling(visit, state.ErrorHandling, isTask: false);
                 if (await handling.RetryAsync(failure).ConfigureAwait(false))
                 {
                     continue;

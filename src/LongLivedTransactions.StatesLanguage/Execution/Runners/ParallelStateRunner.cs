@@ -14,7 +14,7 @@ internal static class ParallelStateRunner
     {
         var input = DataFlow.ApplyInputPath(visit, visit.RawInput);
         var branchInput = state.Parameters is not null ? DataFlow.Evaluate(visit, state.Parameters, input) : input;
-        var handling = new FailureHandling(visit, state.ErrorHandling, isTask: false);
+        FailureHandling? handling = null; // created at the first failure
         while (true)
         {
             try
@@ -23,6 +23,7 @@ internal static class ParallelStateRunner
             }
             catch (StateFailure failure) when (!failure.IsTerminal)
             {
+                handling ??= new FailureHandling(visit, state.ErrorHandling, isTask: false);
                 if (await handling.RetryAsync(failure).ConfigureAwait(false))
                 {
                     continue;

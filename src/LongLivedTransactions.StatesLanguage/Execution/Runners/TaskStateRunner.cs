@@ -13,20 +13,20 @@ namespace LongLivedTransactions.StatesLanguage.Execution.Runners;
 /// </summary>
 internal static class TaskStateRunner
 {
-    public static async Task<StateOutcome> RunAsync(StateVisit visit, TaskState state)
+    public static async ValueTask<StateOutcome> RunAsync(StateVisit visit, TaskState state)
     {
         var input = DataFlow.ApplyInputPath(visit, visit.RawInput);
-        var handling = state.ErrorHandling.Retriers.Count + state.ErrorHandling.Catchers.Count == 0
-            ? null
-            : new FailureHandling(visit, state.ErrorHandling, isTask: true);
+        var hasHandlers = state.ErrorHandling.Retriers.Count + state.ErrorHandling.Catchers.Count > 0;
+        FailureHandling? handling = null; // created at the first failure: most attempts succeed
         while (true)
         {
             try
             {
                 return await AttemptAsync(visit, state, input).ConfigureAwait(false);
             }
-            catch (StateFailure failure) when (handling is not null && !failure.IsTerminal)
+            catch (StateFailure failure) when (hasHandlers && !failure.IsTerminal)
             {
+                handling ??= new FailureHandling(visit, state.ErrorHandling, isTask: true);
                 if (await handling.RetryAsync(failure).ConfigureAwait(false))
                 {
                     visit.RetryCount++;
@@ -43,7 +43,7 @@ internal static class TaskStateRunner
         }
     }
 
-    private static async Task<StateOutcome> AttemptAsync(StateVisit visit, TaskState state, JsonNode? input)
+    private static async ValueTask<StateOutcome> AttemptAsync(StateVisit visit, TaskState state, JsonNode? input)
     {
         var parameters = state.Parameters is not null ? DataFlow.Evaluate(visit, state.Parameters, input) : input;
         var timeoutSeconds = state.TimeoutSeconds ?? ReadSeconds(visit, state.TimeoutSecondsPath, input, "TimeoutSecondsPath");
@@ -51,7 +51,11 @@ internal static class TaskStateRunner
         var invoker = FindInvoker(visit, state);
         var resource = state.ResourceParts;
         var history = visit.Run.History;
-        var parametersText = DataFlow.ToJsonText(parameters);
+        // Parameters built from a template are new nodes that nothing changes any more: their text can wait
+        // until someone reads the history. Without a template they are the state input, whose text is known.
+        var parametersText = state.Parameters is not null
+            ? JsonText.Later(parameters)
+            : JsonText.Of(ReferenceEquals(input, visit.RawInput) ? visit.RawInputText : DataFlow.ToJsonText(parameters));
 
         if (resource.IsLambdaFunction)
         {
@@ -98,7 +102,7 @@ internal static class TaskStateRunner
         return StateEvents.Exit(visit, output, assignedTexts, state.Next);
     }
 
-    private static async Task<JsonNode?> InvokeAsync(
+    private static async ValueTask<JsonNode?> InvokeAsync(
         StateVisit visit, TaskState state, ITaskInvoker invoker, JsonNode? parameters, int? timeoutSeconds, int? heartbeatSeconds)
     {
         var invocation = new TaskInvocation(

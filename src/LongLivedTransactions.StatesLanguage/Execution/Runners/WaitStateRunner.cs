@@ -8,7 +8,7 @@ namespace LongLivedTransactions.StatesLanguage.Execution.Runners;
 /// <summary>Wait: sleeps on the execution's TimeProvider (instant under a fake clock) for Seconds or until Timestamp.</summary>
 internal static class WaitStateRunner
 {
-    public static async Task<StateOutcome> RunAsync(StateVisit visit, WaitState state)
+    public static async ValueTask<StateOutcome> RunAsync(StateVisit visit, WaitState state)
     {
         var input = DataFlow.ApplyInputPath(visit, visit.RawInput);
         var now = visit.Run.Time.GetUtcNow();

@@ -1,0 +1,26 @@
+using System.Text.Json.Nodes;
+
+namespace LongLivedTransactions.StatesLanguage.History;
+
+/// <summary>
+/// The JSON text of a value in an event: either known already, or written on first read from a node
+/// that nobody changes any more (the parameters a Task state built for its invoker).
+/// </summary>
+internal sealed class JsonText
+{
+    private readonly JsonNode? _node;
+    private string? _text;
+
+    private JsonText(string? text, JsonNode? node)
+    {
+        _text = text;
+        _node = node;
+    }
+
+    public string Text => _text ??= Execution.DataFlow.ToJsonText(_node);
+
+    public static JsonText Of(string text) => new(text, null);
+
+    /// <summary>Text written later from <paramref name="node"/>, which must not change afterwards.</summary>
+    public static JsonText Later(JsonNode? node) => new(null, node);
+}
