@@ -24,7 +24,6 @@ public sealed class Execution
     private string? _outputJson;
     private string? _error;
     private string? _cause;
-    private bool _timedOut;
 
     internal Execution(ExecutionRequest request, HistoryRecorder history, TimeProvider time)
     {
@@ -166,11 +165,6 @@ public sealed class Execution
         }
         finally
         {
-            if (_timedOut)
-            {
-                await Task.Yield();
-            }
-
             _completion.TrySetResult();
         }
     }
@@ -182,7 +176,6 @@ public sealed class Execution
             return;
         }
 
-        _timedOut = true;
         _history.Record(_cursor, "ExecutionTimedOut", "executionTimedOutEventDetails", HistoryDetails.ErrorAndCause(ErrorNames.Timeout, null));
         _stop.Cancel();
         _completion.TrySetResult();

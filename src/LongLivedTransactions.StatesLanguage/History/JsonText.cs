@@ -9,6 +9,7 @@ namespace LongLivedTransactions.StatesLanguage.History;
 internal sealed class JsonText
 {
     private readonly JsonNode? _node;
+    private readonly Lock _lock = new();
     private string? _text;
 
     private JsonText(string? text, JsonNode? node)
@@ -17,7 +18,22 @@ internal sealed class JsonText
         _node = node;
     }
 
-    public string Text => _text ??= Execution.DataFlow.ToJsonText(_node);
+    public string Text
+    {
+        get
+        {
+            if (_text is not null)
+            {
+                return _text;
+            }
+
+            // One writer at a time: concurrent history readers must not walk the node together.
+            lock (_lock)
+            {
+                return _text ??= Execution.DataFlow.ToJsonText(_node);
+            }
+        }
+    }
 
     public static JsonText Of(string text) => new(text, null);
 
