@@ -37,6 +37,7 @@ public sealed class ConsoleTests(LocalServerFixture fixture) : IClassFixture<Loc
         await page.Locator("#scenario option[value='events/05-reserve-inventory-fails.json']").WaitForAsync(new() { State = WaitForSelectorState.Attached });
         await page.SelectOptionAsync("#scenario", "events/05-reserve-inventory-fails.json");
         Assert.Contains("3a7dc768-6f32-495d-a140-3d330c246f50", await page.InputValueAsync("#input"), StringComparison.Ordinal);
+        await page.FillAsync("#execution-name", "05-reserve-inventory-fails");
         await page.ClickAsync("#start-execution");
 
         // The execution page refreshes itself until the execution has ended.
