@@ -8,6 +8,10 @@ namespace LongLivedTransactions.StatesLanguage.Execution;
 /// <summary>Everything one running execution shares between its states, branches and iterations.</summary>
 internal sealed class ExecutionRun
 {
+    // Read from the ARNs on first use: many executions never need them.
+    private string? _stateMachineName;
+    private string? _region;
+
     public ExecutionRun(ExecutionRequest request, IReadOnlyList<ITaskInvoker> invokers, TimeProvider time, HistoryRecorder history, CancellationToken cancellation)
     {
         Request = request;
@@ -32,10 +36,10 @@ internal sealed class ExecutionRun
 
     public DateTimeOffset StartTime { get; }
 
-    public string StateMachineName => LastArnSegment(Request.StateMachineArn);
+    public string StateMachineName => _stateMachineName ??= LastArnSegment(Request.StateMachineArn);
 
     /// <summary>The region of the state machine ARN (reported in TaskScheduled events).</summary>
-    public string Region => ArnPart(Request.StateMachineArn, 3) ?? "us-east-1";
+    public string Region => _region ??= ArnPart(Request.StateMachineArn, 3) ?? "us-east-1";
 
     /// <summary>The execution input text, parsed afresh for each <c>$$.Execution.Input</c> (the states' data changes in place).</summary>
     public string InputJson { get; init; } = "{}";
