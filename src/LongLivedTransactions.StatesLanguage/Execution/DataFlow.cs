@@ -229,7 +229,25 @@ internal static class DataFlow
         return texts;
     }
 
-    /// <summary>Places <paramref name="result"/> into <paramref name="rawInput"/> as ResultPath says.</summary>
+    /// <summary>
+    /// The input that ResultPath writes into. ResultPath changes it in place; when a Catch may still
+    /// need the original (a failure after ResultPath, such as an output over 256 KiB), it writes into a copy.
+    /// </summary>
+    public static JsonNode? InputForResult(StateVisit visit, ErrorHandling errorHandling)
+    {
+        var resultPath = visit.State switch
+        {
+            TaskState task => task.ResultPath,
+            ParallelState parallel => parallel.ResultPath,
+            MapState map => map.ResultPath,
+            _ => ResultPath.Root,
+        };
+        return errorHandling.Catchers.Count > 0 && !resultPath.IsRoot && !resultPath.IsDiscard
+            ? visit.RawInput?.DeepClone()
+            : visit.RawInput;
+    }
+
+    /// <summary>Places <paramref name="result"/> into <paramref name="rawInput"/> as ResultPath says (in place).</summary>
     public static JsonNode? ApplyResultPath(StateVisit visit, ResultPath resultPath, JsonNode? rawInput, JsonNode? result)
     {
         if (resultPath.IsDiscard)

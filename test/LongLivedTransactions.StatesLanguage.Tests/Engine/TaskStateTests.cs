@@ -235,6 +235,27 @@ public sealed class TaskStateTests
     }
 
     [Fact]
+    public async Task A_Catch_after_an_oversized_output_sees_the_original_input()
+    {
+        // Input (~200 KB) plus result (~100 KB) exceeds 256 KiB only once ResultPath has combined them.
+        const string definition = """
+            {"StartAt":"T","States":{
+              "T":{"Type":"Task","Resource":"arn:aws:states:::lambda:invoke","ResultPath":"$.result",
+                "Catch":[{"ErrorEquals":["States.DataLimitExceeded"],"ResultPath":"$.error","Next":"H"}],"End":true},
+              "H":{"Type":"Pass","End":true}}}
+            """;
+        var invoker = ScriptedTaskInvoker.Returning(Resource, _ => JsonValue.Create(new string('r', 100_000)));
+        var input = new JsonObject { ["data"] = new string('i', 200_000) }.ToJsonString();
+
+        var execution = await RunAsync(definition, input, [invoker]);
+
+        Assert.True(execution.Status == ExecutionStatus.Succeeded, $"{execution.Error}: {execution.Cause} {string.Join(", ", Outline(execution))}");
+        var output = Output(execution)!.AsObject();
+        Assert.Equal(["data", "error"], output.Select(p => p.Key));
+        Assert.Equal("States.DataLimitExceeded", output["error"]!["Error"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task A_task_result_over_256_KiB_fails_the_task_and_States_ALL_catches_it()
     {
         const string definition = """

@@ -80,7 +80,7 @@ internal static class ParallelStateRunner
         history.RecordBeside(visit.Cursor, "ParallelStateSucceeded");
         var result = state.ResultSelector is not null ? DataFlow.Evaluate(visit, state.ResultSelector, outputs) : outputs;
         var assigned = DataFlow.EvaluateAssign(visit, state.Assign, result);
-        var output = DataFlow.ApplyResultPath(visit, state.ResultPath, visit.RawInput, result);
+        var output = DataFlow.ApplyResultPath(visit, state.ResultPath, DataFlow.InputForResult(visit, state.ErrorHandling), result);
         output = DataFlow.ApplyOutputPath(visit, output);
         var assignedTexts = DataFlow.StoreAssigned(visit, assigned);
         return StateEvents.Exit(visit, output, assignedTexts, state.Next);

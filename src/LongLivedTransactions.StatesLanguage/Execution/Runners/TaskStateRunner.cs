@@ -96,7 +96,7 @@ internal static class TaskStateRunner
 
         var selected = state.ResultSelector is not null ? DataFlow.Evaluate(visit, state.ResultSelector, result) : result;
         var assigned = DataFlow.EvaluateAssign(visit, state.Assign, selected);
-        var output = DataFlow.ApplyResultPath(visit, state.ResultPath, visit.RawInput, selected);
+        var output = DataFlow.ApplyResultPath(visit, state.ResultPath, DataFlow.InputForResult(visit, state.ErrorHandling), selected);
         output = DataFlow.ApplyOutputPath(visit, output);
         var assignedTexts = DataFlow.StoreAssigned(visit, assigned);
         return StateEvents.Exit(visit, output, assignedTexts, state.Next);
