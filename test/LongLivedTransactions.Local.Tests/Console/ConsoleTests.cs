@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using LongLivedTransactions.Local.Tests.Api;
 using Microsoft.Playwright;
 
@@ -14,14 +15,8 @@ public sealed class ConsoleTests(LocalServerFixture fixture) : IClassFixture<Loc
     [Fact]
     public async Task Starting_the_reserve_inventory_scenario_from_the_page_highlights_the_compensation_path()
     {
-        Assert.True(File.Exists(ChromiumPath), $"{ChromiumPath} is missing: install it with 'apt-get install -y chromium'.");
         using IPlaywright playwright = await Playwright.CreateAsync();
-        await using IBrowser browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = ChromiumPath,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-        });
+        await using IBrowser browser = await LaunchAsync(playwright);
         IPage page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1500, Height = 1050 } });
         var consoleErrors = new List<string>();
         page.Console += (_, message) =>
@@ -73,5 +68,49 @@ public sealed class ConsoleTests(LocalServerFixture fixture) : IClassFixture<Loc
         string screenshot = Path.Combine(fixture.RepositoryRoot, "docs", "console.png");
         Directory.CreateDirectory(Path.GetDirectoryName(screenshot)!);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = screenshot, FullPage = false });
+    }
+
+    [Fact]
+    public async Task Typed_input_starts_an_execution_that_shows_as_running_and_the_stop_button_aborts_it()
+    {
+        JsonObject created = await fixture.CallOkAsync("CreateStateMachine", new JsonObject
+        {
+            ["name"] = "HoldForConsole",
+            ["roleArn"] = "arn:aws:iam::123456789012:role/r",
+            ["definition"] = """{"StartAt":"Hold","States":{"Hold":{"Type":"Wait","Seconds":600,"Next":"Done"},"Done":{"Type":"Succeed"}}}""",
+        });
+        string arn = created["stateMachineArn"]!.GetValue<string>();
+
+        using IPlaywright playwright = await Playwright.CreateAsync();
+        await using IBrowser browser = await LaunchAsync(playwright);
+        IPage page = await browser.NewPageAsync();
+        await page.GotoAsync($"{fixture.Endpoint}#/state-machine/{Uri.EscapeDataString(arn)}");
+        await page.FillAsync("#input", """{"typed": true}""");
+        await page.ClickAsync("#start-execution");
+
+        await page.WaitForURLAsync("**/#/execution/**");
+        await Assertions.Expect(page.GetByTestId("status").First).ToHaveTextAsync("RUNNING");
+        await Assertions.Expect(page.Locator("g.node[data-state=Hold]")).ToHaveAttributeAsync("data-status", "running");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Stop execution" }).ClickAsync();
+
+        await Assertions.Expect(page.GetByTestId("status").First).ToHaveTextAsync("ABORTED");
+        await Assertions.Expect(page.Locator("g.node[data-state=Hold]")).ToHaveAttributeAsync("data-status", "aborted");
+        await Assertions.Expect(page.Locator("g.node[data-state=Done]")).ToHaveAttributeAsync("data-status", "not-run");
+        JsonObject executions = await fixture.CallOkAsync("ListExecutions", new JsonObject { ["stateMachineArn"] = arn });
+        JsonObject execution = Assert.Single(executions["executions"]!.AsArray())!.AsObject();
+        Assert.Equal("ABORTED", execution["status"]!.GetValue<string>());
+        JsonObject description = await fixture.CallOkAsync("DescribeExecution", new JsonObject { ["executionArn"] = execution["executionArn"]!.GetValue<string>() });
+        Assert.Equal("""{"typed": true}""", description["input"]!.GetValue<string>());
+    }
+
+    private static async Task<IBrowser> LaunchAsync(IPlaywright playwright)
+    {
+        Assert.True(File.Exists(ChromiumPath), $"{ChromiumPath} is missing: install it with 'apt-get install -y chromium'.");
+        return await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+        });
     }
 }
