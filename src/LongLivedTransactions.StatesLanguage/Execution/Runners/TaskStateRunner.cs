@@ -72,6 +72,12 @@ internal static class TaskStateRunner
         }
 
         var result = await InvokeAsync(visit, state, invoker, parameters, timeoutSeconds, heartbeatSeconds).ConfigureAwait(false);
+        if (result?.Parent is not null)
+        {
+            // The state's data must be a tree of its own: the flow places it into other trees and changes it in place.
+            result = result.DeepClone();
+        }
+
         var resultText = DataFlow.ToJsonText(result);
         if (DataFlow.ExceedsLimit(resultText))
         {
