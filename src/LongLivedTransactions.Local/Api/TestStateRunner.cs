@@ -117,7 +117,8 @@ public sealed class TestStateRunner(ExecutionEngine engine, string accountId)
 
         if (debug)
         {
-            json["inspectionData"] = Inspection(history, entered, exited, state, variables);
+            // After a caught error the state's exit carries the Catch's ResultPath, not the state's own data flow.
+            json["inspectionData"] = Inspection(history, entered, caught ? null : exited, state, variables);
         }
 
         return json;
