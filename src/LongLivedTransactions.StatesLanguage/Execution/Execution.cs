@@ -114,7 +114,7 @@ public sealed class Execution
             return;
         }
 
-        _history.Record(_cursor, "ExecutionAborted", "executionAbortedEventDetails", HistoryDetails.ErrorAndCause(error, cause));
+        _history.RecordFinal(_cursor, "ExecutionAborted", "executionAbortedEventDetails", HistoryDetails.ErrorAndCause(error, cause));
         _stop.Cancel();
         _completion.TrySetResult();
     }
@@ -140,14 +140,14 @@ public sealed class Execution
                 .ConfigureAwait(false);
             if (TryFinish(ExecutionStatus.Succeeded, outcome.OutputText, null, null))
             {
-                _history.Record(_cursor, "ExecutionSucceeded", "executionSucceededEventDetails", HistoryDetails.Output(outcome.OutputText));
+                _history.RecordFinal(_cursor, "ExecutionSucceeded", "executionSucceededEventDetails", HistoryDetails.Output(outcome.OutputText));
             }
         }
         catch (StateFailure failure)
         {
             if (TryFinish(ExecutionStatus.Failed, null, failure.Error, failure.Cause))
             {
-                _history.Record(_cursor, "ExecutionFailed", "executionFailedEventDetails", HistoryDetails.ErrorAndCause(failure.Error, failure.Cause));
+                _history.RecordFinal(_cursor, "ExecutionFailed", "executionFailedEventDetails", HistoryDetails.ErrorAndCause(failure.Error, failure.Cause));
             }
         }
         catch (OperationCanceledException) when (_stop.IsCancellationRequested)
@@ -160,7 +160,7 @@ public sealed class Execution
             var cause = $"{e.GetType().Name}: {e.Message}";
             if (TryFinish(ExecutionStatus.Failed, null, ErrorNames.Runtime, cause))
             {
-                _history.Record(_cursor, "ExecutionFailed", "executionFailedEventDetails", HistoryDetails.ErrorAndCause(ErrorNames.Runtime, cause));
+                _history.RecordFinal(_cursor, "ExecutionFailed", "executionFailedEventDetails", HistoryDetails.ErrorAndCause(ErrorNames.Runtime, cause));
             }
         }
         finally
@@ -176,7 +176,7 @@ public sealed class Execution
             return;
         }
 
-        _history.Record(_cursor, "ExecutionTimedOut", "executionTimedOutEventDetails", HistoryDetails.ErrorAndCause(ErrorNames.Timeout, null));
+        _history.RecordFinal(_cursor, "ExecutionTimedOut", "executionTimedOutEventDetails", HistoryDetails.ErrorAndCause(ErrorNames.Timeout, null));
         _stop.Cancel();
         _completion.TrySetResult();
     }

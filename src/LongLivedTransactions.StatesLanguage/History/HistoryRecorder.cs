@@ -5,6 +5,7 @@ internal sealed class HistoryRecorder(TimeProvider timeProvider)
 {
     private readonly List<HistoryEvent> _events = new(32);
     private readonly Lock _lock = new();
+    private bool _closed;
 
     /// <summary>Records an event after the cursor's last event and moves the cursor to it.</summary>
     public long Record(HistoryCursor cursor, string type, string? detailsName = null, EventDetails? details = null, DateTimeOffset? timestamp = null)
@@ -17,6 +18,19 @@ internal sealed class HistoryRecorder(TimeProvider timeProvider)
     /// <summary>Records an event after the cursor's last event without moving the cursor.</summary>
     public long RecordBeside(HistoryCursor cursor, string type, string? detailsName = null, EventDetails? details = null) =>
         Append(cursor.LastEventId, type, detailsName, details);
+
+    /// <summary>
+    /// Records the execution's last event (succeeded, failed, aborted, timed out). Nothing is recorded
+    /// after it: a state still finishing when the execution was stopped leaves no events behind it.
+    /// </summary>
+    public void RecordFinal(HistoryCursor cursor, string type, string detailsName, EventDetails details)
+    {
+        Record(cursor, type, detailsName, details);
+        lock (_lock)
+        {
+            _closed = true;
+        }
+    }
 
     public IReadOnlyList<HistoryEvent> Snapshot()
     {
@@ -31,6 +45,11 @@ internal sealed class HistoryRecorder(TimeProvider timeProvider)
         var now = timestamp ?? timeProvider.GetUtcNow();
         lock (_lock)
         {
+            if (_closed)
+            {
+                return _events.Count;
+            }
+
             var id = _events.Count + 1;
             _events.Add(new HistoryEvent(id, previousEventId, now, type, detailsName, details));
             return id;

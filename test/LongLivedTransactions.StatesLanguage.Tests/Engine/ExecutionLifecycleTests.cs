@@ -44,6 +44,29 @@ public sealed class ExecutionLifecycleTests
     }
 
     [Fact]
+    public async Task Nothing_is_recorded_after_ExecutionAborted()
+    {
+        var release = new TaskCompletionSource<JsonNode?>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var invoker = new Support.ScriptedTaskInvoker("arn:aws:states:::lambda:invoke", (_, _) => release.Task); // ignores cancellation
+        var engine = new ExecutionEngine([invoker], new FakeTimeProvider(StartTime));
+        var execution = engine.Start(new ExecutionRequest(
+            StateMachineArn, ExecutionArn, "run-1",
+            StateMachineParser.Parse("""{"StartAt":"T","States":{"T":{"Type":"Task","Resource":"arn:aws:states:::lambda:invoke","End":true}}}"""), "{}"));
+        while (invoker.Calls.Count == 0)
+        {
+            await Task.Delay(1);
+        }
+
+        execution.Stop(null, null);
+        release.SetResult(new JsonObject());
+        await execution.Completion;
+        await Task.Delay(50);
+
+        Assert.Equal("ExecutionAborted", execution.GetHistory()[^1].Type);
+        Assert.DoesNotContain(execution.GetHistory(), e => e.Type is "TaskSucceeded" or "TaskStateExited");
+    }
+
+    [Fact]
     public async Task A_JSONata_definition_is_rejected_with_a_diagnostic()
     {
         var exception = Assert.Throws<InvalidDefinitionException>(() => StateMachineParser.Parse(

@@ -124,7 +124,7 @@ internal static class TaskStateRunner
         {
             var call = invoker.InvokeAsync(invocation, visit.Cancellation);
             return limitSeconds == int.MaxValue
-                ? await call.ConfigureAwait(false)
+                ? await call.WaitAsync(visit.Cancellation).ConfigureAwait(false)
                 : await call.WaitAsync(TimeSpan.FromSeconds(limitSeconds), visit.Run.Time, visit.Cancellation).ConfigureAwait(false);
         }
         catch (TaskFailedException e)
