@@ -6,10 +6,10 @@ using LongLivedTransactions.StatesLanguage.Parsing;
 // Timed harness: runs the saga machine again and again, one execution after the other, with the full
 // history recorded, and prints state transitions per second and bytes allocated per transition.
 // Run in Release, pinned to one core:  taskset -c 0 dotnet run -c Release --project bench/LongLivedTransactions.StatesLanguage.Benchmarks
-var seconds = args.Length > 0 && double.TryParse(args[0], System.Globalization.CultureInfo.InvariantCulture, out var s) ? s : 5;
+var seconds = args.Length > 0 && double.TryParse(args[0], System.Globalization.CultureInfo.InvariantCulture, out var s) ? s : 10;
 var definition = StateMachineParser.Parse(SagaMachine.Definition);
 
-Console.WriteLine($"Processors visible: {Environment.ProcessorCount}; GC: {(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")}; measuring {seconds} s per scenario");
+Console.WriteLine($"Processors visible: {Environment.ProcessorCount}; GC: {(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")}; measuring {seconds} s per scenario in 5 rounds");
 await MeasureAsync("happy path", new InMemoryInvoker(null));
 await MeasureAsync("payment fails (ProcessOrder, ProcessPayment → ProcessRefund → UpdateOrderStatus → Fail)", new InMemoryInvoker("DebitPayment"));
 
@@ -33,14 +33,14 @@ async Task MeasureAsync(string name, InMemoryInvoker invoker)
 
     // Warm-up. Tiered JIT compiles the optimised code on a background thread; on one busy core that
     // thread needs idle time, so the warm-up pauses between rounds until the code has settled.
-    for (var round = 0; round < 5; round++)
+    for (var round = 0; round < 10; round++)
     {
         for (var i = 0; i < 10_000; i++)
         {
             await RunOnceAsync();
         }
 
-        await Task.Delay(500);
+        await Task.Delay(1000);
     }
 
     var sample = engine.Start(new ExecutionRequest(
@@ -50,41 +50,44 @@ async Task MeasureAsync(string name, InMemoryInvoker invoker)
     var history = sample.GetHistory();
     var transitionsPerExecution = history.Count(e => e.Type.EndsWith("StateEntered", StringComparison.Ordinal));
 
-    GC.Collect();
-    GC.WaitForPendingFinalizers();
-    GC.Collect();
-    var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
-    var gen0Before = GC.CollectionCount(0);
+    // On a shared machine other processes take the core now and then: measure in rounds and report
+    // the median and the best round (the one least disturbed), by wall clock and by CPU time.
+    var rounds = new List<(double WallRate, double CpuRate, double BytesPerTransition)>();
     var process = Process.GetCurrentProcess();
-    var cpuBefore = process.TotalProcessorTime;
-    var stopwatch = Stopwatch.StartNew();
-    long executions = 0;
-    long events = 0;
-    while (stopwatch.Elapsed.TotalSeconds < seconds)
+    var roundSeconds = seconds / 5;
+    for (var round = 0; round < 5; round++)
     {
-        for (var i = 0; i < 1000; i++)
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+        var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
+        process.Refresh();
+        var cpuBefore = process.TotalProcessorTime;
+        var stopwatch = Stopwatch.StartNew();
+        long executions = 0;
+        while (stopwatch.Elapsed.TotalSeconds < roundSeconds)
         {
-            events += await RunOnceAsync();
+            for (var i = 0; i < 500; i++)
+            {
+                await RunOnceAsync();
+            }
+
+            executions += 500;
         }
 
-        executions += 1000;
+        stopwatch.Stop();
+        process.Refresh();
+        var cpu = process.TotalProcessorTime - cpuBefore;
+        var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
+        var transitions = (double)executions * transitionsPerExecution;
+        rounds.Add((transitions / stopwatch.Elapsed.TotalSeconds, transitions / cpu.TotalSeconds, allocated / transitions));
     }
 
-    stopwatch.Stop();
-    process.Refresh();
-    var cpu = process.TotalProcessorTime - cpuBefore;
-    var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
-    var transitions = executions * transitionsPerExecution;
+    var byWall = rounds.Select(r => r.WallRate).Order().ToArray();
+    var byCpu = rounds.Select(r => r.CpuRate).Order().ToArray();
     Console.WriteLine();
     Console.WriteLine($"Scenario: {name} — final status {sample.Status}, {transitionsPerExecution} transitions and {history.Count} events per execution");
-    Console.WriteLine($"  executions:               {executions:N0} in {stopwatch.Elapsed.TotalSeconds:F2} s");
-    Console.WriteLine($"  executions per second:    {executions / stopwatch.Elapsed.TotalSeconds:N0}");
-    Console.WriteLine($"  transitions per second:   {transitions / stopwatch.Elapsed.TotalSeconds:N0}");
-    Console.WriteLine($"  history events per second:{events / stopwatch.Elapsed.TotalSeconds:N0}");
-    // On a shared machine the wall clock includes time the core spent on other processes; CPU time does not.
-    Console.WriteLine($"  CPU time used:            {cpu.TotalSeconds:F2} s ({cpu.TotalSeconds / stopwatch.Elapsed.TotalSeconds:P0} of the wall time)");
-    Console.WriteLine($"  transitions per CPU-second: {transitions / cpu.TotalSeconds:N0}");
-    Console.WriteLine($"  bytes per transition:     {allocated / (double)transitions:N0}");
-    Console.WriteLine($"  bytes per execution:      {allocated / (double)executions:N0}");
-    Console.WriteLine($"  gen0 collections:         {GC.CollectionCount(0) - gen0Before:N0}");
+    Console.WriteLine($"  transitions per second (wall):  median {byWall[2]:N0}, best {byWall[^1]:N0}, rounds {string.Join(" ", byWall.Select(r => r.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)))}");
+    Console.WriteLine($"  transitions per CPU-second:     median {byCpu[2]:N0}, best {byCpu[^1]:N0}");
+    Console.WriteLine($"  bytes allocated per transition: {rounds.Average(r => r.BytesPerTransition):N0}");
 }
