@@ -20,11 +20,24 @@ internal static class TaskStateRunner
         FailureHandling? handling = null; // created at the first failure: most attempts succeed
         while (true)
         {
+            // Task failures come back as values (throwing them across the async frames of every attempt is
+            // costly); failures of the data flow around the task still arrive as exceptions.
+            Attempt attempt;
             try
             {
-                return await AttemptAsync(visit, state, input).ConfigureAwait(false);
+                attempt = await AttemptAsync(visit, state, input).ConfigureAwait(false);
             }
-            catch (StateFailure failure) when (hasHandlers && !failure.IsTerminal)
+            catch (StateFailure thrown) when (hasHandlers && !thrown.IsTerminal)
+            {
+                attempt = new Attempt(default, thrown);
+            }
+
+            if (attempt.Failure is not { } failure)
+            {
+                return attempt.Outcome;
+            }
+
+            if (hasHandlers && !failure.IsTerminal)
             {
                 handling ??= new FailureHandling(visit, state.ErrorHandling, isTask: true);
                 if (await handling.RetryAsync(failure).ConfigureAwait(false))
@@ -37,13 +50,16 @@ internal static class TaskStateRunner
                 {
                     return outcome;
                 }
-
-                throw;
             }
+
+            throw failure;
         }
     }
 
-    private static async ValueTask<StateOutcome> AttemptAsync(StateVisit visit, TaskState state, JsonNode? input)
+    /// <summary>The outcome of one attempt: the state's outcome, or the task failure to retry, catch or raise.</summary>
+    private readonly record struct Attempt(StateOutcome Outcome, StateFailure? Failure);
+
+    private static async ValueTask<Attempt> AttemptAsync(StateVisit visit, TaskState state, JsonNode? input)
     {
         var parameters = state.Parameters is not null ? DataFlow.Evaluate(visit, state.Parameters, input) : input;
         var timeoutSeconds = state.TimeoutSeconds ?? ReadSeconds(visit, state.TimeoutSecondsPath, input, "TimeoutSecondsPath");
@@ -71,7 +87,12 @@ internal static class TaskStateRunner
                 HistoryDetails.TaskResource(resource.ResourceType, resource.ResourceName));
         }
 
-        var result = await InvokeAsync(visit, state, invoker, parameters, timeoutSeconds, heartbeatSeconds).ConfigureAwait(false);
+        var (result, taskFailure) = await InvokeAsync(visit, state, invoker, parameters, timeoutSeconds, heartbeatSeconds).ConfigureAwait(false);
+        if (taskFailure is not null)
+        {
+            return new Attempt(default, taskFailure);
+        }
+
         if (result?.Parent is not null)
         {
             // The state's data must be a tree of its own: the flow places it into other trees and changes it in place.
@@ -83,11 +104,11 @@ internal static class TaskStateRunner
         {
             // AWS names the function ARN, or the integration's service ("lambda"), in this cause.
             var task = resource.IsLambdaFunction ? state.Resource : resource.ResourceType;
-            throw RecordFailure(
+            return new Attempt(default, RecordFailure(
                 visit,
                 state,
                 ErrorNames.DataLimitExceeded,
-                $"The state/task '{task}' returned a result with a size exceeding the maximum number of bytes service limit.");
+                $"The state/task '{task}' returned a result with a size exceeding the maximum number of bytes service limit."));
         }
 
         if (resource.IsLambdaFunction)
@@ -105,10 +126,11 @@ internal static class TaskStateRunner
         var output = DataFlow.ApplyResultPath(visit, state.ResultPath, DataFlow.InputForResult(visit, state.ErrorHandling), selected);
         output = DataFlow.ApplyOutputPath(visit, output);
         var assignedTexts = DataFlow.StoreAssigned(visit, assigned);
-        return StateEvents.Exit(visit, output, assignedTexts, state.Next);
+        return new Attempt(StateEvents.Exit(visit, output, assignedTexts, state.Next), null);
     }
 
-    private static async ValueTask<JsonNode?> InvokeAsync(
+    /// <summary>Calls the invoker; a task failure or timeout is recorded and returned, not thrown.</summary>
+    private static async ValueTask<(JsonNode? Result, StateFailure? Failure)> InvokeAsync(
         StateVisit visit, TaskState state, ITaskInvoker invoker, JsonNode? parameters, int? timeoutSeconds, int? heartbeatSeconds)
     {
         var invocation = new TaskInvocation(
@@ -123,17 +145,18 @@ internal static class TaskStateRunner
         try
         {
             var call = invoker.InvokeAsync(invocation, visit.Cancellation);
-            return limitSeconds == int.MaxValue
+            var result = limitSeconds == int.MaxValue
                 ? await call.WaitAsync(visit.Cancellation).ConfigureAwait(false)
                 : await call.WaitAsync(TimeSpan.FromSeconds(limitSeconds), visit.Run.Time, visit.Cancellation).ConfigureAwait(false);
+            return (result, null);
         }
         catch (TaskFailedException e)
         {
-            throw RecordFailure(visit, state, e.Error, e.Cause);
+            return (null, RecordFailure(visit, state, e.Error, e.Cause));
         }
         catch (TimeoutException)
         {
-            throw RecordFailure(visit, state, limitError, null);
+            return (null, RecordFailure(visit, state, limitError, null));
         }
         catch (OperationCanceledException) when (visit.Cancellation.IsCancellationRequested)
         {
@@ -142,11 +165,11 @@ internal static class TaskStateRunner
         catch (Exception e) when (e is not StateFailure)
         {
             // An invoker that throws something else is a task failure too; its type and message become error and cause.
-            throw RecordFailure(visit, state, ErrorNames.TaskFailed, $"{e.GetType().Name}: {e.Message}");
+            return (null, RecordFailure(visit, state, ErrorNames.TaskFailed, $"{e.GetType().Name}: {e.Message}"));
         }
     }
 
-    /// <summary>Records LambdaFunctionFailed/TimedOut or TaskFailed/TimedOut and returns the failure to throw.</summary>
+    /// <summary>Records LambdaFunctionFailed/TimedOut or TaskFailed/TimedOut and returns the failure.</summary>
     private static StateFailure RecordFailure(StateVisit visit, TaskState state, string error, string? cause)
     {
         var timedOut = error is ErrorNames.Timeout or ErrorNames.HeartbeatTimeout;
