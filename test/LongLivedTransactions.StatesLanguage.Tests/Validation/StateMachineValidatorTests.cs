@@ -129,6 +129,32 @@ public sealed class StateMachineValidatorTests
     }
 
     [Fact]
+    public void Broken_YAML_is_INVALID_JSON_DESCRIPTION_and_empty_text_MISSING_DESCRIPTION()
+    {
+        var yaml = SingleError("StartAt: P\nStates:\n  P: [unclosed\n");
+        var empty = SingleError("   ");
+
+        Assert.Equal("INVALID_JSON_DESCRIPTION", yaml.Code);
+        Assert.Equal("MISSING_DESCRIPTION", empty.Code);
+    }
+
+    [Fact]
+    public void Choice_rules_are_checked()
+    {
+        var diagnostics = StateMachineValidator.Validate("""
+            {"StartAt":"C","States":{"C":{"Type":"Choice","Choices":[
+              {"Variable":"$.a","NumericEquals":"not a number","Next":"S"},
+              {"Variable":"$.a","NoSuchOperator":1,"Next":"S"},
+              {"And":[{"Variable":"$.a","IsNull":true,"Next":"S"}],"Next":"S"}]},
+              "S":{"Type":"Succeed"}}}
+            """);
+
+        Assert.Contains(diagnostics, d => d.Location == "/States/C/Choices/0/NumericEquals");
+        Assert.Contains(diagnostics, d => d.Location == "/States/C/Choices/1/NoSuchOperator");
+        Assert.Contains(diagnostics, d => d.Location == "/States/C/Choices/2/And/0/Next");
+    }
+
+    [Fact]
     public void JSONata_is_reported_as_unsupported_on_the_machine_or_a_state()
     {
         var machine = SingleError("""{"QueryLanguage":"JSONata","StartAt":"P","States":{"P":{"Type":"Pass","End":true}}}""");
