@@ -7,11 +7,14 @@ namespace LongLivedTransactions.Testing;
 /// <summary>Orders for tests. Ids start with a chosen prefix because the prefix decides which saga step fails.</summary>
 public static class SampleOrders
 {
-    /// <summary>A fresh order id whose first characters are <paramref name="prefix"/> (default: a prefix no step fails on).</summary>
+    /// <summary>
+    /// A fresh order id that starts with <paramref name="prefix"/> (default: a prefix no step fails on) followed by
+    /// a '0', so that a one-character prefix such as "3" never turns into the longer failure prefix "33" by chance.
+    /// </summary>
     public static string NewId(string prefix = "4")
     {
         string id = Guid.NewGuid().ToString();
-        return prefix + id[prefix.Length..];
+        return prefix + "0" + id[(prefix.Length + 1)..];
     }
 
     public static Order Create(string? orderId = null) => new()
