@@ -136,19 +136,20 @@ public sealed class Execution
     {
         try
         {
-            var outcome = await GraphRunner.RunAsync(run, run.Definition, input, _request.InputJson, _cursor, new VariableScope(null), _stop.Token)
-                .ConfigureAwait(false);
-            if (TryFinish(ExecutionStatus.Succeeded, outcome.OutputText, null, null))
+            var (outcome, failure) = await GraphRunner.RunToEndAsync(
+                run, run.Definition, input, _request.InputJson, _cursor, new VariableScope(null), _stop.Token).ConfigureAwait(false);
+            if (failure is not null)
+            {
+                Fail(failure);
+            }
+            else if (TryFinish(ExecutionStatus.Succeeded, outcome.OutputText, null, null))
             {
                 _history.RecordFinal(_cursor, "ExecutionSucceeded", "executionSucceededEventDetails", HistoryDetails.Output(outcome.OutputText));
             }
         }
         catch (StateFailure failure)
         {
-            if (TryFinish(ExecutionStatus.Failed, null, failure.Error, failure.Cause))
-            {
-                _history.RecordFinal(_cursor, "ExecutionFailed", "executionFailedEventDetails", HistoryDetails.ErrorAndCause(failure.Error, failure.Cause));
-            }
+            Fail(failure);
         }
         catch (OperationCanceledException) when (_stop.IsCancellationRequested)
         {
@@ -166,6 +167,14 @@ public sealed class Execution
         finally
         {
             _completion.TrySetResult();
+        }
+    }
+
+    private void Fail(StateFailure failure)
+    {
+        if (TryFinish(ExecutionStatus.Failed, null, failure.Error, failure.Cause))
+        {
+            _history.RecordFinal(_cursor, "ExecutionFailed", "executionFailedEventDetails", HistoryDetails.ErrorAndCause(failure.Error, failure.Cause));
         }
     }
 

@@ -6,11 +6,27 @@ namespace LongLivedTransactions.StatesLanguage.Execution.Runners;
 
 /// <summary>
 /// Runs a state graph (the machine, a Parallel branch, a Map iteration) from StartAt until a state
-/// ends it, recording StateEntered before each state. Failures leave as <see cref="StateFailure"/>.
+/// ends it, recording StateEntered before each state. Errors that no Catch handled leave as
+/// <see cref="StateFailure"/>; a Fail state's failure is returned or thrown, as the caller chooses.
 /// </summary>
 internal static class GraphRunner
 {
+    /// <summary>Runs the graph; a failure (a Fail state, or an error no Catch handled) is thrown as <see cref="StateFailure"/>.</summary>
     public static async Task<StateOutcome> RunAsync(
+        ExecutionRun run,
+        StateGraph graph,
+        JsonNode? input,
+        string? inputText,
+        HistoryCursor cursor,
+        VariableScope variables,
+        CancellationToken cancellation)
+    {
+        var result = await RunToEndAsync(run, graph, input, inputText, cursor, variables, cancellation).ConfigureAwait(false);
+        return result.Failure is null ? result.Outcome : throw result.Failure;
+    }
+
+    /// <summary>Runs the graph; a Fail state comes back as the result's failure rather than as an exception.</summary>
+    public static async Task<GraphResult> RunToEndAsync(
         ExecutionRun run,
         StateGraph graph,
         JsonNode? input,
@@ -30,6 +46,11 @@ internal static class GraphRunner
             visit.EnteredEventId = run.History.Record(
                 cursor, StateEvents.Entered(state), StateEvents.EnteredDetails, HistoryDetails.StateEntered(state.Name, inputText), visit.EnteredTime);
 
+            if (state is FailState fail)
+            {
+                return new GraphResult(default, FailStateRunner.Fail(visit, fail));
+            }
+
             var outcome = state switch
             {
                 PassState pass => PassStateRunner.Run(visit, pass),
@@ -37,7 +58,6 @@ internal static class GraphRunner
                 ChoiceState choice => ChoiceStateRunner.Run(visit, choice),
                 WaitState wait => await WaitStateRunner.RunAsync(visit, wait).ConfigureAwait(false),
                 SucceedState succeed => SucceedStateRunner.Run(visit, succeed),
-                FailState fail => throw FailStateRunner.Fail(visit, fail),
                 ParallelState parallel => await ParallelStateRunner.RunAsync(visit, parallel).ConfigureAwait(false),
                 MapState map => await MapStateRunner.RunAsync(visit, map).ConfigureAwait(false),
                 _ => throw new InvalidOperationException($"Unknown state type {state.Type}."),
@@ -45,7 +65,7 @@ internal static class GraphRunner
 
             if (outcome.Next is null)
             {
-                return outcome;
+                return new GraphResult(outcome, null);
             }
 
             input = outcome.Output;
@@ -54,3 +74,6 @@ internal static class GraphRunner
         }
     }
 }
+
+/// <summary>How a graph ended: with an outcome, or with the failure of a Fail state.</summary>
+internal readonly record struct GraphResult(StateOutcome Outcome, StateFailure? Failure);
