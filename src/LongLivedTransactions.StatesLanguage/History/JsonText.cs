@@ -8,7 +8,7 @@ namespace LongLivedTransactions.StatesLanguage.History;
 /// </summary>
 internal sealed class JsonText
 {
-    private readonly JsonNode? _node;
+    private JsonNode? _node;
     private readonly Lock _lock = new();
     private string? _text;
 
@@ -30,7 +30,13 @@ internal sealed class JsonText
             // One writer at a time: concurrent history readers must not walk the node together.
             lock (_lock)
             {
-                return _text ??= Execution.DataFlow.ToJsonText(_node);
+                if (_text is null)
+                {
+                    _text = Execution.DataFlow.ToJsonText(_node);
+                    _node = null; // the text is all the history needs from now on
+                }
+
+                return _text;
             }
         }
     }
