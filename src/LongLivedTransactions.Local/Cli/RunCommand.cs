@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using LongLivedTransactions.Core.Json;
 using LongLivedTransactions.Core.Model;
+using LongLivedTransactions.Local.Api;
 using LongLivedTransactions.Local.Notifications;
 using LongLivedTransactions.Local.Workflow;
 using LongLivedTransactions.StatesLanguage.Execution;
@@ -127,23 +128,13 @@ public static class RunCommand
         return new ScenarioReport(
             file,
             execution.ExecutionArn,
-            StatusText(execution.Status),
+            ApiJson.StatusText(execution.Status),
             ExecutionPath.FromHistory(execution.GetHistory()),
             execution.Error,
             execution.Cause,
             notifications,
             new RecordsReport(records.OrderStatus, records.Payments, records.InventoryTransactions));
     }
-
-    public static string StatusText(ExecutionStatus status) => status switch
-    {
-        ExecutionStatus.Running => "RUNNING",
-        ExecutionStatus.Succeeded => "SUCCEEDED",
-        ExecutionStatus.Failed => "FAILED",
-        ExecutionStatus.TimedOut => "TIMED_OUT",
-        ExecutionStatus.Aborted => "ABORTED",
-        _ => status.ToString().ToUpperInvariant(),
-    };
 
     private static string? ReadOrderId(string input)
     {
