@@ -31,7 +31,7 @@ public class SagaScenarioTests(LocalCloudFixture fixture) : IClassFixture<LocalC
         await execution.Completion.WaitAsync(TimeSpan.FromSeconds(30));
 
         Assert.Equal(LocalCloudFixture.Strings(expected["path"]), ExecutionPath.FromHistory(execution.GetHistory()));
-        Assert.Equal(expected["status"]!.GetValue<string>(), Api.ApiJson.StatusText(execution.Status));
+        Assert.Equal(expected["status"]!.GetValue<string>(), LongLivedTransactions.Local.Api.ApiJson.StatusText(execution.Status));
         Assert.Equal(expected["error"]?.GetValue<string>(), execution.Error);
         if (execution.Error is not null)
         {
