@@ -1,4 +1,3 @@
-using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 using LongLivedTransactions.Core.Errors;
 using LongLivedTransactions.Core.Identity;
@@ -6,24 +5,18 @@ using LongLivedTransactions.Core.Logging;
 using LongLivedTransactions.Core.Model;
 using LongLivedTransactions.Testing;
 using Microsoft.Extensions.Time.Testing;
-using Moq;
 
 namespace LongLivedTransactions.Inventory.Tests;
 
 public class ReleaseInventoryFunctionTests
 {
-    private readonly Mock<IAmazonDynamoDB> dynamoDb = new(MockBehavior.Strict);
-    private readonly List<PutItemRequest> puts = [];
-    private readonly List<QueryRequest> queries = [];
+    private readonly DynamoDbDouble dynamoDb = new();
     private readonly FakeTimeProvider clock = new(new DateTimeOffset(2026, 11, 26, 9, 30, 0, TimeSpan.Zero));
     private readonly ReleaseInventoryFunction function;
 
     public ReleaseInventoryFunctionTests()
     {
-        dynamoDb.Setup(db => db.PutItemAsync(It.IsAny<PutItemRequest>(), It.IsAny<CancellationToken>()))
-            .Callback<PutItemRequest, CancellationToken>((request, _) => puts.Add(request))
-            .ReturnsAsync(new PutItemResponse());
-        function = new ReleaseInventoryFunction(dynamoDb.Object, "inventory", clock, new FunctionLog(TextWriter.Null, clock));
+        function = new ReleaseInventoryFunction(dynamoDb.Client, "inventory", clock, new FunctionLog(TextWriter.Null, clock));
     }
 
     private void StoredReservation(string orderId, bool exists)
@@ -41,9 +34,7 @@ public class ReleaseInventoryFunctionTests
             });
         }
 
-        dynamoDb.Setup(db => db.QueryAsync(It.IsAny<QueryRequest>(), It.IsAny<CancellationToken>()))
-            .Callback<QueryRequest, CancellationToken>((request, _) => queries.Add(request))
-            .ReturnsAsync(new QueryResponse { Items = items });
+        dynamoDb.QueryReturns([.. items]);
     }
 
     [Fact]
@@ -54,7 +45,7 @@ public class ReleaseInventoryFunctionTests
 
         Order result = await function.ProcessAsync(order, CancellationToken.None);
 
-        QueryRequest query = Assert.Single(queries);
+        QueryRequest query = Assert.Single(dynamoDb.Queries);
         Assert.Equal("orderIDIndex", query.IndexName);
         Assert.Equal(order.OrderId, query.ExpressionAttributeValues[":order_id"].S);
         Assert.Equal("Reserve", query.ExpressionAttributeValues[":transaction_type"].S);
@@ -62,7 +53,7 @@ public class ReleaseInventoryFunctionTests
         Assert.Equal(InventoryTransactionType.Release, release.TransactionType);
         Assert.Equal(TransactionIds.For(order.OrderId!, "Release"), release.TransactionId);
         Assert.Equal(["item-1", "item-2"], release.Items);
-        Assert.Equal("Release", Assert.Single(puts).Item["transaction_type"].S);
+        Assert.Equal("Release", Assert.Single(dynamoDb.Puts).Item["transaction_type"].S);
     }
 
     [Fact]
@@ -74,7 +65,7 @@ public class ReleaseInventoryFunctionTests
         var error = await Assert.ThrowsAsync<ErrReleaseInventory>(() => function.ProcessAsync(order, CancellationToken.None));
 
         Assert.Contains("no Reserve", error.Message, StringComparison.Ordinal);
-        Assert.Empty(puts);
+        Assert.Empty(dynamoDb.Puts);
     }
 
     [Fact]
@@ -85,7 +76,7 @@ public class ReleaseInventoryFunctionTests
 
         await Assert.ThrowsAsync<ErrReleaseInventory>(() => function.ProcessAsync(order, CancellationToken.None));
 
-        Assert.Equal("Release", Assert.Single(puts).Item["transaction_type"].S);
+        Assert.Equal("Release", Assert.Single(dynamoDb.Puts).Item["transaction_type"].S);
     }
 
     [Theory]
@@ -95,8 +86,8 @@ public class ReleaseInventoryFunctionTests
         var error = await Assert.ThrowsAsync<ErrReleaseInventory>(() => function.ProcessAsync(order, CancellationToken.None));
 
         Assert.Contains(field, error.Message, StringComparison.Ordinal);
-        Assert.Empty(queries);
-        Assert.Empty(puts);
+        Assert.Empty(dynamoDb.Queries);
+        Assert.Empty(dynamoDb.Puts);
     }
 
     [Fact]
@@ -108,6 +99,6 @@ public class ReleaseInventoryFunctionTests
         await function.ProcessAsync(order, CancellationToken.None);
         await function.ProcessAsync(order, CancellationToken.None);
 
-        Assert.Equal(puts[0].Item["transaction_id"].S, puts[1].Item["transaction_id"].S);
+        Assert.Equal(dynamoDb.Puts[0].Item["transaction_id"].S, dynamoDb.Puts[1].Item["transaction_id"].S);
     }
 }

@@ -1,4 +1,3 @@
-using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 using LongLivedTransactions.Core.Errors;
 using LongLivedTransactions.Core.Identity;
@@ -6,23 +5,18 @@ using LongLivedTransactions.Core.Logging;
 using LongLivedTransactions.Core.Model;
 using LongLivedTransactions.Testing;
 using Microsoft.Extensions.Time.Testing;
-using Moq;
 
 namespace LongLivedTransactions.Inventory.Tests;
 
 public class ReserveInventoryFunctionTests
 {
-    private readonly Mock<IAmazonDynamoDB> dynamoDb = new(MockBehavior.Strict);
-    private readonly List<PutItemRequest> puts = [];
+    private readonly DynamoDbDouble dynamoDb = new();
     private readonly FakeTimeProvider clock = new(new DateTimeOffset(2026, 11, 26, 9, 30, 0, TimeSpan.Zero));
     private readonly ReserveInventoryFunction function;
 
     public ReserveInventoryFunctionTests()
     {
-        dynamoDb.Setup(db => db.PutItemAsync(It.IsAny<PutItemRequest>(), It.IsAny<CancellationToken>()))
-            .Callback<PutItemRequest, CancellationToken>((request, _) => puts.Add(request))
-            .ReturnsAsync(new PutItemResponse());
-        function = new ReserveInventoryFunction(dynamoDb.Object, "inventory", clock, new FunctionLog(TextWriter.Null, clock));
+        function = new ReserveInventoryFunction(dynamoDb.Client, "inventory", clock, new FunctionLog(TextWriter.Null, clock));
     }
 
     [Fact]
@@ -36,7 +30,7 @@ public class ReserveInventoryFunctionTests
         Assert.Equal(InventoryTransactionType.Reserve, reservation.TransactionType);
         Assert.Equal(["item-1", "item-2"], reservation.Items);
         Assert.Equal(TransactionIds.For(order.OrderId!, "Reserve"), reservation.TransactionId);
-        PutItemRequest put = Assert.Single(puts);
+        PutItemRequest put = Assert.Single(dynamoDb.Puts);
         Assert.Equal("inventory", put.TableName);
         Assert.Equal("Reserve", put.Item["transaction_type"].S);
         Assert.Equal(order.OrderId, put.Item["order_id"].S);
@@ -52,7 +46,7 @@ public class ReserveInventoryFunctionTests
 
         await Assert.ThrowsAsync<ErrReserveInventory>(() => function.ProcessAsync(order, CancellationToken.None));
 
-        Assert.Equal("Reserve", Assert.Single(puts).Item["transaction_type"].S);
+        Assert.Equal("Reserve", Assert.Single(dynamoDb.Puts).Item["transaction_type"].S);
     }
 
     [Theory]
@@ -62,14 +56,14 @@ public class ReserveInventoryFunctionTests
         var error = await Assert.ThrowsAsync<ErrReserveInventory>(() => function.ProcessAsync(order, CancellationToken.None));
 
         Assert.Contains(field, error.Message, StringComparison.Ordinal);
-        Assert.Empty(puts);
+        Assert.Empty(dynamoDb.Puts);
     }
 
     [Fact]
     public async Task Malformed_json_is_ErrReserveInventory_and_writes_nothing()
     {
         await Assert.ThrowsAsync<ErrReserveInventory>(() => function.HandleAsync(SampleOrders.AsStream("{\"items\": {}}")));
-        Assert.Empty(puts);
+        Assert.Empty(dynamoDb.Puts);
     }
 
     [Fact]
@@ -80,6 +74,6 @@ public class ReserveInventoryFunctionTests
         await function.ProcessAsync(order, CancellationToken.None);
         await function.ProcessAsync(order, CancellationToken.None);
 
-        Assert.Equal(puts[0].Item["transaction_id"].S, puts[1].Item["transaction_id"].S);
+        Assert.Equal(dynamoDb.Puts[0].Item["transaction_id"].S, dynamoDb.Puts[1].Item["transaction_id"].S);
     }
 }

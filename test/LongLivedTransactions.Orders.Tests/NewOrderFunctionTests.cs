@@ -1,25 +1,19 @@
-using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 using LongLivedTransactions.Core.Errors;
 using LongLivedTransactions.Core.Logging;
 using LongLivedTransactions.Core.Model;
 using LongLivedTransactions.Testing;
-using Moq;
 
 namespace LongLivedTransactions.Orders.Tests;
 
 public class NewOrderFunctionTests
 {
-    private readonly Mock<IAmazonDynamoDB> dynamoDb = new(MockBehavior.Strict);
-    private readonly List<PutItemRequest> puts = [];
+    private readonly DynamoDbDouble dynamoDb = new();
     private readonly NewOrderFunction function;
 
     public NewOrderFunctionTests()
     {
-        dynamoDb.Setup(db => db.PutItemAsync(It.IsAny<PutItemRequest>(), It.IsAny<CancellationToken>()))
-            .Callback<PutItemRequest, CancellationToken>((request, _) => puts.Add(request))
-            .ReturnsAsync(new PutItemResponse());
-        function = new NewOrderFunction(dynamoDb.Object, "orders", new FunctionLog(TextWriter.Null, TimeProvider.System));
+        function = new NewOrderFunction(dynamoDb.Client, "orders", new FunctionLog(TextWriter.Null, TimeProvider.System));
     }
 
     [Fact]
@@ -30,7 +24,7 @@ public class NewOrderFunctionTests
         Order result = await function.ProcessAsync(order, CancellationToken.None);
 
         Assert.Equal(OrderStatus.New, result.OrderStatus);
-        PutItemRequest put = Assert.Single(puts);
+        PutItemRequest put = Assert.Single(dynamoDb.Puts);
         Assert.Equal("orders", put.TableName);
         Assert.Equal(order.OrderId, put.Item["order_id"].S);
         Assert.Equal("New", put.Item["order_status"].S);
@@ -47,7 +41,7 @@ public class NewOrderFunctionTests
         var error = await Assert.ThrowsAsync<ErrProcessOrder>(() => function.ProcessAsync(order, CancellationToken.None));
 
         Assert.Contains(order.OrderId!, error.Message, StringComparison.Ordinal);
-        Assert.Single(puts);
+        Assert.Single(dynamoDb.Puts);
     }
 
     [Theory]
@@ -57,14 +51,14 @@ public class NewOrderFunctionTests
         var error = await Assert.ThrowsAsync<ErrProcessOrder>(() => function.ProcessAsync(order, CancellationToken.None));
 
         Assert.Contains(field, error.Message, StringComparison.Ordinal);
-        Assert.Empty(puts);
+        Assert.Empty(dynamoDb.Puts);
     }
 
     [Fact]
     public async Task Malformed_json_is_ErrProcessOrder_and_writes_nothing()
     {
         await Assert.ThrowsAsync<ErrProcessOrder>(() => function.HandleAsync(SampleOrders.AsStream("{\"order_id\": ")));
-        Assert.Empty(puts);
+        Assert.Empty(dynamoDb.Puts);
     }
 
     [Fact]
@@ -75,8 +69,8 @@ public class NewOrderFunctionTests
         await function.ProcessAsync(order, CancellationToken.None);
         await function.ProcessAsync(order, CancellationToken.None);
 
-        Assert.Equal(2, puts.Count);
-        Assert.Equal(puts[0].Item["order_id"].S, puts[1].Item["order_id"].S);
-        Assert.Equal(puts[0].Item["order_status"].S, puts[1].Item["order_status"].S);
+        Assert.Equal(2, dynamoDb.Puts.Count);
+        Assert.Equal(dynamoDb.Puts[0].Item["order_id"].S, dynamoDb.Puts[1].Item["order_id"].S);
+        Assert.Equal(dynamoDb.Puts[0].Item["order_status"].S, dynamoDb.Puts[1].Item["order_status"].S);
     }
 }

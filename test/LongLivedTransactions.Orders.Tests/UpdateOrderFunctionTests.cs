@@ -1,4 +1,3 @@
-using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 using LongLivedTransactions.Core.Errors;
 using LongLivedTransactions.Core.Logging;
@@ -10,20 +9,16 @@ namespace LongLivedTransactions.Orders.Tests;
 
 public class UpdateOrderFunctionTests
 {
-    private readonly Mock<IAmazonDynamoDB> dynamoDb = new(MockBehavior.Strict);
-    private readonly List<PutItemRequest> puts = [];
+    private readonly DynamoDbDouble dynamoDb = new();
     private readonly UpdateOrderFunction function;
 
     public UpdateOrderFunctionTests()
     {
-        dynamoDb.Setup(db => db.PutItemAsync(It.IsAny<PutItemRequest>(), It.IsAny<CancellationToken>()))
-            .Callback<PutItemRequest, CancellationToken>((request, _) => puts.Add(request))
-            .ReturnsAsync(new PutItemResponse());
-        function = new UpdateOrderFunction(dynamoDb.Object, "orders", new FunctionLog(TextWriter.Null, TimeProvider.System));
+        function = new UpdateOrderFunction(dynamoDb.Client, "orders", new FunctionLog(TextWriter.Null, TimeProvider.System));
     }
 
     private void StoredOrder(Order? order) =>
-        dynamoDb.Setup(db => db.GetItemAsync(It.Is<GetItemRequest>(r => r.TableName == "orders" && r.ConsistentRead == true), It.IsAny<CancellationToken>()))
+        dynamoDb.Mock.Setup(db => db.GetItemAsync(It.Is<GetItemRequest>(r => r.TableName == "orders" && r.ConsistentRead == true), It.IsAny<CancellationToken>()))
             .ReturnsAsync(new GetItemResponse
             {
                 Item = order is null ? [] : new Dictionary<string, AttributeValue>
@@ -45,7 +40,7 @@ public class UpdateOrderFunctionTests
 
         Assert.Equal(OrderStatus.Pending, result.OrderStatus);
         Assert.True(result.AdditionalFields!.ContainsKey("error"));
-        PutItemRequest put = Assert.Single(puts);
+        PutItemRequest put = Assert.Single(dynamoDb.Puts);
         Assert.Equal("Pending", put.Item["order_status"].S);
         Assert.Equal(order.OrderId, put.Item["order_id"].S);
         Assert.Equal("2", put.Item["items"].L[0].M["qty"].N);
@@ -60,7 +55,7 @@ public class UpdateOrderFunctionTests
         var error = await Assert.ThrowsAsync<ErrUpdateOrderStatus>(() => function.ProcessAsync(order, CancellationToken.None));
 
         Assert.Contains("not in the orders table", error.Message, StringComparison.Ordinal);
-        Assert.Empty(puts);
+        Assert.Empty(dynamoDb.Puts);
     }
 
     [Fact]
@@ -71,7 +66,7 @@ public class UpdateOrderFunctionTests
 
         await Assert.ThrowsAsync<ErrUpdateOrderStatus>(() => function.ProcessAsync(order, CancellationToken.None));
 
-        Assert.Equal("Pending", Assert.Single(puts).Item["order_status"].S);
+        Assert.Equal("Pending", Assert.Single(dynamoDb.Puts).Item["order_status"].S);
     }
 
     [Fact]
@@ -92,8 +87,8 @@ public class UpdateOrderFunctionTests
         var error = await Assert.ThrowsAsync<ErrUpdateOrderStatus>(() => function.ProcessAsync(order, CancellationToken.None));
 
         Assert.Contains(field, error.Message, StringComparison.Ordinal);
-        dynamoDb.Verify(db => db.GetItemAsync(It.IsAny<GetItemRequest>(), It.IsAny<CancellationToken>()), Times.Never);
-        Assert.Empty(puts);
+        dynamoDb.Mock.Verify(db => db.GetItemAsync(It.IsAny<GetItemRequest>(), It.IsAny<CancellationToken>()), Times.Never);
+        Assert.Empty(dynamoDb.Puts);
     }
 
     [Fact]
@@ -105,7 +100,7 @@ public class UpdateOrderFunctionTests
         await function.ProcessAsync(order, CancellationToken.None);
         await function.ProcessAsync(order, CancellationToken.None);
 
-        Assert.Equal(puts[0].Item["order_id"].S, puts[1].Item["order_id"].S);
-        Assert.Equal(puts[0].Item["order_status"].S, puts[1].Item["order_status"].S);
+        Assert.Equal(dynamoDb.Puts[0].Item["order_id"].S, dynamoDb.Puts[1].Item["order_id"].S);
+        Assert.Equal(dynamoDb.Puts[0].Item["order_status"].S, dynamoDb.Puts[1].Item["order_status"].S);
     }
 }

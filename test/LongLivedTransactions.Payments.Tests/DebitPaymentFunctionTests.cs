@@ -1,4 +1,3 @@
-using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 using LongLivedTransactions.Core.Errors;
 using LongLivedTransactions.Core.Identity;
@@ -6,23 +5,18 @@ using LongLivedTransactions.Core.Logging;
 using LongLivedTransactions.Core.Model;
 using LongLivedTransactions.Testing;
 using Microsoft.Extensions.Time.Testing;
-using Moq;
 
 namespace LongLivedTransactions.Payments.Tests;
 
 public class DebitPaymentFunctionTests
 {
-    private readonly Mock<IAmazonDynamoDB> dynamoDb = new(MockBehavior.Strict);
-    private readonly List<PutItemRequest> puts = [];
+    private readonly DynamoDbDouble dynamoDb = new();
     private readonly FakeTimeProvider clock = new(new DateTimeOffset(2026, 11, 26, 9, 30, 0, TimeSpan.Zero));
     private readonly DebitPaymentFunction function;
 
     public DebitPaymentFunctionTests()
     {
-        dynamoDb.Setup(db => db.PutItemAsync(It.IsAny<PutItemRequest>(), It.IsAny<CancellationToken>()))
-            .Callback<PutItemRequest, CancellationToken>((request, _) => puts.Add(request))
-            .ReturnsAsync(new PutItemResponse());
-        function = new DebitPaymentFunction(dynamoDb.Object, "payments", clock, new FunctionLog(TextWriter.Null, clock));
+        function = new DebitPaymentFunction(dynamoDb.Client, "payments", clock, new FunctionLog(TextWriter.Null, clock));
     }
 
     [Fact]
@@ -39,7 +33,7 @@ public class DebitPaymentFunctionTests
         Assert.Equal(TransactionIds.For(order.OrderId!, "Debit"), debit.TransactionId);
         Assert.Equal("2026-11-26T09:30:00.0000000+00:00", debit.TransactionDate);
 
-        PutItemRequest put = Assert.Single(puts);
+        PutItemRequest put = Assert.Single(dynamoDb.Puts);
         Assert.Equal("payments", put.TableName);
         Assert.Equal(debit.TransactionId, put.Item["transaction_id"].S);
         Assert.Equal(order.OrderId, put.Item["order_id"].S);
@@ -56,7 +50,7 @@ public class DebitPaymentFunctionTests
 
         await Assert.ThrowsAsync<ErrProcessPayment>(() => function.ProcessAsync(order, CancellationToken.None));
 
-        Assert.Equal("Debit", Assert.Single(puts).Item["payment_type"].S);
+        Assert.Equal("Debit", Assert.Single(dynamoDb.Puts).Item["payment_type"].S);
     }
 
     [Theory]
@@ -66,14 +60,14 @@ public class DebitPaymentFunctionTests
         var error = await Assert.ThrowsAsync<ErrProcessPayment>(() => function.ProcessAsync(order, CancellationToken.None));
 
         Assert.Contains(field, error.Message, StringComparison.Ordinal);
-        Assert.Empty(puts);
+        Assert.Empty(dynamoDb.Puts);
     }
 
     [Fact]
     public async Task Malformed_json_is_ErrProcessPayment_and_writes_nothing()
     {
         await Assert.ThrowsAsync<ErrProcessPayment>(() => function.HandleAsync(SampleOrders.AsStream("[1, 2")));
-        Assert.Empty(puts);
+        Assert.Empty(dynamoDb.Puts);
     }
 
     [Fact]
@@ -84,6 +78,6 @@ public class DebitPaymentFunctionTests
         await function.ProcessAsync(order, CancellationToken.None);
         await function.ProcessAsync(order, CancellationToken.None);
 
-        Assert.Equal(puts[0].Item["transaction_id"].S, puts[1].Item["transaction_id"].S);
+        Assert.Equal(dynamoDb.Puts[0].Item["transaction_id"].S, dynamoDb.Puts[1].Item["transaction_id"].S);
     }
 }

@@ -1,4 +1,3 @@
-using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 using LongLivedTransactions.Core.Errors;
 using LongLivedTransactions.Core.Identity;
@@ -6,24 +5,18 @@ using LongLivedTransactions.Core.Logging;
 using LongLivedTransactions.Core.Model;
 using LongLivedTransactions.Testing;
 using Microsoft.Extensions.Time.Testing;
-using Moq;
 
 namespace LongLivedTransactions.Payments.Tests;
 
 public class RefundPaymentFunctionTests
 {
-    private readonly Mock<IAmazonDynamoDB> dynamoDb = new(MockBehavior.Strict);
-    private readonly List<PutItemRequest> puts = [];
-    private readonly List<QueryRequest> queries = [];
+    private readonly DynamoDbDouble dynamoDb = new();
     private readonly FakeTimeProvider clock = new(new DateTimeOffset(2026, 11, 26, 9, 30, 0, TimeSpan.Zero));
     private readonly RefundPaymentFunction function;
 
     public RefundPaymentFunctionTests()
     {
-        dynamoDb.Setup(db => db.PutItemAsync(It.IsAny<PutItemRequest>(), It.IsAny<CancellationToken>()))
-            .Callback<PutItemRequest, CancellationToken>((request, _) => puts.Add(request))
-            .ReturnsAsync(new PutItemResponse());
-        function = new RefundPaymentFunction(dynamoDb.Object, "payments", clock, new FunctionLog(TextWriter.Null, clock));
+        function = new RefundPaymentFunction(dynamoDb.Client, "payments", clock, new FunctionLog(TextWriter.Null, clock));
     }
 
     private void StoredDebit(string orderId, decimal? amount)
@@ -42,9 +35,7 @@ public class RefundPaymentFunctionTests
             });
         }
 
-        dynamoDb.Setup(db => db.QueryAsync(It.IsAny<QueryRequest>(), It.IsAny<CancellationToken>()))
-            .Callback<QueryRequest, CancellationToken>((request, _) => queries.Add(request))
-            .ReturnsAsync(new QueryResponse { Items = items });
+        dynamoDb.QueryReturns([.. items]);
     }
 
     [Fact]
@@ -55,7 +46,7 @@ public class RefundPaymentFunctionTests
 
         Order result = await function.ProcessAsync(order, CancellationToken.None);
 
-        QueryRequest query = Assert.Single(queries);
+        QueryRequest query = Assert.Single(dynamoDb.Queries);
         Assert.Equal("payments", query.TableName);
         Assert.Equal("orderIDIndex", query.IndexName);
         Assert.Equal(order.OrderId, query.ExpressionAttributeValues[":order_id"].S);
@@ -65,7 +56,7 @@ public class RefundPaymentFunctionTests
         Assert.Equal(PaymentType.Credit, credit.PaymentType);
         Assert.Equal(-98.5m, credit.PaymentAmount);
         Assert.Equal(TransactionIds.For(order.OrderId!, "Credit"), credit.TransactionId);
-        PutItemRequest put = Assert.Single(puts);
+        PutItemRequest put = Assert.Single(dynamoDb.Puts);
         Assert.Equal("-98.5", put.Item["payment_amount"].N);
         Assert.Equal("Credit", put.Item["payment_type"].S);
     }
@@ -79,7 +70,7 @@ public class RefundPaymentFunctionTests
         var error = await Assert.ThrowsAsync<ErrProcessRefund>(() => function.ProcessAsync(order, CancellationToken.None));
 
         Assert.Contains("no Debit", error.Message, StringComparison.Ordinal);
-        Assert.Empty(puts);
+        Assert.Empty(dynamoDb.Puts);
     }
 
     [Fact]
@@ -90,7 +81,7 @@ public class RefundPaymentFunctionTests
 
         await Assert.ThrowsAsync<ErrProcessRefund>(() => function.ProcessAsync(order, CancellationToken.None));
 
-        Assert.Equal("Credit", Assert.Single(puts).Item["payment_type"].S);
+        Assert.Equal("Credit", Assert.Single(dynamoDb.Puts).Item["payment_type"].S);
     }
 
     [Fact]
@@ -111,8 +102,8 @@ public class RefundPaymentFunctionTests
         var error = await Assert.ThrowsAsync<ErrProcessRefund>(() => function.ProcessAsync(order, CancellationToken.None));
 
         Assert.Contains(field, error.Message, StringComparison.Ordinal);
-        Assert.Empty(queries);
-        Assert.Empty(puts);
+        Assert.Empty(dynamoDb.Queries);
+        Assert.Empty(dynamoDb.Puts);
     }
 
     [Fact]
@@ -124,6 +115,6 @@ public class RefundPaymentFunctionTests
         await function.ProcessAsync(order, CancellationToken.None);
         await function.ProcessAsync(order, CancellationToken.None);
 
-        Assert.Equal(puts[0].Item["transaction_id"].S, puts[1].Item["transaction_id"].S);
+        Assert.Equal(dynamoDb.Puts[0].Item["transaction_id"].S, dynamoDb.Puts[1].Item["transaction_id"].S);
     }
 }
