@@ -9,7 +9,6 @@ using LongLivedTransactions.Local.Workflow;
 using LongLivedTransactions.StatesLanguage.Definitions;
 using LongLivedTransactions.StatesLanguage.Execution;
 using LongLivedTransactions.StatesLanguage.Parsing;
-using LongLivedTransactions.StatesLanguage.Tasks;
 using LongLivedTransactions.StatesLanguage.Tasks.Integrations;
 
 namespace LongLivedTransactions.Local;
@@ -38,12 +37,9 @@ public sealed class LocalCloud : IAsyncDisposable
         var log = new FunctionLog(options.FunctionLogWriter, options.TimeProvider);
         Functions = new InProcessLambdaHost(SagaFunctionCatalog.Create(dynamoDb, tableNames, options.TimeProvider, log));
         Notifications = new RecordingSnsPublisher(options.TimeProvider);
-        TaskInvokers =
-        [
-            new LambdaInvokeTaskInvoker(Functions, options.TimeProvider),
-            new SnsPublishTaskInvoker(Notifications, options.TimeProvider),
-        ];
-        Engine = new ExecutionEngine(TaskInvokers, options.TimeProvider);
+        Engine = new ExecutionEngine(
+            [new LambdaInvokeTaskInvoker(Functions, options.TimeProvider), new SnsPublishTaskInvoker(Notifications, options.TimeProvider)],
+            options.TimeProvider);
         SagaDefinitionJson = SagaDefinition.Load(options.RepositoryRoot, Arns);
         Saga = StateMachineParser.Parse(SagaDefinitionJson);
         SagaStateMachineArn = Arns.StateMachine(SagaDefinition.StateMachineName);
@@ -62,9 +58,7 @@ public sealed class LocalCloud : IAsyncDisposable
 
     public RecordingSnsPublisher Notifications { get; }
 
-    /// <summary>The task integrations the engine uses: Lambda (in-process functions) and SNS (recorded).</summary>
-    public IReadOnlyList<ITaskInvoker> TaskInvokers { get; }
-
+    /// <summary>The engine, with Lambda tasks going to the in-process functions and SNS publishes recorded.</summary>
     public ExecutionEngine Engine { get; }
 
     /// <summary>The saga definition with local ARNs in place of its placeholders.</summary>

@@ -33,12 +33,6 @@ public class ErrorContractTests
         Assert.Equal(ErrorTypeNames, CaughtErrorNames);
     }
 
-    [Fact]
-    public void The_error_name_is_the_type_name()
-    {
-        Assert.Equal("ErrProcessRefund", new ErrProcessRefund("x").ErrorName);
-    }
-
     private static IEnumerable<string> CatchErrorNames(JsonNode definition) =>
         definition["States"]!.AsObject()
             .SelectMany(state => state.Value!["Catch"]?.AsArray() ?? [])

@@ -16,7 +16,4 @@ public abstract class SagaStepException : Exception
         : base(message, innerException)
     {
     }
-
-    /// <summary>The error name the state machine sees.</summary>
-    public string ErrorName => GetType().Name;
 }
