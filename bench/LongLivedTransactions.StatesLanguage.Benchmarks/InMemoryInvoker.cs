@@ -7,7 +7,7 @@ namespace LongLivedTransactions.StatesLanguage.Benchmarks;
 /// Answers every task at once, in memory: Lambda calls return an Invoke-shaped envelope whose Payload
 /// is the input plus a status; SNS returns a message id. One function can be made to fail (the saga's compensation path).
 /// </summary>
-internal sealed class InMemoryInvoker(string? failingFunction) : ITaskInvoker
+internal sealed class InMemoryInvoker(string? failingFunction = null, string? failingError = null) : ITaskInvoker
 {
     public bool CanInvoke(string resource) => true;
 
@@ -22,7 +22,7 @@ internal sealed class InMemoryInvoker(string? failingFunction) : ITaskInvoker
         var function = parameters["FunctionName"]!.GetValue<string>();
         if (function == failingFunction)
         {
-            throw new TaskFailedException("Err" + function, """{"errorMessage":"declined","errorType":"ErrProcessPayment"}""");
+            throw new TaskFailedException(failingError!, $$"""{"errorMessage":"declined","errorType":"{{failingError}}"}""");
         }
 
         var payload = parameters["Payload"]?.DeepClone() as JsonObject ?? [];

@@ -10,8 +10,8 @@ var seconds = args.Length > 0 && double.TryParse(args[0], System.Globalization.C
 var definition = StateMachineParser.Parse(SagaMachine.Definition);
 
 Console.WriteLine($"Processors visible: {Environment.ProcessorCount}; GC: {(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")}; measuring {seconds} s per scenario in 5 rounds");
-await MeasureAsync("happy path", new InMemoryInvoker(null));
-await MeasureAsync("payment fails (ProcessOrder, ProcessPayment → ProcessRefund → UpdateOrderStatus → Fail)", new InMemoryInvoker("DebitPayment"));
+await MeasureAsync("happy path", new InMemoryInvoker());
+await MeasureAsync("payment fails (ProcessOrder, ProcessPayment → ProcessRefund → UpdateOrderStatus → OrderFailed)", new InMemoryInvoker("DebitPayment", "ErrProcessPayment"));
 
 async Task MeasureAsync(string name, InMemoryInvoker invoker)
 {
