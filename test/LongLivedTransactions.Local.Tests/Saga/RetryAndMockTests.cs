@@ -76,13 +76,24 @@ public class RetryAndMockTests(LocalCloudFixture fixture) : IClassFixture<LocalC
     private static ExecutionRequest Request(LocalCloud cloud, string name, string input) =>
         new(cloud.SagaStateMachineArn, cloud.Arns.Execution(SagaDefinition.StateMachineName, name + "-" + Guid.NewGuid().ToString("N")[..8]), name, cloud.Saga, input);
 
-    /// <summary>Advances the fake clock while the execution waits (retry back-off), so no real time passes.</summary>
+    /// <summary>
+    /// Moves the fake clock past each retry back-off (at most MaxDelaySeconds, 8 s) once the engine has recorded the
+    /// failed attempt, and never while a task runs, so the tasks' own 10 s timeouts cannot fire however slowly
+    /// dynalite answers. No real time is spent waiting.
+    /// </summary>
     private static async Task RunToCompletionAsync(Execution execution, FakeTimeProvider clock)
     {
-        for (int step = 0; step < 10_000 && !execution.Completion.IsCompleted; step++)
+        long lastAdvancedFor = 0;
+        for (int step = 0; step < 6_000 && !execution.Completion.IsCompleted; step++)
         {
-            clock.Advance(TimeSpan.FromMilliseconds(500));
-            await Task.Delay(1);
+            HistoryEvent latest = execution.GetHistory()[^1];
+            if (latest.Type == "TaskFailed" && latest.Id != lastAdvancedFor)
+            {
+                lastAdvancedFor = latest.Id;
+                clock.Advance(TimeSpan.FromSeconds(8));
+            }
+
+            await Task.Delay(5);
         }
 
         await execution.Completion.WaitAsync(TimeSpan.FromSeconds(30));
