@@ -1,0 +1,241 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace LongLivedTransactions.Jsonata.Values;
+
+/// <summary>
+/// The value model and its conversions. A value is one of: C# <c>null</c> (undefined), <see cref="JsonNull"/>,
+/// <see cref="double"/>, <see cref="string"/>, <see cref="bool"/>, <see cref="JsonataArray"/>,
+/// <see cref="OrderedDictionary{TKey,TValue}"/> of string to value (an object, keys in insertion order) or
+/// <see cref="JsonataFunction"/>.
+/// </summary>
+public static class JsonataValue
+{
+    public static readonly object True = true;
+    public static readonly object False = false;
+
+    public static object Boolean(bool value) => value ? True : False;
+
+    public static bool IsNumber(object? value) => value is double;
+
+    public static bool IsString(object? value) => value is string;
+
+    public static bool IsArray(object? value) => value is JsonataArray;
+
+    public static bool IsObject(object? value) => value is OrderedDictionary<string, object?>;
+
+    public static bool IsFunction(object? value) => value is JsonataFunction;
+
+    /// <summary>An array (or sequence) whose items are all strings.</summary>
+    public static bool IsArrayOfStrings(object? value) => value is JsonataArray array && array.TrueForAll(item => item is string);
+
+    /// <summary>An array (or sequence) whose items are all numbers.</summary>
+    public static bool IsArrayOfNumbers(object? value) => value is JsonataArray array && array.TrueForAll(item => item is double);
+
+    /// <summary>JSONata's truthiness (<c>$boolean</c>): undefined when the value is undefined.</summary>
+    public static bool? ToBoolean(object? value)
+    {
+        switch (value)
+        {
+            case null:
+                return null;
+            case JsonataArray array:
+                if (array.Count == 1)
+                {
+                    return ToBoolean(array[0]);
+                }
+
+                foreach (var item in array)
+                {
+                    if (ToBoolean(item) == true)
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            case string text:
+                return text.Length > 0;
+            case double number:
+                return number != 0;
+            case bool flag:
+                return flag;
+            case OrderedDictionary<string, object?> map:
+                return map.Count > 0;
+            case JsonataFunction:
+                return false;
+            default:
+                return false; // JsonNull
+        }
+    }
+
+    /// <summary>Structural equality, as the <c>=</c> operator and <c>$distinct</c> use it.</summary>
+    public static bool DeepEquals(object? left, object? right)
+    {
+        if (ReferenceEquals(left, right))
+        {
+            return true;
+        }
+
+        switch (left)
+        {
+            case double a when right is double b:
+                return a == b;
+            case string a when right is string b:
+                return string.Equals(a, b, StringComparison.Ordinal);
+            case bool a when right is bool b:
+                return a == b;
+            case JsonataArray a when right is JsonataArray b:
+                if (a.Count != b.Count)
+                {
+                    return false;
+                }
+
+                for (var i = 0; i < a.Count; i++)
+                {
+                    if (!DeepEquals(a[i], b[i]))
+                    {
+                        return false;
+                    }
+                }
+
+                return true;
+            case OrderedDictionary<string, object?> a when right is OrderedDictionary<string, object?> b:
+                if (a.Count != b.Count)
+                {
+                    return false;
+                }
+
+                foreach (var (key, value) in a)
+                {
+                    if (!b.TryGetValue(key, out var other) || !DeepEquals(value, other))
+                    {
+                        return false;
+                    }
+                }
+
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    /// <summary>Parses JSON text into the value model.</summary>
+    public static object? Parse(string json)
+    {
+        using var document = JsonDocument.Parse(json);
+        return FromJsonElement(document.RootElement);
+    }
+
+    public static object? FromJsonElement(JsonElement element)
+    {
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.Object:
+                var map = new OrderedDictionary<string, object?>(StringComparer.Ordinal);
+                foreach (var property in element.EnumerateObject())
+                {
+                    map[property.Name] = FromJsonElement(property.Value);
+                }
+
+                return map;
+            case JsonValueKind.Array:
+                var array = new JsonataArray(element.GetArrayLength());
+                foreach (var item in element.EnumerateArray())
+                {
+                    array.Add(FromJsonElement(item));
+                }
+
+                return array;
+            case JsonValueKind.String:
+                return element.GetString();
+            case JsonValueKind.Number:
+                return element.GetDouble();
+            case JsonValueKind.True:
+                return True;
+            case JsonValueKind.False:
+                return False;
+            case JsonValueKind.Undefined:
+                return null;
+            default:
+                return JsonNull.Value;
+        }
+    }
+
+    /// <summary>Converts a JSON node; a C# null node is JSON null (there is no undefined in System.Text.Json).</summary>
+    public static object? FromJsonNode(JsonNode? node)
+    {
+        switch (node)
+        {
+            case null:
+                return JsonNull.Value;
+            case JsonObject jsonObject:
+                var map = new OrderedDictionary<string, object?>(jsonObject.Count, StringComparer.Ordinal);
+                foreach (var (key, value) in jsonObject)
+                {
+                    map[key] = FromJsonNode(value);
+                }
+
+                return map;
+            case JsonArray jsonArray:
+                var array = new JsonataArray(jsonArray.Count);
+                foreach (var item in jsonArray)
+                {
+                    array.Add(FromJsonNode(item));
+                }
+
+                return array;
+            default:
+                var jsonValue = node.AsValue();
+                return jsonValue.GetValueKind() switch
+                {
+                    JsonValueKind.String => jsonValue.GetValue<string>(),
+                    JsonValueKind.Number => jsonValue.TryGetValue(out double number) ? number : double.Parse(jsonValue.ToJsonString(), System.Globalization.CultureInfo.InvariantCulture),
+                    JsonValueKind.True => True,
+                    JsonValueKind.False => False,
+                    _ => JsonNull.Value,
+                };
+        }
+    }
+
+    /// <summary>
+    /// Converts a value to a JSON node. Undefined becomes C# null, like JSON null: check for undefined before
+    /// converting where the difference matters. Functions become empty strings, as JSON.stringify does in jsonata-js.
+    /// </summary>
+    public static JsonNode? ToJsonNode(object? value)
+    {
+        switch (value)
+        {
+            case null:
+            case JsonNull:
+                return null;
+            case double number:
+                return JsonValue.Create(number);
+            case string text:
+                return JsonValue.Create(text);
+            case bool flag:
+                return JsonValue.Create(flag);
+            case JsonataArray array:
+                var jsonArray = new JsonArray();
+                foreach (var item in array)
+                {
+                    jsonArray.Add(ToJsonNode(item));
+                }
+
+                return jsonArray;
+            case OrderedDictionary<string, object?> map:
+                var jsonObject = new JsonObject();
+                foreach (var (key, item) in map)
+                {
+                    if (item is not null)
+                    {
+                        jsonObject[key] = ToJsonNode(item);
+                    }
+                }
+
+                return jsonObject;
+            default:
+                return JsonValue.Create(string.Empty);
+        }
+    }
+}
