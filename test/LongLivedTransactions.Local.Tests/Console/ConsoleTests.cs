@@ -108,6 +108,41 @@ public sealed class ConsoleTests(LocalServerFixture fixture) : IClassFixture<Loc
         Assert.Equal("""{"typed": true}""", description["input"]!.GetValue<string>());
     }
 
+    [Fact]
+    public async Task A_state_machine_list_that_answers_late_does_not_replace_the_page_opened_meanwhile()
+    {
+        using IPlaywright playwright = await Playwright.CreateAsync();
+        await using IBrowser browser = await LaunchAsync(playwright);
+        IPage page = await browser.NewPageAsync();
+        var listRequested = new TaskCompletionSource();
+        var releaseList = new TaskCompletionSource();
+        await page.RouteAsync("**/*", async route =>
+        {
+            if (route.Request.Headers.GetValueOrDefault("x-amz-target") == "AWSStepFunctions.ListStateMachines")
+            {
+                listRequested.TrySetResult();
+                await releaseList.Task;
+            }
+
+            await route.ContinueAsync();
+        });
+
+        // The list page asks for the state machines; the user opens the saga before the answer comes.
+        await page.GotoAsync(fixture.Endpoint.ToString());
+        await listRequested.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        await page.EvaluateAsync("arn => { location.hash = `#/state-machine/${encodeURIComponent(arn)}`; }", fixture.Server.SagaStateMachineArn);
+        await Assertions.Expect(page.Locator("#execution-name")).ToBeVisibleAsync();
+
+        IResponse list = await page.RunAndWaitForResponseAsync(
+            () => { releaseList.TrySetResult(); return Task.CompletedTask; },
+            response => response.Request.Headers.GetValueOrDefault("x-amz-target") == "AWSStepFunctions.ListStateMachines");
+        await list.FinishedAsync();
+        // Give the page time to handle the late answer; it must leave the state machine page as it is.
+        await page.WaitForTimeoutAsync(500);
+        await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("LongLivedTransactionsSaga");
+        await Assertions.Expect(page.Locator("#execution-name")).ToBeVisibleAsync();
+    }
+
     /// <summary>
     /// The status badge in the execution page's heading (the state machine page lists executions with badges too).
     /// Tests wait on it, not on WaitForURLAsync: that call checks the URL and only then starts listening, so a hash
