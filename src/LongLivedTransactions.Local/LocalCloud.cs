@@ -49,6 +49,9 @@ public sealed class LocalCloud : IAsyncDisposable
 
     public Uri DynamoDbEndpoint { get; }
 
+    /// <summary>The pid of a dynalite left over from a killed run on the same state directory, stopped at this start.</summary>
+    public int? StoppedLeftoverDynalitePid => dynalite?.StoppedLeftoverPid;
+
     public IAmazonDynamoDB DynamoDb { get; }
 
     /// <summary>Physical table name by logical name.</summary>
@@ -79,7 +82,8 @@ public sealed class LocalCloud : IAsyncDisposable
         }
         else
         {
-            dynalite = await DynaliteServer.StartAsync(options.RepositoryRoot, options.DynamoDbPort, cancellationToken).ConfigureAwait(false);
+            string? tables = options.StateDirectory is { } stateDirectory ? Path.Combine(stateDirectory, "dynamodb") : null;
+            dynalite = await DynaliteServer.StartAsync(options.RepositoryRoot, options.DynamoDbPort, tables, cancellationToken).ConfigureAwait(false);
             endpoint = dynalite.ServiceUrl;
         }
 

@@ -14,6 +14,12 @@ public sealed record LocalCloudOptions
 
     public LocalArns Arns { get; init; } = new();
 
+    /// <summary>
+    /// Where state machines, executions and histories (<c>state.db</c>) and dynalite's tables (<c>dynamodb/</c>) are
+    /// kept across restarts; null keeps everything in memory.
+    /// </summary>
+    public string? StateDirectory { get; init; }
+
     /// <summary>Where the functions write their JSON log lines.</summary>
     public TextWriter FunctionLogWriter { get; init; } = TextWriter.Null;
 

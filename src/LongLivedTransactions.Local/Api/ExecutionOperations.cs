@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using LongLivedTransactions.Local.Persistence;
 using LongLivedTransactions.StatesLanguage.Execution;
 using LongLivedTransactions.StatesLanguage.History;
 
@@ -6,7 +7,7 @@ namespace LongLivedTransactions.Local.Api;
 
 /// <summary>
 /// StartExecution, StartSyncExecution, DescribeExecution, DescribeStateMachineForExecution, GetExecutionHistory,
-/// ListExecutions and StopExecution.
+/// ListExecutions, StopExecution and RedriveExecution.
 /// </summary>
 public sealed class ExecutionOperations(StateMachineRegistry registry, ExecutionStore executions)
 {
@@ -28,7 +29,7 @@ public sealed class ExecutionOperations(StateMachineRegistry registry, Execution
         return new JsonObject
         {
             ["executionArn"] = record.ExecutionArn,
-            ["startDate"] = ApiJson.Timestamp(record.Execution.StartDate),
+            ["startDate"] = ApiJson.Timestamp(record.Stored.StartDate),
         };
     }
 
@@ -47,8 +48,9 @@ public sealed class ExecutionOperations(StateMachineRegistry registry, Execution
 
         Execution execution = await executions.RunSynchronouslyAsync(stateMachine, arn, name, input, cancellationToken).ConfigureAwait(false);
         DateTimeOffset stop = execution.StopDate ?? execution.StartDate;
-        JsonObject json = Summary(execution, stateMachine.Arn.Arn);
-        AddData(json, execution);
+        JsonObject json = Summary(
+            execution.ExecutionArn, stateMachine.Arn.Arn, execution.Name, ApiJson.StatusText(execution.Status), execution.StartDate, execution.StopDate);
+        AddData(json, execution.InputJson, execution.OutputJson, execution.Error, execution.Cause);
         json["billingDetails"] = new JsonObject
         {
             ["billedMemoryUsedInMB"] = 64,
@@ -61,17 +63,30 @@ public sealed class ExecutionOperations(StateMachineRegistry registry, Execution
     {
         ArgumentNullException.ThrowIfNull(request);
         ExecutionRecord record = Find(request);
-        JsonObject json = Summary(record.Execution, record.StateMachine.Arn.Arn);
-        AddData(json, record.Execution);
-        json["redriveCount"] = 0;
-        json["redriveStatus"] = "NOT_REDRIVABLE";
-        return json;
+        StoredExecution stored = record.Stored;
+        JsonObject json = Summary(record);
+        AddData(json, stored.Input, stored.Output, stored.Error, stored.Cause);
+        json["redriveCount"] = stored.RedriveCount;
+        json.With("redriveDate", stored.RedriveDate is { } redriven ? ApiJson.Timestamp(redriven) : null);
+        var (redrivable, reason) = executions.RedriveStatus(record);
+        json["redriveStatus"] = redrivable ? "REDRIVABLE" : "NOT_REDRIVABLE";
+        return json.With("redriveStatusReason", reason);
     }
 
     public JsonObject DescribeStateMachine(ApiRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return StateMachineOperations.Describe(Find(request).StateMachine, includeStatus: false);
+        return StateMachineOperations.Describe(executions.StateMachineOf(Find(request)), includeStatus: false);
+    }
+
+    /// <summary>RedriveExecution: answers the redrive date; the execution runs again from the state that failed.</summary>
+    public JsonObject Redrive(ApiRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        string arn = StepFunctionsArns.ValidateExecution(request.RequiredString("executionArn"));
+        _ = request.OptionalString("clientToken", 64);
+        ExecutionRecord record = executions.Redrive(arn);
+        return new JsonObject { ["redriveDate"] = ApiJson.Timestamp(record.Stored.RedriveDate ?? record.Stored.StartDate) };
     }
 
     public JsonObject History(ApiRequest request)
@@ -82,7 +97,7 @@ public sealed class ExecutionOperations(StateMachineRegistry registry, Execution
         int? maxResults = request.OptionalInt("maxResults", 0, Pagination.MaxPageSize);
         string? nextToken = request.OptionalString("nextToken");
         ExecutionRecord record = Find(request);
-        IReadOnlyList<HistoryEvent> history = record.Execution.GetHistory();
+        IReadOnlyList<HistoryEvent> history = executions.History(record);
         IReadOnlyList<HistoryEvent> ordered = reverse ? history.Reverse().ToList() : history;
 
         var (page, next) = Pagination.Page(
@@ -124,7 +139,8 @@ public sealed class ExecutionOperations(StateMachineRegistry registry, Execution
         var list = new JsonArray();
         foreach (ExecutionRecord record in page)
         {
-            list.Add(Summary(record.Execution, record.StateMachine.Arn.Arn));
+            list.Add(Summary(record).With("redriveCount", record.Stored.RedriveCount > 0 ? record.Stored.RedriveCount : null)
+                .With("redriveDate", record.Stored.RedriveDate is { } redriven ? ApiJson.Timestamp(redriven) : null));
         }
 
         return new JsonObject { ["executions"] = list }.With("nextToken", nextToken);
@@ -133,11 +149,11 @@ public sealed class ExecutionOperations(StateMachineRegistry registry, Execution
     public JsonObject Stop(ApiRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        ExecutionRecord record = Find(request);
+        string arn = StepFunctionsArns.ValidateExecution(request.RequiredString("executionArn"));
         string? error = request.OptionalString("error", 256);
         string? cause = request.OptionalString("cause", 32768);
-        record.Execution.Stop(error, cause);
-        DateTimeOffset stopDate = record.Execution.StopDate ?? record.Execution.StartDate;
+        ExecutionRecord record = executions.Stop(arn, error, cause);
+        DateTimeOffset stopDate = record.Stored.StopDate ?? record.Stored.StartDate;
         return new JsonObject { ["stopDate"] = ApiJson.Timestamp(stopDate) };
     }
 
@@ -150,27 +166,31 @@ public sealed class ExecutionOperations(StateMachineRegistry registry, Execution
         return ResourceNames.IsValid(name) ? name : throw StepFunctionsErrors.InvalidName(name);
     }
 
+    private static JsonObject Summary(ExecutionRecord record) => Summary(
+        record.ExecutionArn, record.Stored.StateMachineArn, record.Stored.Name, record.Stored.Status, record.Stored.StartDate, record.Stored.StopDate);
+
     /// <summary>The members every execution description shares (the ListExecutions item shape).</summary>
-    private static JsonObject Summary(Execution execution, string stateMachineArn) =>
+    private static JsonObject Summary(
+        string executionArn, string stateMachineArn, string name, string status, DateTimeOffset startDate, DateTimeOffset? stopDate) =>
         new JsonObject
         {
-            ["executionArn"] = execution.ExecutionArn,
+            ["executionArn"] = executionArn,
             ["stateMachineArn"] = stateMachineArn,
-            ["name"] = execution.Name,
-            ["status"] = ApiJson.StatusText(execution.Status),
-            ["startDate"] = ApiJson.Timestamp(execution.StartDate),
-        }.With("stopDate", execution.StopDate is { } stop ? ApiJson.Timestamp(stop) : null);
+            ["name"] = name,
+            ["status"] = status,
+            ["startDate"] = ApiJson.Timestamp(startDate),
+        }.With("stopDate", stopDate is { } stop ? ApiJson.Timestamp(stop) : null);
 
-    private static void AddData(JsonObject json, Execution execution)
+    private static void AddData(JsonObject json, string input, string? output, string? error, string? cause)
     {
-        json["input"] = execution.InputJson;
+        json["input"] = input;
         json["inputDetails"] = new JsonObject { ["included"] = true };
-        if (execution.OutputJson is { } output)
+        if (output is not null)
         {
             json["output"] = output;
             json["outputDetails"] = new JsonObject { ["included"] = true };
         }
 
-        json.With("error", execution.Error).With("cause", execution.Cause);
+        json.With("error", error).With("cause", cause);
     }
 }

@@ -1,9 +1,12 @@
+using LongLivedTransactions.Local.Persistence;
 using LongLivedTransactions.StatesLanguage.Execution;
 
 namespace LongLivedTransactions.Local.Api;
 
-/// <summary>An execution the API started, with the state machine revision it runs (DescribeStateMachineForExecution).</summary>
-public sealed record ExecutionRecord(Execution Execution, StateMachineRecord StateMachine)
+/// <summary>An execution as the API describes it, read from the state database.</summary>
+public sealed record ExecutionRecord(StoredExecution Stored)
 {
-    public string ExecutionArn => Execution.ExecutionArn;
+    public string ExecutionArn => Stored.Arn;
+
+    public ExecutionStatus Status => ApiJson.ParseStatus(Stored.Status) ?? ExecutionStatus.Running;
 }

@@ -1,5 +1,7 @@
 using System.Text.Json;
+using LongLivedTransactions.Local.Persistence;
 using LongLivedTransactions.StatesLanguage.Execution;
+using LongLivedTransactions.StatesLanguage.History;
 using LongLivedTransactions.StatesLanguage.Tasks;
 using LongLivedTransactions.StatesLanguage.Tasks.Integrations;
 using LongLivedTransactions.StatesLanguage.Validation;
@@ -7,49 +9,79 @@ using LongLivedTransactions.StatesLanguage.Validation;
 namespace LongLivedTransactions.Local.Api;
 
 /// <summary>
-/// Starts executions on the engine and keeps them, by ARN and by state machine, for the API to describe, list and
-/// stop. Thread-safe. A <c>stateMachineArn#TestCase</c> ARN runs the execution with that test case of the mock
-/// configuration in front of the real integrations, as Step Functions Local does.
+/// Starts executions on the engine and keeps them in the state database: each event is written before the engine
+/// acts on it, and an execution's status and result with its final event. Only running executions are held in memory
+/// (to stop them); everything the API reads comes from the database, so memory does not grow with the executions
+/// that have ended. Thread-safe. A <c>stateMachineArn#TestCase</c> ARN runs the execution with that test case of the
+/// mock configuration in front of the real integrations, as Step Functions Local does.
 /// </summary>
-public sealed class ExecutionStore(ExecutionEngine engine, MockConfiguration? mocks)
+public sealed class ExecutionStore(
+    ExecutionEngine engine, MockConfiguration? mocks, LocalStateDatabase database, StateMachineRegistry registry, TimeProvider timeProvider)
 {
     /// <summary>AWS's limit on the execution input: 256 KiB of UTF-8.</summary>
     public const int MaxInputBytes = 256 * 1024;
 
-    private readonly Dictionary<string, ExecutionRecord> byArn = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, List<ExecutionRecord>> byStateMachine = new(StringComparer.Ordinal);
+    /// <summary>How long after it ended an execution can be redriven, as on AWS.</summary>
+    public static readonly TimeSpan RedrivablePeriod = TimeSpan.FromDays(14);
+
+    /// <summary>The longest an execution may run, as on AWS (one year).</summary>
+    public static readonly TimeSpan MaxExecutionTime = TimeSpan.FromDays(365);
+
+    private readonly Dictionary<string, Execution> running = new(StringComparer.Ordinal);
     private readonly Lock gate = new();
+
+    /// <summary>How many executions are running now (held in memory).</summary>
+    public int RunningCount
+    {
+        get
+        {
+            lock (gate)
+            {
+                return running.Count;
+            }
+        }
+    }
 
     /// <summary>
     /// Starts a STANDARD execution. A name already used by a running execution with the same input returns that
-    /// execution (StartExecution is idempotent); otherwise a used name is ExecutionAlreadyExists.
+    /// execution (StartExecution is idempotent); otherwise a used name is ExecutionAlreadyExists. The execution and
+    /// its ExecutionStarted event are in the database before this returns.
     /// </summary>
     public ExecutionRecord Start(StateMachineRecord stateMachine, StateMachineArn requested, string name, string input)
     {
         ArgumentNullException.ThrowIfNull(stateMachine);
         ArgumentNullException.ThrowIfNull(requested);
         ValidateInput(input);
-        IReadOnlyList<ITaskInvoker>? mocked = MockedInvokers(requested);
+        IReadOnlyList<ITaskInvoker>? mocked = MockedInvokers(requested.Name, requested.TestCase);
         string executionArn = stateMachine.Arn.ExecutionArn(name);
         lock (gate)
         {
-            if (byArn.TryGetValue(executionArn, out ExecutionRecord? existing))
+            if (database.FindExecution(executionArn) is { } existing)
             {
-                bool sameRequest = existing.Execution.Status == ExecutionStatus.Running && existing.Execution.InputJson == input;
-                return sameRequest ? existing : throw StepFunctionsErrors.ExecutionAlreadyExists(executionArn);
+                bool sameRequest = existing.Status == "RUNNING" && existing.Input == input;
+                return sameRequest ? new ExecutionRecord(existing) : throw StepFunctionsErrors.ExecutionAlreadyExists(executionArn);
             }
 
-            Execution execution = StartOnEngine(stateMachine, executionArn, name, input, mocked);
-            var record = new ExecutionRecord(execution, stateMachine);
-            byArn[executionArn] = record;
-            if (!byStateMachine.TryGetValue(stateMachine.Arn.Arn, out List<ExecutionRecord>? list))
+            StateMachineRecord current = registry.Get(stateMachine.Arn);
+            if (current.IsDeleting)
             {
-                list = [];
-                byStateMachine[stateMachine.Arn.Arn] = list;
+                throw StepFunctionsErrors.StateMachineDeleting(stateMachine.Arn.Arn);
             }
 
-            list.Add(record);
-            return record;
+            long seq = database.InsertExecution(
+                executionArn, stateMachine.Arn.Arn, stateMachine.RevisionId, name, input, timeProvider.GetUtcNow(), requested.TestCase);
+            try
+            {
+                Execution execution = OnEngine(() => engine.Start(Request(stateMachine, executionArn, name, input, mocked, seq, 0)));
+                Track(execution);
+            }
+            catch
+            {
+                database.DeleteExecution(seq);
+                throw;
+            }
+
+            return new ExecutionRecord(database.FindExecution(executionArn)!);
         }
     }
 
@@ -60,8 +92,15 @@ public sealed class ExecutionStore(ExecutionEngine engine, MockConfiguration? mo
         ArgumentNullException.ThrowIfNull(stateMachine);
         ArgumentNullException.ThrowIfNull(requested);
         ValidateInput(input);
-        IReadOnlyList<ITaskInvoker>? mocked = MockedInvokers(requested);
-        Execution execution = StartOnEngine(stateMachine, stateMachine.Arn.ExpressExecutionArn(name, Guid.NewGuid()), name, input, mocked);
+        if (stateMachine.IsDeleting)
+        {
+            throw StepFunctionsErrors.StateMachineDeleting(stateMachine.Arn.Arn);
+        }
+
+        IReadOnlyList<ITaskInvoker>? mocked = MockedInvokers(requested.Name, requested.TestCase);
+        string executionArn = stateMachine.Arn.ExpressExecutionArn(name, Guid.NewGuid());
+        Execution execution = OnEngine(() => engine.Start(new ExecutionRequest(
+            stateMachine.Arn.Arn, executionArn, name, stateMachine.Definition, input, stateMachine.RoleArn, mocked)));
         try
         {
             await execution.Completion.WaitAsync(cancellationToken).ConfigureAwait(false);
@@ -76,38 +115,210 @@ public sealed class ExecutionStore(ExecutionEngine engine, MockConfiguration? mo
         return execution;
     }
 
-    public ExecutionRecord Get(string executionArn)
-    {
-        lock (gate)
-        {
-            return byArn.TryGetValue(executionArn, out ExecutionRecord? record)
-                ? record
-                : throw StepFunctionsErrors.ExecutionDoesNotExist(executionArn);
-        }
-    }
+    public ExecutionRecord Get(string executionArn) =>
+        database.FindExecution(executionArn) is { } stored
+            ? new ExecutionRecord(stored)
+            : throw StepFunctionsErrors.ExecutionDoesNotExist(executionArn);
 
     /// <summary>The executions of a state machine, newest first, optionally only those with one status.</summary>
-    public IReadOnlyList<ExecutionRecord> List(string stateMachineArn, ExecutionStatus? status)
+    public IReadOnlyList<ExecutionRecord> List(string stateMachineArn, ExecutionStatus? status) =>
+        database.ListExecutions(stateMachineArn, status is { } wanted ? ApiJson.StatusText(wanted) : null)
+            .Select(stored => new ExecutionRecord(stored))
+            .ToList();
+
+    public IReadOnlyList<HistoryEvent> History(ExecutionRecord record)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        return database.LoadHistory(record.Stored.Seq);
+    }
+
+    /// <summary>The state machine revision the execution runs (DescribeStateMachineForExecution).</summary>
+    public StateMachineRecord StateMachineOf(ExecutionRecord record)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        return registry.Revision(record.Stored.StateMachineArn, record.Stored.RevisionId);
+    }
+
+    /// <summary>Stops a running execution (ABORTED); an execution that has ended is left as it is.</summary>
+    public ExecutionRecord Stop(string executionArn, string? error, string? cause)
+    {
+        ExecutionRecord record = Get(executionArn);
+        Execution? execution;
+        lock (gate)
+        {
+            running.TryGetValue(executionArn, out execution);
+        }
+
+        execution?.Stop(error, cause);
+        return Get(record.ExecutionArn);
+    }
+
+    /// <summary>REDRIVABLE, or NOT_REDRIVABLE with AWS's reason.</summary>
+    public (bool Redrivable, string? Reason) RedriveStatus(ExecutionRecord record)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        StoredExecution stored = record.Stored;
+        DateTimeOffset now = timeProvider.GetUtcNow();
+        string? reason = stored.Status switch
+        {
+            "RUNNING" => "Execution is RUNNING and cannot be redriven.",
+            "SUCCEEDED" => "Execution is SUCCEEDED and cannot be redriven.",
+            _ when registry.TryGet(stored.StateMachineArn) is { IsDeleting: true } => "State machine is in DELETING status.",
+            _ when stored.Cause == HistoryLimitCause => "Execution history event limit exceeded.",
+            _ when now - stored.StartDate > MaxExecutionTime => "Execution has exceeded the max execution time.",
+            _ when stored.StopDate is { } stop && now - stop > RedrivablePeriod => "Execution redrivable period exceeded.",
+            _ => null,
+        };
+        return (reason is null, reason);
+    }
+
+    /// <summary>
+    /// Redrives a FAILED, TIMED_OUT or ABORTED execution (RedriveExecution): the same ARN runs again from the state
+    /// that did not succeed; redriveCount goes up by one and ExecutionRedriven is recorded.
+    /// </summary>
+    public ExecutionRecord Redrive(string executionArn)
     {
         lock (gate)
         {
-            if (!byStateMachine.TryGetValue(stateMachineArn, out List<ExecutionRecord>? list))
+            ExecutionRecord record = Get(executionArn);
+            var (redrivable, reason) = RedriveStatus(record);
+            if (!redrivable || running.TryGetValue(executionArn, out Execution? live) && live.Status == ExecutionStatus.Running)
             {
-                return [];
+                throw StepFunctionsErrors.ExecutionNotRedrivable(reason ?? "Execution is RUNNING and cannot be redriven.");
             }
 
-            IEnumerable<ExecutionRecord> newestFirst = Enumerable.Reverse(list);
-            return status is { } wanted ? newestFirst.Where(r => r.Execution.Status == wanted).ToList() : newestFirst.ToList();
+            StoredExecution stored = record.Stored;
+            StateMachineRecord revision = StateMachineOf(record);
+            IReadOnlyList<HistoryEvent> history = database.LoadHistory(stored.Seq);
+            int redriveCount = stored.RedriveCount + 1;
+            database.MarkRedriven(stored.Seq, redriveCount, timeProvider.GetUtcNow());
+            IReadOnlyList<ITaskInvoker>? mocked = MockedInvokers(revision.Name, stored.TestCase);
+            ExecutionRequest request = Request(revision, stored.Arn, stored.Name, stored.Input, mocked, stored.Seq, redriveCount);
+            Track(OnEngine(() => engine.Redrive(request, history, stored.StartDate)));
+            return Get(executionArn);
         }
     }
 
-    private Execution StartOnEngine(
-        StateMachineRecord stateMachine, string executionArn, string name, string input, IReadOnlyList<ITaskInvoker>? mocked)
+    /// <summary>
+    /// Carries on every execution the database has as RUNNING (after a restart): each resumes from its history.
+    /// One that cannot be resumed ends FAILED with States.Runtime and the reason. Returns how many resumed.
+    /// </summary>
+    public int ResumeAll()
+    {
+        int resumed = 0;
+        foreach (StoredExecution stored in database.RunningExecutions())
+        {
+            IReadOnlyList<HistoryEvent> history = database.LoadHistory(stored.Seq);
+            if (history.Count == 0)
+            {
+                // The process ended between recording the execution and its first event: StartExecution never answered.
+                database.DeleteExecution(stored.Seq);
+                continue;
+            }
+
+            try
+            {
+                StateMachineRecord revision = registry.Revision(stored.StateMachineArn, stored.RevisionId);
+                IReadOnlyList<ITaskInvoker>? mocked = MockedInvokers(revision.Name, stored.TestCase);
+                ExecutionRequest request = Request(revision, stored.Arn, stored.Name, stored.Input, mocked, stored.Seq, stored.RedriveCount);
+                lock (gate)
+                {
+                    Track(engine.Resume(request, history, stored.StartDate));
+                }
+
+                resumed++;
+            }
+            catch (Exception error) when (error is InvalidOperationException or StepFunctionsException or InvalidDefinitionException or JsonException)
+            {
+                HistoryEvent last = history[^1];
+                database.AppendEvent(stored.Seq, new HistoryEvent(
+                    last.Id + 1,
+                    last.Id,
+                    timeProvider.GetUtcNow(),
+                    "ExecutionFailed",
+                    "executionFailedEventDetails",
+                    new System.Text.Json.Nodes.JsonObject
+                    {
+                        ["error"] = "States.Runtime",
+                        ["cause"] = $"The execution could not be resumed after a restart: {error.Message}",
+                    }));
+            }
+        }
+
+        foreach (StateMachineRecord machine in registry.All().Where(m => m.IsDeleting))
+        {
+            DeleteStateMachine(machine.Arn);
+        }
+
+        return resumed;
+    }
+
+    /// <summary>
+    /// DeleteStateMachine: the state machine becomes DELETING, its running executions fail (States.Runtime) at their
+    /// next state transition, and once the last has ended the state machine and its executions are removed; only
+    /// then is the name free.
+    /// </summary>
+    public void DeleteStateMachine(StateMachineArn arn)
+    {
+        ArgumentNullException.ThrowIfNull(arn);
+        StateMachineRecord? machine = registry.MarkDeleting(arn);
+        if (machine is null)
+        {
+            return;
+        }
+
+        List<Execution> ending;
+        lock (gate)
+        {
+            ending = running.Values.Where(e => e.StateMachineArn == arn.Arn).ToList();
+        }
+
+        foreach (Execution execution in ending)
+        {
+            execution.FailAtNextTransition("States.Runtime", $"State machine {machine.Name} has been deleted.");
+        }
+
+        _ = CompleteDeletionAsync(arn.Arn, ending);
+    }
+
+    /// <summary>The cause of the FAILED execution that reached the history limit (not redrivable).</summary>
+    private const string HistoryLimitCause = "The execution reached the maximum number of history events (25000).";
+
+    private async Task CompleteDeletionAsync(string arn, List<Execution> ending)
+    {
+        await Task.WhenAll(ending.Select(e => e.Completion)).ConfigureAwait(false);
+        registry.CompleteDeletion(arn);
+    }
+
+    private void Track(Execution execution)
+    {
+        running[execution.ExecutionArn] = execution;
+        execution.Completion.ContinueWith(
+            _ =>
+            {
+                lock (gate)
+                {
+                    if (running.TryGetValue(execution.ExecutionArn, out Execution? current) && ReferenceEquals(current, execution))
+                    {
+                        running.Remove(execution.ExecutionArn);
+                    }
+                }
+            },
+            CancellationToken.None,
+            TaskContinuationOptions.None,
+            TaskScheduler.Default);
+    }
+
+    private ExecutionRequest Request(
+        StateMachineRecord stateMachine, string executionArn, string name, string input, IReadOnlyList<ITaskInvoker>? mocked, long seq, int redriveCount) =>
+        new(stateMachine.Arn.Arn, executionArn, name, stateMachine.Definition, input, stateMachine.RoleArn, mocked,
+            new DatabaseJournal(database, seq), redriveCount);
+
+    private static Execution OnEngine(Func<Execution> start)
     {
         try
         {
-            return engine.Start(new ExecutionRequest(
-                stateMachine.Arn.Arn, executionArn, name, stateMachine.Definition, input, stateMachine.RoleArn, mocked));
+            return start();
         }
         catch (InvalidDefinitionException unsupported)
         {
@@ -120,16 +331,16 @@ public sealed class ExecutionStore(ExecutionEngine engine, MockConfiguration? mo
         }
     }
 
-    private IReadOnlyList<ITaskInvoker>? MockedInvokers(StateMachineArn requested)
+    private IReadOnlyList<ITaskInvoker>? MockedInvokers(string stateMachineName, string? testCase)
     {
-        if (requested.TestCase is not { } testCase)
+        if (testCase is null)
         {
             return null;
         }
 
-        MockedTaskInvoker invoker = mocks?.ForTestCase(requested.Name, testCase)
+        MockedTaskInvoker invoker = mocks?.ForTestCase(stateMachineName, testCase)
             ?? throw StepFunctionsErrors.Validation(
-                $"Value '{requested.Name}#{testCase}' at 'stateMachineArn' failed to satisfy constraint: the mock configuration has no test case '{testCase}' for state machine '{requested.Name}'");
+                $"Value '{stateMachineName}#{testCase}' at 'stateMachineArn' failed to satisfy constraint: the mock configuration has no test case '{testCase}' for state machine '{stateMachineName}'");
         return [invoker];
     }
 

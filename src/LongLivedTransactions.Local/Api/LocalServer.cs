@@ -1,6 +1,7 @@
 using System.Net;
 using LongLivedTransactions.Local.Console;
 using LongLivedTransactions.Local.LambdaApi;
+using LongLivedTransactions.Local.Persistence;
 using LongLivedTransactions.StatesLanguage.Tasks.Integrations;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -20,10 +21,21 @@ namespace LongLivedTransactions.Local.Api;
 public sealed class LocalServer : IAsyncDisposable
 {
     private readonly WebApplication app;
+    private readonly LocalStateDatabase database;
+    private readonly StateDirectoryLock? directoryLock;
 
-    private LocalServer(WebApplication app, LocalCloud cloud, Uri endpoint, StateMachineRegistry stateMachines, ExecutionStore executions)
+    private LocalServer(
+        WebApplication app,
+        LocalCloud cloud,
+        Uri endpoint,
+        StateMachineRegistry stateMachines,
+        ExecutionStore executions,
+        LocalStateDatabase database,
+        StateDirectoryLock? directoryLock)
     {
         this.app = app;
+        this.database = database;
+        this.directoryLock = directoryLock;
         Cloud = cloud;
         Endpoint = endpoint;
         StateMachines = stateMachines;
@@ -39,6 +51,9 @@ public sealed class LocalServer : IAsyncDisposable
 
     public ExecutionStore Executions { get; }
 
+    /// <summary>How many executions that were running when the host last stopped carried on at this start.</summary>
+    public int ResumedExecutions { get; private init; }
+
     public string SagaStateMachineArn => Cloud.SagaStateMachineArn;
 
     /// <summary>Cancelled when the host is asked to stop (SIGTERM, Ctrl-C): whoever waits on the server stops too.</summary>
@@ -50,28 +65,36 @@ public sealed class LocalServer : IAsyncDisposable
         LocalCloudOptions cloudOptions, int port, MockConfiguration? mocks, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(cloudOptions);
-        LocalCloud cloud = await LocalCloud.StartAsync(cloudOptions, cancellationToken).ConfigureAwait(false);
+        // One host per state directory: a second would run the same executions twice.
+        StateDirectoryLock? directoryLock = cloudOptions.StateDirectory is { } directory ? StateDirectoryLock.Acquire(directory) : null;
+        LocalStateDatabase? database = null;
+        LocalCloud? cloud = null;
         try
         {
-            var stateMachines = new StateMachineRegistry(cloudOptions.TimeProvider);
-            var executions = new ExecutionStore(cloud.Engine, mocks);
-            stateMachines.Create(new StateMachineRegistry.Registration(
-                StepFunctionsArns.ParseStateMachine(cloud.SagaStateMachineArn),
-                cloud.SagaDefinitionJson,
-                cloud.Arns.Role("LongLivedTransactionsSagaRole"),
-                StateMachineRecord.Standard,
-                Description: "The order saga of statemachine/saga.asl.json.",
-                LoggingConfiguration: null,
-                TracingConfiguration: null));
+            database = LocalStateDatabase.Open(cloudOptions.StateDirectory);
+            cloud = await LocalCloud.StartAsync(cloudOptions, cancellationToken).ConfigureAwait(false);
+            var stateMachines = new StateMachineRegistry(cloudOptions.TimeProvider, database);
+            var executions = new ExecutionStore(cloud.Engine, mocks, database, stateMachines, cloudOptions.TimeProvider);
+            RegisterSaga(cloud, stateMachines);
+            int resumed = executions.ResumeAll();
 
             WebApplication app = Build(cloud, cloudOptions, port, stateMachines, executions);
             await app.StartAsync(cancellationToken).ConfigureAwait(false);
             string address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-            return new LocalServer(app, cloud, new Uri(address), stateMachines, executions);
+            return new LocalServer(app, cloud, new Uri(address), stateMachines, executions, database, directoryLock)
+            {
+                ResumedExecutions = resumed,
+            };
         }
         catch
         {
-            await cloud.DisposeAsync().ConfigureAwait(false);
+            if (cloud is not null)
+            {
+                await cloud.DisposeAsync().ConfigureAwait(false);
+            }
+
+            database?.Dispose();
+            directoryLock?.Dispose();
             throw;
         }
     }
@@ -81,6 +104,37 @@ public sealed class LocalServer : IAsyncDisposable
         await app.StopAsync().ConfigureAwait(false);
         await app.DisposeAsync().ConfigureAwait(false);
         await Cloud.DisposeAsync().ConfigureAwait(false);
+        // Executions still running stay RUNNING in the database and carry on at the next start.
+        database.Dispose();
+        directoryLock?.Dispose();
+    }
+
+    /// <summary>Registers the saga; a state directory from an earlier run gets the repository's current definition.</summary>
+    private static void RegisterSaga(LocalCloud cloud, StateMachineRegistry stateMachines)
+    {
+        StateMachineArn arn = StepFunctionsArns.ParseStateMachine(cloud.SagaStateMachineArn);
+        string roleArn = cloud.Arns.Role("LongLivedTransactionsSagaRole");
+        if (stateMachines.TryGet(arn.Arn) is { IsDeleting: false } existing)
+        {
+            if (existing.DefinitionText != cloud.SagaDefinitionJson || existing.RoleArn != roleArn)
+            {
+                stateMachines.Update(arn, cloud.SagaDefinitionJson, roleArn, logging: null, tracing: null);
+            }
+
+            return;
+        }
+
+        if (stateMachines.TryGet(arn.Arn) is null)
+        {
+            stateMachines.Create(new StateMachineRegistry.Registration(
+                arn,
+                cloud.SagaDefinitionJson,
+                roleArn,
+                StateMachineRecord.Standard,
+                Description: "The order saga of statemachine/saga.asl.json.",
+                LoggingConfiguration: null,
+                TracingConfiguration: null));
+        }
     }
 
     private static WebApplication Build(
@@ -104,7 +158,7 @@ public sealed class LocalServer : IAsyncDisposable
             kestrel.Limits.MaxRequestBodySize = 8 * 1024 * 1024;
         });
         builder.Services.AddSingleton(new StepFunctionsApi(
-            new StateMachineOperations(stateMachines, cloud.Arns.AccountId),
+            new StateMachineOperations(stateMachines, executions, cloud.Arns.AccountId),
             new ExecutionOperations(stateMachines, executions),
             new DefinitionOperations(new TestStateRunner(cloud.Engine, cloud.Arns.AccountId))));
         builder.Services.AddSingleton(services => new StepFunctionsEndpoint(

@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 namespace LongLivedTransactions.Local.Api;
 
 /// <summary>CreateStateMachine, DescribeStateMachine, ListStateMachines, UpdateStateMachine, DeleteStateMachine.</summary>
-public sealed class StateMachineOperations(StateMachineRegistry registry, string accountId)
+public sealed class StateMachineOperations(StateMachineRegistry registry, ExecutionStore executions, string accountId)
 {
     private const int MaxDefinitionLength = 1024 * 1024;
 
@@ -95,7 +95,7 @@ public sealed class StateMachineOperations(StateMachineRegistry registry, string
     public JsonObject Delete(ApiRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        registry.Delete(StepFunctionsArns.ParseStateMachine(request.RequiredString("stateMachineArn")));
+        executions.DeleteStateMachine(StepFunctionsArns.ParseStateMachine(request.RequiredString("stateMachineArn")));
         return [];
     }
 
@@ -110,7 +110,7 @@ public sealed class StateMachineOperations(StateMachineRegistry registry, string
         };
         if (includeStatus)
         {
-            json["status"] = "ACTIVE";
+            json["status"] = record.Status;
         }
 
         json["definition"] = record.DefinitionText;

@@ -12,7 +12,7 @@ public sealed class StepFunctionsApi(
     [
         "CreateStateMachine", "DescribeStateMachine", "ListStateMachines", "UpdateStateMachine", "DeleteStateMachine",
         "StartExecution", "StartSyncExecution", "DescribeExecution", "DescribeStateMachineForExecution",
-        "GetExecutionHistory", "ListExecutions", "StopExecution", "ValidateStateMachineDefinition", "TestState",
+        "GetExecutionHistory", "ListExecutions", "StopExecution", "RedriveExecution", "ValidateStateMachineDefinition", "TestState",
     ];
 
     /// <exception cref="StepFunctionsException">The AWS error the operation answers with.</exception>
@@ -31,6 +31,7 @@ public sealed class StepFunctionsApi(
             "GetExecutionHistory" => executions.History(request),
             "ListExecutions" => executions.List(request),
             "StopExecution" => executions.Stop(request),
+            "RedriveExecution" => executions.Redrive(request),
             "ValidateStateMachineDefinition" => DefinitionOperations.Validate(request),
             "TestState" => await definitions.TestStateAsync(request, cancellationToken).ConfigureAwait(false),
             _ => throw StepFunctionsErrors.UnknownOperation(TargetPrefix + operation),

@@ -36,6 +36,11 @@ public static class StepFunctionsErrors
     public static StepFunctionsException ExecutionAlreadyExists(string arn) =>
         new("ExecutionAlreadyExists", $"Execution Already Exists: '{arn}'");
 
+    public static StepFunctionsException StateMachineDeleting(string arn) =>
+        new("StateMachineDeleting", $"State Machine is being deleted: '{arn}'");
+
+    public static StepFunctionsException ExecutionNotRedrivable(string reason) => new("ExecutionNotRedrivable", reason);
+
     public static StepFunctionsException StateMachineTypeNotSupported(string message) =>
         new("StateMachineTypeNotSupported", message);
 

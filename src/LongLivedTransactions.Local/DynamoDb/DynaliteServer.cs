@@ -5,18 +5,27 @@ using System.Net.Sockets;
 namespace LongLivedTransactions.Local.DynamoDb;
 
 /// <summary>
-/// Runs dynalite (the npm DynamoDB-compatible server, in memory) on a free loopback port for as long as this
-/// object lives. Installs the npm packages of the repository first when dynalite is missing.
+/// Runs dynalite (the npm DynamoDB-compatible server) on a loopback port for as long as this object lives: in memory,
+/// or with its tables in LevelDB under a data directory. Installs the npm packages of the repository first when
+/// dynalite is missing. The child ends by itself when this process dies (it watches its standard input), and with a
+/// data directory a pid file beside it lets the next start stop a dynalite left over from a killed run.
 /// </summary>
 public sealed class DynaliteServer : IAsyncDisposable
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(30);
 
-    private readonly Process process;
+    // Ends node when its standard input closes (the parent has gone, however it went), then runs dynalite's CLI with
+    // the arguments that follow the script's path.
+    private const string Launcher =
+        "process.stdin.on('end',()=>process.exit(0));process.stdin.on('error',()=>process.exit(0));process.stdin.resume();require(process.argv[1]);";
 
-    private DynaliteServer(Process process, int port)
+    private readonly Process process;
+    private readonly string? pidFile;
+
+    private DynaliteServer(Process process, int port, string? pidFile)
     {
         this.process = process;
+        this.pidFile = pidFile;
         Port = port;
     }
 
@@ -25,9 +34,19 @@ public sealed class DynaliteServer : IAsyncDisposable
     /// <summary>The endpoint to give an AWS SDK client as its service URL.</summary>
     public Uri ServiceUrl => new($"http://127.0.0.1:{Port}");
 
+    /// <summary>The process id of a dynalite left over from an earlier run on the same data directory that this start stopped.</summary>
+    public int? StoppedLeftoverPid { get; private init; }
+
     /// <param name="repositoryRoot">Folder with package.json; dynalite is looked up in its node_modules.</param>
     /// <param name="port">A fixed port, or 0 for any free loopback port.</param>
-    public static async Task<DynaliteServer> StartAsync(string repositoryRoot, int port = 0, CancellationToken cancellationToken = default)
+    public static Task<DynaliteServer> StartAsync(string repositoryRoot, int port = 0, CancellationToken cancellationToken = default) =>
+        StartAsync(repositoryRoot, port, dataDirectory: null, cancellationToken);
+
+    /// <param name="repositoryRoot">Folder with package.json; dynalite is looked up in its node_modules.</param>
+    /// <param name="port">A fixed port, or 0 for any free loopback port.</param>
+    /// <param name="dataDirectory">Where dynalite keeps its tables (LevelDB); null for in memory.</param>
+    public static async Task<DynaliteServer> StartAsync(
+        string repositoryRoot, int port, string? dataDirectory, CancellationToken cancellationToken)
     {
         string cli = Path.Combine(repositoryRoot, "node_modules", "dynalite", "cli.js");
         if (!File.Exists(cli))
@@ -40,29 +59,70 @@ public sealed class DynaliteServer : IAsyncDisposable
             throw new FileNotFoundException($"dynalite is not installed: {cli} is missing after 'npm install'.", cli);
         }
 
+        string? pidFile = null;
+        int? stopped = null;
+        if (dataDirectory is not null)
+        {
+            dataDirectory = Path.GetFullPath(dataDirectory);
+            Directory.CreateDirectory(dataDirectory);
+            pidFile = dataDirectory.TrimEnd(Path.DirectorySeparatorChar) + ".pid";
+            stopped = await StopLeftoverAsync(pidFile, dataDirectory, cancellationToken).ConfigureAwait(false);
+        }
+
         int chosenPort = port == 0 ? FindFreeLoopbackPort() : port;
         var startInfo = new ProcessStartInfo("node")
         {
             ArgumentList =
             {
-                cli, "--host", "127.0.0.1", "--port", chosenPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                "-e", Launcher, cli,
+                "--host", "127.0.0.1", "--port", chosenPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 // Tables become ACTIVE at once instead of after dynalite's default half-second delay.
                 "--createTableMs", "0", "--deleteTableMs", "0", "--updateTableMs", "0",
             },
+            RedirectStandardInput = true,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        if (dataDirectory is not null)
+        {
+            startInfo.ArgumentList.Add("--path");
+            startInfo.ArgumentList.Add(dataDirectory);
+        }
+
         Process process = Process.Start(startInfo) ?? throw new InvalidOperationException("Could not start node for dynalite.");
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
+        var listening = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var errorText = new System.Text.StringBuilder();
+        process.OutputDataReceived += (_, line) =>
+        {
+            if (line.Data?.Contains("listening at", StringComparison.OrdinalIgnoreCase) == true)
+            {
+                listening.TrySetResult();
+            }
+        };
+        process.ErrorDataReceived += (_, line) =>
+        {
+            lock (errorText)
+            {
+                if (line.Data is not null && errorText.Length < 4000)
+                {
+                    errorText.AppendLine(line.Data);
+                }
+            }
+        };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
 
-        var server = new DynaliteServer(process, chosenPort);
+        var server = new DynaliteServer(process, chosenPort, pidFile) { StoppedLeftoverPid = stopped };
         try
         {
-            await server.WaitUntilListeningAsync(cancellationToken).ConfigureAwait(false);
+            await server.WaitUntilListeningAsync(listening.Task, errorText, cancellationToken).ConfigureAwait(false);
+            if (pidFile is not null)
+            {
+                await File.WriteAllTextAsync(
+                    pidFile, process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), cancellationToken).ConfigureAwait(false);
+            }
+
             return server;
         }
         catch
@@ -81,30 +141,91 @@ public sealed class DynaliteServer : IAsyncDisposable
         }
 
         process.Dispose();
+        if (pidFile is not null)
+        {
+            File.Delete(pidFile);
+        }
     }
 
-    private async Task WaitUntilListeningAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Stops the dynalite a killed run left behind on this data directory (it would hold the LevelDB lock), if the
+    /// pid file names a live node process serving that directory. Returns its pid when it stopped one.
+    /// </summary>
+    private static async Task<int?> StopLeftoverAsync(string pidFile, string dataDirectory, CancellationToken cancellationToken)
     {
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(StartTimeout);
-        while (true)
+        if (!File.Exists(pidFile)
+            || !int.TryParse(await File.ReadAllTextAsync(pidFile, cancellationToken).ConfigureAwait(false), out int pid))
         {
-            if (process.HasExited)
+            return null;
+        }
+
+        Process leftover;
+        try
+        {
+            leftover = Process.GetProcessById(pid);
+        }
+        catch (ArgumentException)
+        {
+            File.Delete(pidFile);
+            return null;
+        }
+
+        using (leftover)
+        {
+            string commandLine = ReadCommandLine(pid);
+            if (!commandLine.Contains("dynalite", StringComparison.Ordinal) || !commandLine.Contains(dataDirectory, StringComparison.Ordinal))
             {
-                throw new InvalidOperationException($"dynalite exited with code {process.ExitCode} before listening on port {Port}.");
+                // The pid has been reused by something else: not ours to stop.
+                File.Delete(pidFile);
+                return null;
             }
 
-            try
-            {
-                using var client = new TcpClient();
-                await client.ConnectAsync(IPAddress.Loopback, Port, timeout.Token).ConfigureAwait(false);
-                return;
-            }
-            catch (SocketException)
-            {
-                await Task.Delay(50, timeout.Token).ConfigureAwait(false);
-            }
+            leftover.Kill(entireProcessTree: true);
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            timeout.CancelAfter(StartTimeout);
+            await leftover.WaitForExitAsync(timeout.Token).ConfigureAwait(false);
+            File.Delete(pidFile);
+            return pid;
         }
+    }
+
+    private static string ReadCommandLine(int pid)
+    {
+        try
+        {
+            return File.ReadAllText($"/proc/{pid}/cmdline").Replace('\0', ' ');
+        }
+        catch (IOException)
+        {
+            return "";
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return "";
+        }
+    }
+
+    private async Task WaitUntilListeningAsync(Task listening, System.Text.StringBuilder errorText, CancellationToken cancellationToken)
+    {
+        // Ready means this process said it listens: a connection to the port could reach some other server on it.
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(StartTimeout);
+        Task exited = process.WaitForExitAsync(timeout.Token);
+        Task first = await Task.WhenAny(listening, exited).ConfigureAwait(false);
+        if (first == listening)
+        {
+            return;
+        }
+
+        timeout.Token.ThrowIfCancellationRequested();
+        string detail;
+        lock (errorText)
+        {
+            detail = errorText.ToString().Trim();
+        }
+
+        string reason = detail.Contains("EADDRINUSE", StringComparison.Ordinal) ? $"port {Port} is already in use" : detail;
+        throw new InvalidOperationException($"dynalite exited with code {process.ExitCode} before listening on port {Port}: {reason}");
     }
 
     private static int FindFreeLoopbackPort()

@@ -19,18 +19,20 @@ public sealed class Execution
     private readonly TaskCompletionSource _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly HistoryCursor _cursor = new(0);
     private readonly Lock _statusLock = new();
+    private ExecutionRun? _run;
     private ExecutionStatus _status = ExecutionStatus.Running;
     private DateTimeOffset? _stopDate;
     private string? _outputJson;
     private string? _error;
     private string? _cause;
 
-    internal Execution(ExecutionRequest request, HistoryRecorder history, TimeProvider time)
+    internal Execution(ExecutionRequest request, HistoryRecorder history, TimeProvider time, DateTimeOffset startDate)
     {
         _request = request;
         _history = history;
         _time = time;
-        StartDate = time.GetUtcNow();
+        StartDate = startDate;
+        history.LimitReached = HistoryLimitReached;
     }
 
     public string ExecutionArn => _request.ExecutionArn;
@@ -119,25 +121,80 @@ public sealed class Execution
         _completion.TrySetResult();
     }
 
-    internal void Begin(ExecutionRun run, JsonNode? input)
+    /// <param name="plan">Where a resumed or redriven execution carries on; null for a new execution.</param>
+    /// <summary>
+    /// Ends the execution FAILED with this error and cause when it next moves from one state to another (as AWS
+    /// ends the executions of a state machine being deleted); a state in progress finishes first.
+    /// </summary>
+    public void FailAtNextTransition(string error, string cause)
     {
-        _history.RecordBeside(
-            _cursor, "ExecutionStarted", "executionStartedEventDetails", HistoryDetails.ExecutionStarted(_request.InputJson, _request.RoleArn));
-        if (run.Definition.TimeoutSeconds is { } timeoutSeconds)
+        if (_run is { } run)
         {
-            var timer = _time.CreateTimer(_ => TimeOut(), null, TimeSpan.FromSeconds(timeoutSeconds), Timeout.InfiniteTimeSpan);
-            _completion.Task.ContinueWith(_ => timer.Dispose(), TaskScheduler.Default);
+            run.Termination = new StateFailure(error, cause);
         }
-
-        _ = Task.Run(() => RunAsync(run, input));
     }
 
-    private async Task RunAsync(ExecutionRun run, JsonNode? input)
+    internal void Begin(ExecutionRun run, JsonNode? input, ResumePlan? plan = null)
+    {
+        _run = run;
+        _cursor.LastEventId = _history.LastEventId;
+        var timerStart = StartDate;
+        if (plan is null)
+        {
+            _history.RecordBeside(
+                _cursor, "ExecutionStarted", "executionStartedEventDetails", HistoryDetails.ExecutionStarted(_request.InputJson, _request.RoleArn));
+        }
+        else if (plan.Redrive)
+        {
+            _history.Record(_cursor, "ExecutionRedriven", "executionRedrivenEventDetails", HistoryDetails.ExecutionRedriven(_request.RedriveCount));
+            timerStart = _time.GetUtcNow();
+        }
+
+        if (run.Definition.TimeoutSeconds is { } timeoutSeconds)
+        {
+            _ = TimeOutAtAsync(LongTimers.AddSeconds(timerStart, timeoutSeconds));
+        }
+
+        _ = Task.Run(() => RunAsync(run, input, plan));
+    }
+
+    private async Task TimeOutAtAsync(DateTimeOffset deadline)
+    {
+        // The timer ends with the execution, whichever way it ends, so a finished execution is not kept alive by it.
+        using var ended = new CancellationTokenSource();
+        var timer = LongTimers.DelayUntilAsync(_time, deadline, ended.Token);
+        if (await Task.WhenAny(timer, _completion.Task).ConfigureAwait(false) == timer && timer.IsCompletedSuccessfully)
+        {
+            TimeOut();
+        }
+
+        await ended.CancelAsync().ConfigureAwait(false);
+    }
+
+    private async Task RunAsync(ExecutionRun run, JsonNode? input, ResumePlan? plan)
     {
         try
         {
+            if (plan?.FinishedOutput is { } finishedOutput)
+            {
+                // The last state had ended the run before the restart; only the final event was missing.
+                if (TryFinish(ExecutionStatus.Succeeded, finishedOutput, null, null))
+                {
+                    _history.RecordFinal(_cursor, "ExecutionSucceeded", "executionSucceededEventDetails", HistoryDetails.Output(finishedOutput));
+                }
+
+                return;
+            }
+
             var (outcome, failure) = await GraphRunner.RunToEndAsync(
-                run, run.Definition, input, _request.InputJson, _cursor, new VariableScope(null), _stop.Token).ConfigureAwait(false);
+                run,
+                run.Definition,
+                plan?.Input ?? input,
+                plan?.InputText ?? _request.InputJson,
+                _cursor,
+                plan?.Variables ?? new VariableScope(null),
+                _stop.Token,
+                plan?.Point).ConfigureAwait(false);
             if (failure is not null)
             {
                 Fail(failure);
@@ -175,6 +232,16 @@ public sealed class Execution
         if (TryFinish(ExecutionStatus.Failed, null, failure.Error, failure.Cause))
         {
             _history.RecordFinal(_cursor, "ExecutionFailed", "executionFailedEventDetails", HistoryDetails.ErrorAndCause(failure.Error, failure.Cause));
+        }
+    }
+
+    private void HistoryLimitReached()
+    {
+        // The recorder has recorded ExecutionFailed as the history's last event.
+        if (TryFinish(ExecutionStatus.Failed, null, ErrorNames.Runtime, HistoryRecorder.LimitCause))
+        {
+            _stop.Cancel();
+            _completion.TrySetResult();
         }
     }
 

@@ -20,6 +20,68 @@ public sealed class ExecutionEngine(IEnumerable<ITaskInvoker> invokers, TimeProv
     public Execution Start(ExecutionRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
+        CheckRunnable(request);
+        JsonNode? input;
+        try
+        {
+            input = JsonNode.Parse(request.InputJson);
+        }
+        catch (JsonException e)
+        {
+            throw new ArgumentException($"The execution input is not valid JSON: {e.Message}", nameof(request), e);
+        }
+
+        var history = new HistoryRecorder(timeProvider, request.Journal);
+        var execution = new Execution(request, history, timeProvider, timeProvider.GetUtcNow());
+        var run = NewRun(request, history, execution);
+        execution.Begin(run, input);
+        return execution;
+    }
+
+    /// <summary>
+    /// Carries on an execution from its recorded history (after a restart of the host): the state that was in flight
+    /// runs again from its StateEntered event, so a task that was running is scheduled again (at least once, as on
+    /// AWS); a Wait sleeps only what remains. New events are numbered after the recorded ones.
+    /// </summary>
+    /// <param name="history">The recorded events, in id order, ending before any final event.</param>
+    /// <param name="startDate">When the execution first started.</param>
+    /// <exception cref="InvalidOperationException">The history has ended or does not begin with ExecutionStarted.</exception>
+    public Execution Resume(ExecutionRequest request, IReadOnlyList<HistoryEvent> history, DateTimeOffset startDate) =>
+        Continue(request, history, startDate, redrive: false);
+
+    /// <summary>
+    /// Redrives an execution that failed, timed out or was aborted: records ExecutionRedriven (with the request's
+    /// redrive count) and enters again the state that did not succeed; the states that succeeded are not run again.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The history does not end unsuccessfully.</exception>
+    public Execution Redrive(ExecutionRequest request, IReadOnlyList<HistoryEvent> history, DateTimeOffset startDate) =>
+        Continue(request, history, startDate, redrive: true);
+
+    private Execution Continue(ExecutionRequest request, IReadOnlyList<HistoryEvent> history, DateTimeOffset startDate, bool redrive)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(history);
+        CheckRunnable(request);
+        var plan = ResumePlan.From(request.Definition, history, redrive);
+        var recorder = new HistoryRecorder(timeProvider, request.Journal, history);
+        var execution = new Execution(request, recorder, timeProvider, startDate);
+        var run = NewRun(request, recorder, execution);
+        execution.Begin(run, plan.Input, plan);
+        return execution;
+    }
+
+    private ExecutionRun NewRun(ExecutionRequest request, HistoryRecorder history, Execution execution)
+    {
+        var allInvokers = request.ExtraInvokers is { Count: > 0 } extra ? [.. extra, .. _invokers] : _invokers;
+        return new ExecutionRun(request, allInvokers, timeProvider, history, execution.Cancellation)
+        {
+            InputJson = request.InputJson,
+            StartTime = execution.StartDate,
+        };
+    }
+
+    private static void CheckRunnable(ExecutionRequest request)
+    {
         if (request.Definition.QueryLanguage != "JSONPath")
         {
             throw new InvalidDefinitionException(
@@ -31,22 +93,5 @@ public sealed class ExecutionEngine(IEnumerable<ITaskInvoker> invokers, TimeProv
                     "/QueryLanguage"),
             ]);
         }
-
-        JsonNode? input;
-        try
-        {
-            input = JsonNode.Parse(request.InputJson);
-        }
-        catch (JsonException e)
-        {
-            throw new ArgumentException($"The execution input is not valid JSON: {e.Message}", nameof(request), e);
-        }
-
-        var allInvokers = request.ExtraInvokers is { Count: > 0 } extra ? [.. extra, .. _invokers] : _invokers;
-        var history = new HistoryRecorder(timeProvider);
-        var execution = new Execution(request, history, timeProvider);
-        var run = new ExecutionRun(request, allInvokers, timeProvider, history, execution.Cancellation) { InputJson = request.InputJson };
-        execution.Begin(run, input);
-        return execution;
     }
 }

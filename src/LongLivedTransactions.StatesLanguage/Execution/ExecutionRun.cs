@@ -34,7 +34,11 @@ internal sealed class ExecutionRun
 
     public CancellationToken Cancellation { get; }
 
-    public DateTimeOffset StartTime { get; }
+    /// <summary>When the execution started (<c>$$.Execution.StartTime</c>); an execution resumed after a restart keeps its own.</summary>
+    public DateTimeOffset StartTime { get; init; }
+
+    /// <summary>Set to end the execution at its next state transition (its state machine is being deleted).</summary>
+    public StateFailure? Termination { get; set; }
 
     public string StateMachineName => _stateMachineName ??= LastArnSegment(Request.StateMachineArn);
 
@@ -66,7 +70,7 @@ internal sealed class ExecutionRun
                 ["StartTime"] = Timestamps.Format(StartTime),
                 ["Name"] = Request.ExecutionName,
                 ["RoleArn"] = Request.RoleArn,
-                ["RedriveCount"] = 0,
+                ["RedriveCount"] = Request.RedriveCount,
             },
             ["StateMachine"] = new JsonObject
             {

@@ -47,6 +47,13 @@ internal static class HistoryDetails
 
     public static EventDetails MapRunStarted(string mapRunArn) => new MapRunStartedDetails(mapRunArn);
 
+    public static EventDetails ExecutionRedriven(int redriveCount) => new ExecutionRedrivenDetails(redriveCount);
+
+    private sealed record ExecutionRedrivenDetails(int RedriveCount) : EventDetails
+    {
+        public override JsonObject Build() => new() { ["redriveCount"] = RedriveCount };
+    }
+
     private sealed record StateEnteredDetails(string Name, string InputText) : EventDetails
     {
         public override JsonObject Build() => new()

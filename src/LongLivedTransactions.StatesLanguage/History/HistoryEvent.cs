@@ -37,6 +37,12 @@ public sealed record HistoryEvent(
         init => _details = value;
     }
 
+    /// <summary>
+    /// For a StateExited event, the state that runs next (null when the state ended its graph). Not part of the
+    /// API shape: a journal keeps it so that an execution can carry on from its history after a restart.
+    /// </summary>
+    public string? NextState { get; init; }
+
     // Fields that GetExecutionHistory leaves out when includeExecutionData is false.
     private static readonly string[] ExecutionDataFields =
         ["input", "inputDetails", "output", "outputDetails", "parameters", "assignedVariables", "assignedVariablesDetails"];

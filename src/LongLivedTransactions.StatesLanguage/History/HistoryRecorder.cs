@@ -1,58 +1,119 @@
 namespace LongLivedTransactions.StatesLanguage.History;
 
-/// <summary>Numbers and stores the events of one execution; safe to use from parallel branches.</summary>
-internal sealed class HistoryRecorder(TimeProvider timeProvider)
+/// <summary>
+/// Numbers and stores the events of one execution; safe to use from parallel branches. With a journal, events go to
+/// it (in order, inside the lock) and are not kept here. At <see cref="MaxEvents"/> the execution fails, as on AWS.
+/// </summary>
+internal sealed class HistoryRecorder
 {
-    private readonly List<HistoryEvent> _events = new(32);
+    /// <summary>AWS's limit on the events of one execution history.</summary>
+    public const int MaxEvents = 25_000;
+
+    /// <summary>The cause AWS gives when an execution reaches <see cref="MaxEvents"/> (error States.Runtime).</summary>
+    public const string LimitCause = "The execution reached the maximum number of history events (25000).";
+
+    private readonly TimeProvider _timeProvider;
+    private readonly IExecutionJournal? _journal;
+    private readonly List<HistoryEvent>? _events;
     private readonly Lock _lock = new();
+    private long _count;
     private bool _closed;
 
-    /// <summary>Records an event after the cursor's last event and moves the cursor to it.</summary>
-    public long Record(HistoryCursor cursor, string type, string? detailsName = null, EventDetails? details = null, DateTimeOffset? timestamp = null)
+    /// <param name="earlier">Events recorded before a restart; new events are numbered after them.</param>
+    public HistoryRecorder(TimeProvider timeProvider, IExecutionJournal? journal = null, IReadOnlyList<HistoryEvent>? earlier = null)
     {
-        var id = Append(cursor.LastEventId, type, detailsName, details, timestamp);
+        _timeProvider = timeProvider;
+        _journal = journal;
+        _count = earlier?.Count ?? 0;
+        if (journal is null)
+        {
+            _events = new List<HistoryEvent>(Math.Max(32, (int)_count));
+            if (earlier is not null)
+            {
+                _events.AddRange(earlier);
+            }
+        }
+    }
+
+    /// <summary>Called (outside the lock) once the limit event has been recorded; the execution then ends FAILED.</summary>
+    public Action? LimitReached { get; set; }
+
+    /// <summary>The id of the last event recorded.</summary>
+    public long LastEventId
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _count;
+            }
+        }
+    }
+
+    /// <summary>Records an event after the cursor's last event and moves the cursor to it.</summary>
+    public long Record(
+        HistoryCursor cursor, string type, string? detailsName = null, EventDetails? details = null, DateTimeOffset? timestamp = null, string? nextState = null)
+    {
+        var id = Append(cursor.LastEventId, type, detailsName, details, timestamp, nextState, final: false);
         cursor.LastEventId = id;
         return id;
     }
 
     /// <summary>Records an event after the cursor's last event without moving the cursor.</summary>
     public long RecordBeside(HistoryCursor cursor, string type, string? detailsName = null, EventDetails? details = null) =>
-        Append(cursor.LastEventId, type, detailsName, details);
+        Append(cursor.LastEventId, type, detailsName, details, null, null, final: false);
 
     /// <summary>
     /// Records the execution's last event (succeeded, failed, aborted, timed out). Nothing is recorded
     /// after it: a state still finishing when the execution was stopped leaves no events behind it.
     /// </summary>
-    public void RecordFinal(HistoryCursor cursor, string type, string detailsName, EventDetails details)
-    {
-        Record(cursor, type, detailsName, details);
-        lock (_lock)
-        {
-            _closed = true;
-        }
-    }
+    public void RecordFinal(HistoryCursor cursor, string type, string detailsName, EventDetails details) =>
+        cursor.LastEventId = Append(cursor.LastEventId, type, detailsName, details, null, null, final: true);
 
     public IReadOnlyList<HistoryEvent> Snapshot()
     {
         lock (_lock)
         {
-            return _events.ToArray();
+            return _events is null ? [] : _events.ToArray();
         }
     }
 
-    private long Append(long previousEventId, string type, string? detailsName, EventDetails? details, DateTimeOffset? timestamp = null)
+    private long Append(
+        long previousEventId, string type, string? detailsName, EventDetails? details, DateTimeOffset? timestamp, string? nextState, bool final)
     {
-        var now = timestamp ?? timeProvider.GetUtcNow();
+        var now = timestamp ?? _timeProvider.GetUtcNow();
+        var limitReached = false;
+        long id;
         lock (_lock)
         {
             if (_closed)
             {
-                return _events.Count;
+                return _count;
             }
 
-            var id = _events.Count + 1;
-            _events.Add(new HistoryEvent(id, previousEventId, now, type, detailsName, details));
-            return id;
+            if (!final && _count + 1 >= MaxEvents)
+            {
+                // The last event the history has room for says why the execution ends.
+                type = "ExecutionFailed";
+                detailsName = "executionFailedEventDetails";
+                details = HistoryDetails.ErrorAndCause("States.Runtime", LimitCause);
+                nextState = null;
+                final = limitReached = true;
+            }
+
+            id = _count + 1;
+            var historyEvent = new HistoryEvent(id, previousEventId, now, type, detailsName, details) { NextState = nextState };
+            _journal?.Append(historyEvent);
+            _events?.Add(historyEvent);
+            _count = id;
+            _closed = final;
         }
+
+        if (limitReached)
+        {
+            LimitReached?.Invoke();
+        }
+
+        return id;
     }
 }

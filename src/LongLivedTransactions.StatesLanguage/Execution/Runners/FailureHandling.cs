@@ -41,7 +41,7 @@ internal sealed class FailureHandling(StateVisit visit, ErrorHandling errorHandl
             _attempts[i]++;
             if (delaySeconds > 0)
             {
-                await Task.Delay(TimeSpan.FromSeconds(delaySeconds), visit.Run.Time, visit.Cancellation).ConfigureAwait(false);
+                await LongTimers.DelayAsync(visit.Run.Time, delaySeconds, visit.Cancellation).ConfigureAwait(false);
             }
 
             return true;

@@ -33,18 +33,35 @@ internal static class GraphRunner
         string? inputText,
         HistoryCursor cursor,
         VariableScope variables,
-        CancellationToken cancellation)
+        CancellationToken cancellation,
+        ResumePoint? resume = null)
     {
-        var stateName = graph.StartAt;
+        var stateName = resume?.StateName ?? graph.StartAt;
         while (true)
         {
             cancellation.ThrowIfCancellationRequested();
+            if (run.Termination is { } termination)
+            {
+                throw termination;
+            }
+
             var state = graph.States[stateName];
             inputText ??= DataFlow.ToJsonText(input);
             var visit = new StateVisit(run, state, input, cursor, variables, cancellation) { RawInputText = inputText };
-            visit.EnteredTime = run.Time.GetUtcNow();
-            visit.EnteredEventId = run.History.Record(
-                cursor, StateEvents.Entered(state), StateEvents.EnteredDetails, HistoryDetails.StateEntered(state.Name, inputText), visit.EnteredTime);
+            if (resume is { EnteredEventId: { } enteredEventId, EnteredTime: { } enteredTime })
+            {
+                // Back into a state whose StateEntered is already in the history: run it again from that entry.
+                visit.EnteredTime = enteredTime;
+                visit.EnteredEventId = enteredEventId;
+            }
+            else
+            {
+                visit.EnteredTime = run.Time.GetUtcNow();
+                visit.EnteredEventId = run.History.Record(
+                    cursor, StateEvents.Entered(state), StateEvents.EnteredDetails, HistoryDetails.StateEntered(state.Name, inputText), visit.EnteredTime);
+            }
+
+            resume = null;
 
             if (state is FailState fail)
             {
@@ -74,6 +91,12 @@ internal static class GraphRunner
         }
     }
 }
+
+/// <summary>
+/// Where a resumed graph starts: a state to enter afresh (no entry given), or a state to run again from the
+/// StateEntered event already in its history.
+/// </summary>
+internal sealed record ResumePoint(string StateName, long? EnteredEventId, DateTimeOffset? EnteredTime);
 
 /// <summary>How a graph ended: with an outcome, or with the failure of a Fail state.</summary>
 internal readonly record struct GraphResult(StateOutcome Outcome, StateFailure? Failure);

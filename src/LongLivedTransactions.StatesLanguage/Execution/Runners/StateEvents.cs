@@ -38,7 +38,7 @@ internal static class StateEvents
         var text = DataFlow.ToJsonText(output);
         DataFlow.CheckSize(visit, text);
         visit.Run.History.Record(
-            visit.Cursor, Exited(visit.State), ExitedDetails, HistoryDetails.StateExited(visit.State.Name, text, assignedVariables));
+            visit.Cursor, Exited(visit.State), ExitedDetails, HistoryDetails.StateExited(visit.State.Name, text, assignedVariables), nextState: next);
         return new StateOutcome(output, text, next);
     }
 }

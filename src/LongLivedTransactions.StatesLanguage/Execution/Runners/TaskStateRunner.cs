@@ -147,7 +147,7 @@ internal static class TaskStateRunner
             var call = invoker.InvokeAsync(invocation, visit.Cancellation);
             var result = limitSeconds == int.MaxValue
                 ? await call.WaitAsync(visit.Cancellation).ConfigureAwait(false)
-                : await call.WaitAsync(TimeSpan.FromSeconds(limitSeconds), visit.Run.Time, visit.Cancellation).ConfigureAwait(false);
+                : await WithinAsync(call, limitSeconds, visit).ConfigureAwait(false);
             return (result, null);
         }
         catch (TaskFailedException e)
@@ -167,6 +167,21 @@ internal static class TaskStateRunner
             // An invoker that throws something else is a task failure too; its type and message become error and cause.
             return (null, RecordFailure(visit, state, ErrorNames.TaskFailed, $"{e.GetType().Name}: {e.Message}"));
         }
+    }
+
+    /// <summary>The call's result, or <see cref="TimeoutException"/> after the limit (of any length, even a year).</summary>
+    private static async Task<JsonNode?> WithinAsync(Task<JsonNode?> call, int limitSeconds, StateVisit visit)
+    {
+        using var timerStop = CancellationTokenSource.CreateLinkedTokenSource(visit.Cancellation);
+        var timer = LongTimers.DelayAsync(visit.Run.Time, limitSeconds, timerStop.Token);
+        if (await Task.WhenAny(call, timer).ConfigureAwait(false) == call)
+        {
+            await timerStop.CancelAsync().ConfigureAwait(false);
+            return await call.ConfigureAwait(false);
+        }
+
+        visit.Cancellation.ThrowIfCancellationRequested();
+        throw new TimeoutException();
     }
 
     /// <summary>Records LambdaFunctionFailed/TimedOut or TaskFailed/TimedOut and returns the failure.</summary>

@@ -11,21 +11,18 @@ internal static class WaitStateRunner
     public static async ValueTask<StateOutcome> RunAsync(StateVisit visit, WaitState state)
     {
         var input = DataFlow.ApplyInputPath(visit, visit.RawInput);
-        var now = visit.Run.Time.GetUtcNow();
+        // Counted from the StateEntered time, so that a wait resumed after a restart only sleeps what remains.
+        var entered = visit.EnteredTime;
         var until = state switch
         {
-            { Seconds: { } seconds } => now.AddSeconds(seconds),
+            { Seconds: { } seconds } => LongTimers.AddSeconds(entered, seconds),
             { Timestamp: { } timestamp } => timestamp,
-            { SecondsPath: { } path } => now.AddSeconds(ReadSeconds(visit, path, input)),
+            { SecondsPath: { } path } => LongTimers.AddSeconds(entered, ReadSeconds(visit, path, input)),
             { TimestampPath: { } path } => ReadTimestamp(visit, path, input),
-            _ => now,
+            _ => entered,
         };
 
-        var delay = until - now;
-        if (delay > TimeSpan.Zero)
-        {
-            await Task.Delay(delay, visit.Run.Time, visit.Cancellation).ConfigureAwait(false);
-        }
+        await LongTimers.DelayUntilAsync(visit.Run.Time, until, visit.Cancellation).ConfigureAwait(false);
 
         var assigned = DataFlow.EvaluateAssign(visit, state.Assign, input);
         var output = DataFlow.ApplyOutputPath(visit, input);

@@ -1,0 +1,400 @@
+using System.Text.Json.Nodes;
+using LongLivedTransactions.StatesLanguage.History;
+using Microsoft.Data.Sqlite;
+
+namespace LongLivedTransactions.Local.Persistence;
+
+/// <summary>
+/// The local endpoint's state in SQLite: state machines (and the revisions executions ran), executions and their
+/// histories. On disk it is one file in the state directory, in WAL mode: every write is committed before the call
+/// returns, so a killed process loses nothing that was acknowledged. Without a directory it lives in memory. One
+/// connection, used under a lock (SQLite serialises writers anyway). Thread-safe.
+/// </summary>
+public sealed class LocalStateDatabase : IDisposable
+{
+    public const string FileName = "state.db";
+
+    private readonly SqliteConnection connection;
+    private readonly Lock gate = new();
+
+    private LocalStateDatabase(SqliteConnection connection, string? directory)
+    {
+        this.connection = connection;
+        Directory = directory;
+    }
+
+    /// <summary>The state directory, or null for an in-memory database.</summary>
+    public string? Directory { get; }
+
+    /// <summary>Opens (creating if needed) the database in <paramref name="directory"/>, or in memory when it is null.</summary>
+    public static LocalStateDatabase Open(string? directory)
+    {
+        string source;
+        if (directory is null)
+        {
+            source = ":memory:";
+        }
+        else
+        {
+            System.IO.Directory.CreateDirectory(directory);
+            source = Path.Combine(directory, FileName);
+        }
+
+        var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = source, Pooling = false }.ToString());
+        connection.Open();
+        var database = new LocalStateDatabase(connection, directory);
+        try
+        {
+            // WAL with synchronous=NORMAL: a commit is in the log (in the OS's page cache) when it returns, which
+            // survives the process being killed; only a power cut could lose the last commits.
+            database.Execute(directory is null ? "PRAGMA journal_mode=MEMORY;" : "PRAGMA journal_mode=WAL;");
+            database.Execute("""
+                PRAGMA synchronous=NORMAL;
+                PRAGMA foreign_keys=OFF;
+                CREATE TABLE IF NOT EXISTS state_machine (
+                    arn TEXT PRIMARY KEY,
+                    revision_id TEXT NOT NULL,
+                    status TEXT NOT NULL);
+                CREATE TABLE IF NOT EXISTS revision (
+                    revision_id TEXT PRIMARY KEY,
+                    state_machine_arn TEXT NOT NULL,
+                    record TEXT NOT NULL);
+                CREATE TABLE IF NOT EXISTS execution (
+                    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+                    arn TEXT NOT NULL UNIQUE,
+                    state_machine_arn TEXT NOT NULL,
+                    revision_id TEXT NOT NULL,
+                    name TEXT NOT NULL,
+                    input TEXT NOT NULL,
+                    status TEXT NOT NULL,
+                    start_ticks INTEGER NOT NULL,
+                    stop_ticks INTEGER,
+                    output TEXT,
+                    error TEXT,
+                    cause TEXT,
+                    redrive_count INTEGER NOT NULL DEFAULT 0,
+                    redrive_ticks INTEGER,
+                    test_case TEXT);
+                CREATE INDEX IF NOT EXISTS execution_by_machine ON execution (state_machine_arn, seq);
+                CREATE INDEX IF NOT EXISTS execution_by_status ON execution (status);
+                CREATE TABLE IF NOT EXISTS event (
+                    execution_seq INTEGER NOT NULL,
+                    id INTEGER NOT NULL,
+                    previous_id INTEGER NOT NULL,
+                    ticks INTEGER NOT NULL,
+                    type TEXT NOT NULL,
+                    details_name TEXT,
+                    details TEXT,
+                    next_state TEXT,
+                    PRIMARY KEY (execution_seq, id)) WITHOUT ROWID;
+                """);
+            return database;
+        }
+        catch
+        {
+            database.Dispose();
+            throw;
+        }
+    }
+
+    public void Dispose()
+    {
+        lock (gate)
+        {
+            connection.Dispose();
+        }
+    }
+
+    // ---- State machines ----
+
+    /// <summary>Records a revision and makes it the state machine's current one (status ACTIVE).</summary>
+    public void SaveStateMachine(string arn, string revisionId, JsonObject record)
+    {
+        lock (gate)
+        {
+            using SqliteTransaction transaction = connection.BeginTransaction();
+            Execute(transaction, "INSERT OR REPLACE INTO revision (revision_id, state_machine_arn, record) VALUES ($r, $a, $j);",
+                ("$r", revisionId), ("$a", arn), ("$j", record.ToJsonString()));
+            Execute(transaction, "INSERT OR REPLACE INTO state_machine (arn, revision_id, status) VALUES ($a, $r, 'ACTIVE');",
+                ("$a", arn), ("$r", revisionId));
+            transaction.Commit();
+        }
+    }
+
+    public void SetStateMachineStatus(string arn, string status)
+    {
+        lock (gate)
+        {
+            Execute(null, "UPDATE state_machine SET status = $s WHERE arn = $a;", ("$s", status), ("$a", arn));
+        }
+    }
+
+    /// <summary>The state machines: ARN, status and the current revision's record.</summary>
+    public IReadOnlyList<(string Arn, string Status, JsonObject Record)> LoadStateMachines()
+    {
+        lock (gate)
+        {
+            using SqliteCommand command = Command(null,
+                "SELECT m.arn, m.status, r.record FROM state_machine m JOIN revision r ON r.revision_id = m.revision_id;");
+            using SqliteDataReader reader = command.ExecuteReader();
+            var machines = new List<(string, string, JsonObject)>();
+            while (reader.Read())
+            {
+                machines.Add((reader.GetString(0), reader.GetString(1), JsonNode.Parse(reader.GetString(2))!.AsObject()));
+            }
+
+            return machines;
+        }
+    }
+
+    public JsonObject? LoadRevision(string revisionId)
+    {
+        lock (gate)
+        {
+            using SqliteCommand command = Command(null, "SELECT record FROM revision WHERE revision_id = $r;", ("$r", revisionId));
+            return command.ExecuteScalar() is string text ? JsonNode.Parse(text)!.AsObject() : null;
+        }
+    }
+
+    /// <summary>Removes a state machine with its revisions, executions and histories (its deletion is complete).</summary>
+    public void DeleteStateMachine(string arn)
+    {
+        lock (gate)
+        {
+            using SqliteTransaction transaction = connection.BeginTransaction();
+            Execute(transaction, "DELETE FROM event WHERE execution_seq IN (SELECT seq FROM execution WHERE state_machine_arn = $a);", ("$a", arn));
+            Execute(transaction, "DELETE FROM execution WHERE state_machine_arn = $a;", ("$a", arn));
+            Execute(transaction, "DELETE FROM revision WHERE state_machine_arn = $a;", ("$a", arn));
+            Execute(transaction, "DELETE FROM state_machine WHERE arn = $a;", ("$a", arn));
+            transaction.Commit();
+        }
+    }
+
+    // ---- Executions ----
+
+    /// <summary>Records a new RUNNING execution and returns its key for <see cref="AppendEvent"/>.</summary>
+    /// <param name="testCase">The mock test case the execution runs with (<c>stateMachineArn#TestCase</c>), if any.</param>
+    public long InsertExecution(
+        string arn, string stateMachineArn, string revisionId, string name, string input, DateTimeOffset startDate, string? testCase)
+    {
+        lock (gate)
+        {
+            using SqliteCommand command = Command(null, """
+                INSERT INTO execution (arn, state_machine_arn, revision_id, name, input, status, start_ticks, test_case)
+                VALUES ($a, $m, $r, $n, $i, 'RUNNING', $t, $c) RETURNING seq;
+                """,
+                ("$a", arn), ("$m", stateMachineArn), ("$r", revisionId), ("$n", name), ("$i", input), ("$t", startDate.UtcTicks),
+                ("$c", testCase));
+            return (long)command.ExecuteScalar()!;
+        }
+    }
+
+    /// <summary>Removes an execution that never started (the engine refused it).</summary>
+    public void DeleteExecution(long seq)
+    {
+        lock (gate)
+        {
+            using SqliteTransaction transaction = connection.BeginTransaction();
+            Execute(transaction, "DELETE FROM event WHERE execution_seq = $s;", ("$s", seq));
+            Execute(transaction, "DELETE FROM execution WHERE seq = $s;", ("$s", seq));
+            transaction.Commit();
+        }
+    }
+
+    /// <summary>
+    /// Appends one history event; a final event (succeeded, failed, timed out, aborted) also records the
+    /// execution's status and result, in the same transaction.
+    /// </summary>
+    public void AppendEvent(long executionSeq, HistoryEvent historyEvent)
+    {
+        ArgumentNullException.ThrowIfNull(historyEvent);
+        string? details = historyEvent.Details?.ToJsonString();
+        string? status = historyEvent.Type switch
+        {
+            "ExecutionSucceeded" => "SUCCEEDED",
+            "ExecutionFailed" => "FAILED",
+            "ExecutionTimedOut" => "TIMED_OUT",
+            "ExecutionAborted" => "ABORTED",
+            _ => null,
+        };
+        lock (gate)
+        {
+            using SqliteTransaction? transaction = status is null ? null : connection.BeginTransaction();
+            Execute(transaction, """
+                INSERT INTO event (execution_seq, id, previous_id, ticks, type, details_name, details, next_state)
+                VALUES ($s, $i, $p, $t, $y, $n, $d, $x);
+                """,
+                ("$s", executionSeq), ("$i", historyEvent.Id), ("$p", historyEvent.PreviousEventId), ("$t", historyEvent.Timestamp.UtcTicks),
+                ("$y", historyEvent.Type), ("$n", historyEvent.DetailsName), ("$d", details), ("$x", historyEvent.NextState));
+            if (status is not null)
+            {
+                JsonObject? fields = historyEvent.Details;
+                Execute(transaction, """
+                    UPDATE execution SET status = $st, stop_ticks = $t, output = $o, error = $e, cause = $c WHERE seq = $s;
+                    """,
+                    ("$st", status), ("$t", historyEvent.Timestamp.UtcTicks), ("$s", executionSeq),
+                    ("$o", fields?["output"]?.GetValue<string>()), ("$e", fields?["error"]?.GetValue<string>()),
+                    ("$c", fields?["cause"]?.GetValue<string>()));
+                transaction!.Commit();
+            }
+        }
+    }
+
+    /// <summary>Marks a failed execution RUNNING again for a redrive, with its new redrive count and date.</summary>
+    public void MarkRedriven(long executionSeq, int redriveCount, DateTimeOffset redriveDate)
+    {
+        lock (gate)
+        {
+            Execute(null, """
+                UPDATE execution SET status = 'RUNNING', stop_ticks = NULL, output = NULL, error = NULL, cause = NULL,
+                    redrive_count = $n, redrive_ticks = $t WHERE seq = $s;
+                """,
+                ("$n", redriveCount), ("$t", redriveDate.UtcTicks), ("$s", executionSeq));
+        }
+    }
+
+    public StoredExecution? FindExecution(string arn)
+    {
+        lock (gate)
+        {
+            using SqliteCommand command = Command(null, ExecutionColumns + " WHERE arn = $a;", ("$a", arn));
+            using SqliteDataReader reader = command.ExecuteReader();
+            return reader.Read() ? ReadExecution(reader) : null;
+        }
+    }
+
+    /// <summary>The executions of a state machine, newest first, optionally with one status only.</summary>
+    public IReadOnlyList<StoredExecution> ListExecutions(string stateMachineArn, string? status)
+    {
+        lock (gate)
+        {
+            using SqliteCommand command = Command(null,
+                ExecutionColumns + " WHERE state_machine_arn = $m AND ($st IS NULL OR status = $st) ORDER BY seq DESC;",
+                ("$m", stateMachineArn), ("$st", status));
+            return ReadExecutions(command);
+        }
+    }
+
+    /// <summary>Every execution still RUNNING (to resume after a restart), oldest first.</summary>
+    public IReadOnlyList<StoredExecution> RunningExecutions()
+    {
+        lock (gate)
+        {
+            using SqliteCommand command = Command(null, ExecutionColumns + " WHERE status = 'RUNNING' ORDER BY seq;");
+            return ReadExecutions(command);
+        }
+    }
+
+    /// <summary>The history of an execution in id order.</summary>
+    public IReadOnlyList<HistoryEvent> LoadHistory(long executionSeq)
+    {
+        lock (gate)
+        {
+            using SqliteCommand command = Command(null,
+                "SELECT id, previous_id, ticks, type, details_name, details, next_state FROM event WHERE execution_seq = $s ORDER BY id;",
+                ("$s", executionSeq));
+            using SqliteDataReader reader = command.ExecuteReader();
+            var events = new List<HistoryEvent>();
+            while (reader.Read())
+            {
+                JsonObject? details = reader.IsDBNull(5) ? null : JsonNode.Parse(reader.GetString(5))!.AsObject();
+                events.Add(new HistoryEvent(
+                    reader.GetInt64(0),
+                    reader.GetInt64(1),
+                    new DateTimeOffset(reader.GetInt64(2), TimeSpan.Zero),
+                    reader.GetString(3),
+                    reader.IsDBNull(4) ? null : reader.GetString(4),
+                    details)
+                {
+                    NextState = reader.IsDBNull(6) ? null : reader.GetString(6),
+                });
+            }
+
+            return events;
+        }
+    }
+
+    private const string ExecutionColumns = """
+        SELECT seq, arn, state_machine_arn, revision_id, name, input, status, start_ticks, stop_ticks, output, error, cause,
+               redrive_count, redrive_ticks, test_case
+        FROM execution
+        """;
+
+    private static List<StoredExecution> ReadExecutions(SqliteCommand command)
+    {
+        using SqliteDataReader reader = command.ExecuteReader();
+        var executions = new List<StoredExecution>();
+        while (reader.Read())
+        {
+            executions.Add(ReadExecution(reader));
+        }
+
+        return executions;
+    }
+
+    private static StoredExecution ReadExecution(SqliteDataReader reader) => new(
+        reader.GetInt64(0),
+        reader.GetString(1),
+        reader.GetString(2),
+        reader.GetString(3),
+        reader.GetString(4),
+        reader.GetString(5),
+        reader.GetString(6),
+        new DateTimeOffset(reader.GetInt64(7), TimeSpan.Zero),
+        reader.IsDBNull(8) ? null : new DateTimeOffset(reader.GetInt64(8), TimeSpan.Zero),
+        reader.IsDBNull(9) ? null : reader.GetString(9),
+        reader.IsDBNull(10) ? null : reader.GetString(10),
+        reader.IsDBNull(11) ? null : reader.GetString(11),
+        reader.GetInt32(12),
+        reader.IsDBNull(13) ? null : new DateTimeOffset(reader.GetInt64(13), TimeSpan.Zero),
+        reader.IsDBNull(14) ? null : reader.GetString(14));
+
+    private void Execute(string sql)
+    {
+        using SqliteCommand command = Command(null, sql);
+        command.ExecuteNonQuery();
+    }
+
+    private void Execute(SqliteTransaction? transaction, string sql, params (string Name, object? Value)[] parameters)
+    {
+        using SqliteCommand command = Command(transaction, sql, parameters);
+        command.ExecuteNonQuery();
+    }
+
+    private SqliteCommand Command(SqliteTransaction? transaction, string sql, params (string Name, object? Value)[] parameters)
+    {
+        SqliteCommand command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value ?? DBNull.Value);
+        }
+
+        return command;
+    }
+}
+
+/// <summary>One execution as the database keeps it (status as the API writes it: RUNNING, SUCCEEDED, ...).</summary>
+public sealed record StoredExecution(
+    long Seq,
+    string Arn,
+    string StateMachineArn,
+    string RevisionId,
+    string Name,
+    string Input,
+    string Status,
+    DateTimeOffset StartDate,
+    DateTimeOffset? StopDate,
+    string? Output,
+    string? Error,
+    string? Cause,
+    int RedriveCount,
+    DateTimeOffset? RedriveDate,
+    string? TestCase);
+
+/// <summary>Sends an execution's events to the database as the engine records them.</summary>
+public sealed class DatabaseJournal(LocalStateDatabase database, long executionSeq) : IExecutionJournal
+{
+    public void Append(HistoryEvent historyEvent) => database.AppendEvent(executionSeq, historyEvent);
+}
