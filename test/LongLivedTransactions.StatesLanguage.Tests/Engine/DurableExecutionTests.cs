@@ -200,6 +200,24 @@ public class DurableExecutionTests
     }
 
     [Fact]
+    public async Task An_execution_told_to_fail_at_its_next_transition_finishes_its_wait_first()
+    {
+        var time = new FakeTimeProvider(EngineHarness.StartTime);
+        var journal = new ListJournal();
+        var a = ScriptedTaskInvoker.Returning(FunctionA, _ => new JsonObject { ["a"] = 1 });
+        var execution = new ExecutionEngine([a], time).Start(NewRequest(TwoTasksWithAWait, journal));
+        await UntilAsync(() => journal.Types.Contains("WaitStateEntered"));
+        execution.FailAtNextTransition("States.Runtime", "State machine Durable has been deleted.");
+        await AdvanceAsync(execution, time, TimeSpan.FromSeconds(99));
+        Assert.Equal(ExecutionStatus.Running, execution.Status);
+        await AdvanceAsync(execution, time, TimeSpan.FromSeconds(1));
+
+        Assert.Equal(ExecutionStatus.Failed, execution.Status);
+        Assert.Equal(("States.Runtime", "State machine Durable has been deleted."), (execution.Error, execution.Cause));
+        Assert.Equal(["WaitStateExited", "ExecutionFailed"], journal.Types.TakeLast(2));
+    }
+
+    [Fact]
     public void An_execution_that_has_ended_cannot_be_resumed_and_one_that_succeeded_cannot_be_redriven()
     {
         var time = new FakeTimeProvider(EngineHarness.StartTime);
