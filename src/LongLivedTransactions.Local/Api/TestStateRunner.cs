@@ -142,12 +142,12 @@ public sealed class TestStateRunner(ExecutionEngine engine, string accountId)
         HistoryEvent? taskSucceeded = history.FirstOrDefault(e => e.Type is "TaskSucceeded" or "LambdaFunctionSucceeded");
         string? result = taskSucceeded?.Details?["output"]?.GetValue<string>();
         inspection.With("result", result);
-        if (result is not null && state is TaskState { ResultSelector: null })
+        if (result is not null && state is TaskState { DataFlow: JsonPathDataFlow { ResultSelector: null } })
         {
             inspection["afterResultSelector"] = result;
         }
 
-        if (exited?.Details?["output"]?.GetValue<string>() is { } output && state.OutputPath is { IsRoot: true, Source: PathSource.Input })
+        if (exited?.Details?["output"]?.GetValue<string>() is { } output && state.DataFlow is JsonPathDataFlow { OutputPath: { IsRoot: true, Source: PathSource.Input } })
         {
             inspection["afterResultPath"] = output;
         }
@@ -171,7 +171,7 @@ public sealed class TestStateRunner(ExecutionEngine engine, string accountId)
 
     private static string? AfterInputPath(State state, string input)
     {
-        if (state.InputPath is not { } inputPath)
+        if (state.DataFlow is not JsonPathDataFlow { InputPath: { } inputPath })
         {
             return "{}";
         }

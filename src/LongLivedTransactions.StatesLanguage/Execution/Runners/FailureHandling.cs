@@ -55,10 +55,7 @@ internal sealed class FailureHandling(StateVisit visit, ErrorHandling errorHandl
                 ["Error"] = failure.Error,
                 ["Cause"] = failure.Cause ?? string.Empty,
             };
-            var assigned = DataFlow.EvaluateAssign(visit, catcher.Assign, errorOutput);
-            var output = DataFlow.ApplyResultPath(visit, catcher.ResultPath, visit.RawInput, errorOutput);
-            var assignedTexts = DataFlow.StoreAssigned(visit, assigned);
-            outcome = StateEvents.Exit(visit, output, assignedTexts, catcher.Next);
+            outcome = StateEvents.Exit(visit, visit.State.DataFlow.ApplyCatch(visit, catcher, errorOutput), catcher.Next);
             return true;
         }
 

@@ -12,13 +12,13 @@ internal static class ParallelStateRunner
 {
     public static ValueTask<StateOutcome> RunAsync(StateVisit visit, ParallelState state)
     {
-        var input = DataFlow.ApplyInputPath(visit, visit.RawInput);
-        var branchInput = state.Parameters is not null ? DataFlow.Evaluate(visit, state.Parameters, input) : input;
+        var input = state.DataFlow.SelectInput(visit);
+        var branchInput = state.DataFlow.BuildArguments(visit, input);
         return RetryAndCatch.RunAsync(
-            visit, state.ErrorHandling, isTask: false, "ParallelStateFailed", async () => Attempt.Succeeded(await AttemptAsync(visit, state, branchInput).ConfigureAwait(false)));
+            visit, state.ErrorHandling, isTask: false, "ParallelStateFailed", async () => Attempt.Succeeded(await AttemptAsync(visit, state, input, branchInput).ConfigureAwait(false)));
     }
 
-    private static async Task<StateOutcome> AttemptAsync(StateVisit visit, ParallelState state, JsonNode? branchInput)
+    private static async Task<StateOutcome> AttemptAsync(StateVisit visit, ParallelState state, JsonNode? input, JsonNode? branchInput)
     {
         var history = visit.Run.History;
         var startedId = history.Record(visit.Cursor, "ParallelStateStarted");
@@ -56,12 +56,7 @@ internal static class ParallelStateRunner
         }
 
         history.RecordBeside(visit.Cursor, "ParallelStateSucceeded");
-        var result = state.ResultSelector is not null ? DataFlow.Evaluate(visit, state.ResultSelector, outputs) : outputs;
-        var assigned = DataFlow.EvaluateAssign(visit, state.Assign, result);
-        var output = DataFlow.ApplyResultPath(visit, state.ResultPath, DataFlow.InputForResult(visit, state.ErrorHandling), result);
-        output = DataFlow.ApplyOutputPath(visit, output);
-        var assignedTexts = DataFlow.StoreAssigned(visit, assigned);
-        return StateEvents.Exit(visit, output, assignedTexts, state.Next);
+        return StateEvents.Exit(visit, state.DataFlow.ApplyResult(visit, input, outputs, state.ErrorHandling.Catchers.Count), state.Next);
     }
 
     private static async Task<StateOutcome> RunBranchAsync(

@@ -15,7 +15,7 @@ internal static class TaskStateRunner
 {
     public static ValueTask<StateOutcome> RunAsync(StateVisit visit, TaskState state)
     {
-        var input = DataFlow.ApplyInputPath(visit, visit.RawInput);
+        var input = state.DataFlow.SelectInput(visit);
         // Task failures come back as values (throwing them across the async frames of every attempt is
         // costly); failures of the data flow around the task still arrive as exceptions.
         return RetryAndCatch.RunAsync(visit, state.ErrorHandling, isTask: true, givenUpEvent: null, () => AttemptAsync(visit, state, input));
@@ -23,7 +23,7 @@ internal static class TaskStateRunner
 
     private static async ValueTask<Attempt> AttemptAsync(StateVisit visit, TaskState state, JsonNode? input)
     {
-        var parameters = state.Parameters is not null ? DataFlow.Evaluate(visit, state.Parameters, input) : input;
+        var parameters = state.DataFlow.BuildArguments(visit, input);
         var timeoutSeconds = state.TimeoutSeconds ?? ReadSeconds(visit, state.TimeoutSecondsPath, input, "TimeoutSecondsPath");
         var heartbeatSeconds = state.HeartbeatSeconds ?? ReadSeconds(visit, state.HeartbeatSecondsPath, input, "HeartbeatSecondsPath");
         var invoker = FindInvoker(visit, state);
@@ -31,7 +31,7 @@ internal static class TaskStateRunner
         var history = visit.Run.History;
         // Parameters built from a template are new nodes that nothing changes any more: their text can wait
         // until someone reads the history. Without a template they are the state input, whose text is known.
-        var parametersText = state.Parameters is not null
+        var parametersText = !ReferenceEquals(parameters, input)
             ? JsonText.Later(parameters)
             : JsonText.Of(ReferenceEquals(input, visit.RawInput) ? visit.RawInputText : DataFlow.ToJsonText(parameters));
 
@@ -83,12 +83,8 @@ internal static class TaskStateRunner
                 HistoryDetails.TaskSucceeded(resource.ResourceType, resource.ResourceName, resultText));
         }
 
-        var selected = state.ResultSelector is not null ? DataFlow.Evaluate(visit, state.ResultSelector, result) : result;
-        var assigned = DataFlow.EvaluateAssign(visit, state.Assign, selected);
-        var output = DataFlow.ApplyResultPath(visit, state.ResultPath, DataFlow.InputForResult(visit, state.ErrorHandling), selected);
-        output = DataFlow.ApplyOutputPath(visit, output);
-        var assignedTexts = DataFlow.StoreAssigned(visit, assigned);
-        return Attempt.Succeeded(StateEvents.Exit(visit, output, assignedTexts, state.Next));
+        var applied = state.DataFlow.ApplyResult(visit, input, result, state.ErrorHandling.Catchers.Count);
+        return Attempt.Succeeded(StateEvents.Exit(visit, applied, state.Next));
     }
 
     /// <summary>Calls the invoker; a task failure or timeout is recorded and returned, not thrown.</summary>
