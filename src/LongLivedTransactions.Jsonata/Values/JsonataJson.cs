@@ -178,7 +178,9 @@ public static class JsonataJson
                 }
                 else
                 {
-                    builder.Append(FormatNumber(RoundForOutput(number)));
+                    // Rounding the largest doubles to 15 digits overflows; JSON.stringify writes that as null.
+                    var rounded = RoundForOutput(number);
+                    builder.Append(double.IsFinite(rounded) ? FormatNumber(rounded) : "null");
                 }
 
                 break;
