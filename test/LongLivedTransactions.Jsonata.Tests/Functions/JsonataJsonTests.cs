@@ -40,6 +40,26 @@ public sealed class JsonataJsonTests
         Assert.Equal("[0.3,123456789012346000,1e+21]", JsonataJson.Stringify(Array(0.1 + 0.2, 123456789012345678.0, 1e21)));
     }
 
+    [Theory]
+    [InlineData(722858914259834.5, "722858914259835")]
+    [InlineData(7819720018680565.0, "7819720018680570")]
+    [InlineData(-30808696747241.25, "-30808696747241.3")]
+    [InlineData(0.1 + 0.2, "0.3")]
+    public void Rounds_exact_ties_up_as_toPrecision_does(double value, string expected)
+    {
+        Assert.Equal(expected, JsonataJson.FormatNumber(JsonataJson.RoundForOutput(value)));
+    }
+
+    [Fact]
+    public void Casts_to_string_as_the_string_function()
+    {
+        Assert.Equal("abc", JsonataJson.ToJsonataString("abc"));
+        Assert.Equal(string.Empty, JsonataJson.ToJsonataString(new NativeFunction("f", null, 0, (_, _) => null)));
+        Assert.Equal("90.57", JsonataJson.ToJsonataString(90.57000000000001));
+        Assert.Null(JsonataJson.ToJsonataString(null));
+        Assert.Equal("D3001", Assert.Throws<JsonataException>(() => JsonataJson.ToJsonataString(double.NaN)).Code);
+    }
+
     [Fact]
     public void Leaves_out_undefined_members_and_writes_functions_as_empty_strings()
     {

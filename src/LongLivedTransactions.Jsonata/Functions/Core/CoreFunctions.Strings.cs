@@ -19,23 +19,8 @@ internal static partial class CoreFunctions
         library.Add("join", "<a<s>s?:s>", 2, Join);
     }
 
-    private static object? String(object?[] arguments, FunctionCallContext context)
-    {
-        var value = Arg(arguments, 0);
-        switch (value)
-        {
-            case null:
-                return null;
-            case string text:
-                return text;
-            case JsonataFunction:
-                return string.Empty;
-            case double number when !double.IsFinite(number):
-                throw Error("D3001", "Attempting to invoke string function on Infinity or NaN", number);
-            default:
-                return JsonataJson.Stringify(value, Arg(arguments, 1) is true);
-        }
-    }
+    private static object? String(object?[] arguments, FunctionCallContext context) =>
+        JsonataJson.ToJsonataString(Arg(arguments, 0), Arg(arguments, 1) is true);
 
     private static object? Substring(object?[] arguments, FunctionCallContext context)
     {
