@@ -41,6 +41,14 @@ public sealed class StringFunctionTests
         Assert.Equal("D3001", Assert.Throws<JsonataException>(() => TestCallContext.Call("string", double.PositiveInfinity)).Code);
     }
 
+    [Theory]
+    [InlineData(2.5)]
+    [InlineData(3e21)]
+    public void Pad_to_a_fractional_or_huge_width_fails_as_JavaScript_does(double width)
+    {
+        Assert.Equal("RangeError", Assert.Throws<JsonataException>(() => TestCallContext.Call("pad", "a", width)).Code);
+    }
+
     [Fact]
     public void Error_and_assert_carry_the_message()
     {

@@ -64,7 +64,7 @@ const calls = [
   ['clone', [{ a: [1, { b: 0.1 }] }]],
   // encoding
   ['base64encode', ['hello']], ['base64encode', ['€ä']], ['base64encode', ['']], ['base64decode', ['aGVsbG8=']], ['base64decode', ['aGV*sb G8']],
-  ['base64decode', ['4oKs']], ['base64decode', ['aGVsbG8=d29y']],
+  ['base64decode', ['4oKs']], ['base64decode', ['aGVsbG8=d29y']], ['base64decode', ['0İ']], ['base64decode', ['%E2İa\ud83d\udca9b']],
   ['encodeUrlComponent', ['a b&c=d/é?\ud83d\udca9']], ['encodeUrl', ['http://x.com/a b?q=1&r=é#h']],
   ['decodeUrlComponent', ['a%20b%26%C3%A9']], ['decodeUrl', ['a%20b%26%3F%C3%A9']], ['decodeUrlComponent', ['%']], ['decodeUrlComponent', ['%C3']],
   ['decodeUrlComponent', ['%ED%A0%80']], ['decodeUrl', ['%E2%82%AC%23']], ['decodeUrlComponent', ['%c3%a9']],
