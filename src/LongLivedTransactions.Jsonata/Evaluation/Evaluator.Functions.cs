@@ -201,7 +201,7 @@ internal sealed partial class Evaluator
             }
 
             // The transform works on a deep copy, made as jsonata-js makes it (through JSON text).
-            var result = JsonataValue.Parse(StringCast.ToJsonataString(target));
+            var result = JsonataValue.Parse(JsonataJson.Stringify(target)!);
             var matches = Evaluate(expr.Pattern!, result, environment);
             if (matches is null)
             {

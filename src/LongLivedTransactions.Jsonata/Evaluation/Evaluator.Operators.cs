@@ -209,7 +209,9 @@ internal sealed partial class Evaluator
     {
         null => string.Empty,
         string text => text,
-        _ => StringCast.ToJsonataString(value),
+        JsonataFunction => string.Empty,
+        double number when !double.IsFinite(number) => throw new JsonataException("D3001", "Attempting to invoke string function on Infinity or NaN", value: number),
+        _ => JsonataJson.Stringify(value) ?? string.Empty,
     };
 
     private object? EvaluateUnary(Node expr, object? input, Frame environment)

@@ -93,7 +93,7 @@ public sealed class TestStateRunner(ExecutionEngine engine, string accountId)
                 inspection["errorDetails"] = new JsonObject
                 {
                     ["retryIndex"] = retrierIndex,
-                    ["retryBackoffIntervalSeconds"] = BackoffSeconds(retrier, retryCount),
+                    ["retryBackoffIntervalSeconds"] = (int)Math.Round(ErrorMatching.BackoffSeconds(retrier, retryCount)),
                 };
                 json["inspectionData"] = inspection;
             }
@@ -190,7 +190,7 @@ public sealed class TestStateRunner(ExecutionEngine engine, string accountId)
         IReadOnlyList<Retrier> retriers = Retriers(state);
         for (int i = 0; i < retriers.Count; i++)
         {
-            if (retriers[i].ErrorEquals.Any(name => ErrorMatches(name, error)))
+            if (ErrorMatching.Matches(retriers[i].ErrorEquals, error, isTask: state is TaskState))
             {
                 return i;
             }
@@ -206,25 +206,6 @@ public sealed class TestStateRunner(ExecutionEngine engine, string accountId)
         MapState map => map.ErrorHandling.Retriers,
         _ => [],
     };
-
-    /// <summary>ErrorEquals matching: the exact name, States.ALL for all but States.Runtime, States.TaskFailed for all but a timeout.</summary>
-    private static bool ErrorMatches(string name, string error) => name switch
-    {
-        "States.ALL" => error is not "States.Runtime" and not "States.DataLimitExceeded",
-        "States.TaskFailed" => error is not "States.Timeout" and not "States.Runtime" and not "States.DataLimitExceeded",
-        _ => name == error,
-    };
-
-    private static int BackoffSeconds(Retrier retrier, int retryCount)
-    {
-        double seconds = retrier.IntervalSeconds * Math.Pow(retrier.BackoffRate, retryCount);
-        if (retrier.MaxDelaySeconds is { } maxDelay)
-        {
-            seconds = Math.Min(seconds, maxDelay);
-        }
-
-        return (int)Math.Round(seconds);
-    }
 
     /// <summary>The state to test: the definition itself, or the state <paramref name="stateName"/> of a whole state machine.</summary>
     private static (string Name, JsonObject State) ReadState(string definitionText, string? stateName)

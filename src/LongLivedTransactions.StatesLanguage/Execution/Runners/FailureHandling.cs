@@ -27,17 +27,7 @@ internal sealed class FailureHandling(StateVisit visit, ErrorHandling errorHandl
                 return false;
             }
 
-            var delaySeconds = retrier.IntervalSeconds * Math.Pow(retrier.BackoffRate, _attempts[i]);
-            if (retrier.MaxDelaySeconds is { } maxDelay)
-            {
-                delaySeconds = Math.Min(delaySeconds, maxDelay);
-            }
-
-            if (retrier.JitterStrategy == JitterStrategy.Full)
-            {
-                delaySeconds *= Random.Shared.NextDouble();
-            }
-
+            var delaySeconds = ErrorMatching.WithJitter(retrier, ErrorMatching.BackoffSeconds(retrier, _attempts[i]), Random.Shared);
             _attempts[i]++;
             if (delaySeconds > 0)
             {
@@ -76,35 +66,6 @@ internal sealed class FailureHandling(StateVisit visit, ErrorHandling errorHandl
         return false;
     }
 
-    /// <summary>
-    /// States.ALL matches every error except States.Runtime, which is never retried or caught; in a
-    /// Task, States.TaskFailed matches every error but States.Timeout.
-    /// </summary>
-    private bool Matches(IReadOnlyList<string> errorEquals, StateFailure failure)
-    {
-        if (failure.IsTerminal)
-        {
-            return false;
-        }
-
-        foreach (var name in errorEquals)
-        {
-            if (name == failure.Error)
-            {
-                return true;
-            }
-
-            if (name == ErrorNames.All)
-            {
-                return true;
-            }
-
-            if (isTask && name == ErrorNames.TaskFailed && failure.Error is not (ErrorNames.Timeout or ErrorNames.HeartbeatTimeout))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    private bool Matches(IReadOnlyList<string> errorEquals, StateFailure failure) =>
+        ErrorMatching.Matches(errorEquals, failure.Error, isTask);
 }

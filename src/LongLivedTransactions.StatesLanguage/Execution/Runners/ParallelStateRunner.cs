@@ -10,34 +10,12 @@ namespace LongLivedTransactions.StatesLanguage.Execution.Runners;
 /// </summary>
 internal static class ParallelStateRunner
 {
-    public static async Task<StateOutcome> RunAsync(StateVisit visit, ParallelState state)
+    public static ValueTask<StateOutcome> RunAsync(StateVisit visit, ParallelState state)
     {
         var input = DataFlow.ApplyInputPath(visit, visit.RawInput);
         var branchInput = state.Parameters is not null ? DataFlow.Evaluate(visit, state.Parameters, input) : input;
-        FailureHandling? handling = null; // created at the first failure
-        while (true)
-        {
-            try
-            {
-                return await AttemptAsync(visit, state, branchInput).ConfigureAwait(false);
-            }
-            catch (StateFailure failure) when (!failure.IsTerminal)
-            {
-                handling ??= new FailureHandling(visit, state.ErrorHandling, isTask: false);
-                if (await handling.RetryAsync(failure).ConfigureAwait(false))
-                {
-                    continue;
-                }
-
-                visit.Run.History.Record(visit.Cursor, "ParallelStateFailed");
-                if (handling.TryCatch(failure, out var outcome))
-                {
-                    return outcome;
-                }
-
-                throw;
-            }
-        }
+        return RetryAndCatch.RunAsync(
+            visit, state.ErrorHandling, isTask: false, "ParallelStateFailed", async () => Attempt.Succeeded(await AttemptAsync(visit, state, branchInput).ConfigureAwait(false)));
     }
 
     private static async Task<StateOutcome> AttemptAsync(StateVisit visit, ParallelState state, JsonNode? branchInput)

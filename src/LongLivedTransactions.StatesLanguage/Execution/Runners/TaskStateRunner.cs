@@ -13,51 +13,13 @@ namespace LongLivedTransactions.StatesLanguage.Execution.Runners;
 /// </summary>
 internal static class TaskStateRunner
 {
-    public static async ValueTask<StateOutcome> RunAsync(StateVisit visit, TaskState state)
+    public static ValueTask<StateOutcome> RunAsync(StateVisit visit, TaskState state)
     {
         var input = DataFlow.ApplyInputPath(visit, visit.RawInput);
-        var hasHandlers = state.ErrorHandling.Retriers.Count + state.ErrorHandling.Catchers.Count > 0;
-        FailureHandling? handling = null; // created at the first failure: most attempts succeed
-        while (true)
-        {
-            // Task failures come back as values (throwing them across the async frames of every attempt is
-            // costly); failures of the data flow around the task still arrive as exceptions.
-            Attempt attempt;
-            try
-            {
-                attempt = await AttemptAsync(visit, state, input).ConfigureAwait(false);
-            }
-            catch (StateFailure thrown) when (hasHandlers && !thrown.IsTerminal)
-            {
-                attempt = new Attempt(default, thrown);
-            }
-
-            if (attempt.Failure is not { } failure)
-            {
-                return attempt.Outcome;
-            }
-
-            if (hasHandlers && !failure.IsTerminal)
-            {
-                handling ??= new FailureHandling(visit, state.ErrorHandling, isTask: true);
-                if (await handling.RetryAsync(failure).ConfigureAwait(false))
-                {
-                    visit.RetryCount++;
-                    continue;
-                }
-
-                if (handling.TryCatch(failure, out var outcome))
-                {
-                    return outcome;
-                }
-            }
-
-            throw failure;
-        }
+        // Task failures come back as values (throwing them across the async frames of every attempt is
+        // costly); failures of the data flow around the task still arrive as exceptions.
+        return RetryAndCatch.RunAsync(visit, state.ErrorHandling, isTask: true, givenUpEvent: null, () => AttemptAsync(visit, state, input));
     }
-
-    /// <summary>The outcome of one attempt: the state's outcome, or the task failure to retry, catch or raise.</summary>
-    private readonly record struct Attempt(StateOutcome Outcome, StateFailure? Failure);
 
     private static async ValueTask<Attempt> AttemptAsync(StateVisit visit, TaskState state, JsonNode? input)
     {
@@ -90,7 +52,7 @@ internal static class TaskStateRunner
         var (result, taskFailure) = await InvokeAsync(visit, state, invoker, parameters, timeoutSeconds, heartbeatSeconds).ConfigureAwait(false);
         if (taskFailure is not null)
         {
-            return new Attempt(default, taskFailure);
+            return Attempt.Failed(taskFailure);
         }
 
         if (result?.Parent is not null)
@@ -104,7 +66,7 @@ internal static class TaskStateRunner
         {
             // AWS names the function ARN, or the integration's service ("lambda"), in this cause.
             var task = resource.IsLambdaFunction ? state.Resource : resource.ResourceType;
-            return new Attempt(default, RecordFailure(
+            return Attempt.Failed(RecordFailure(
                 visit,
                 state,
                 ErrorNames.DataLimitExceeded,
@@ -126,7 +88,7 @@ internal static class TaskStateRunner
         var output = DataFlow.ApplyResultPath(visit, state.ResultPath, DataFlow.InputForResult(visit, state.ErrorHandling), selected);
         output = DataFlow.ApplyOutputPath(visit, output);
         var assignedTexts = DataFlow.StoreAssigned(visit, assigned);
-        return new Attempt(StateEvents.Exit(visit, output, assignedTexts, state.Next), null);
+        return Attempt.Succeeded(StateEvents.Exit(visit, output, assignedTexts, state.Next));
     }
 
     /// <summary>Calls the invoker; a task failure or timeout is recorded and returned, not thrown.</summary>
