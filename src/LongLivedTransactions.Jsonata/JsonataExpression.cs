@@ -45,6 +45,14 @@ public sealed class JsonataExpression
             }
         }
 
+        return Run(input, environment);
+    }
+
+    /// <summary>Evaluates with variables the host looks up on demand (see <see cref="IJsonataVariables"/>).</summary>
+    public object? Evaluate(object? input, IJsonataVariables variables) => Run(input, new Frame(_functions, variables));
+
+    private object? Run(object? input, Frame environment)
+    {
         // $$ is the root input.
         environment.Bind("$", input);
 

@@ -88,7 +88,7 @@ internal sealed partial class Evaluator
                 var lambdaArguments = lambda.Definition.Signature?.Validate(arguments, input) ?? arguments;
                 return ApplyLambda(lambda, lambdaArguments);
             case NativeFunction native:
-                var nativeArguments = native.Signature?.Validate(arguments, input) ?? arguments;
+                var nativeArguments = native.Signature?.Validate(arguments, input, native.Name) ?? arguments;
                 return native.Implementation(nativeArguments, new CallContext(this, input, environment));
             case JsonataRegex regex:
                 return NativeFunction.Argument(arguments, 0) is string text ? regex.Execute(text, 0) : null;

@@ -205,14 +205,7 @@ internal sealed partial class Evaluator
 
     private static bool IsInteger(object? value) => value is double number && double.IsFinite(number) && Math.Floor(number) == number;
 
-    private static string ToText(object? value) => value switch
-    {
-        null => string.Empty,
-        string text => text,
-        JsonataFunction => string.Empty,
-        double number when !double.IsFinite(number) => throw new JsonataException("D3001", "Attempting to invoke string function on Infinity or NaN", value: number),
-        _ => JsonataJson.Stringify(value) ?? string.Empty,
-    };
+    private static string ToText(object? value) => value is null ? string.Empty : JsonataJson.ToJsonataString(value) ?? string.Empty;
 
     private object? EvaluateUnary(Node expr, object? input, Frame environment)
     {
