@@ -41,12 +41,17 @@ internal sealed partial class Evaluator
                 _ => throw new JsonataException("S0201", $"Syntax error: \"{op}\"", expr.Position, op),
             };
         }
-        catch (JsonataException error)
+        catch (JsonataException error) when (SetLocation(error, expr.Position, op))
         {
-            error.Position = expr.Position;
-            error.Token = op;
-            throw;
+            throw; // not reached: the filter only records where the operator is
         }
+    }
+
+    private static bool SetLocation(JsonataException error, int position, string op)
+    {
+        error.Position = position;
+        error.Token = op;
+        return false;
     }
 
     private static bool IsTrue(object? value) => JsonataValue.ToBoolean(value) == true;
