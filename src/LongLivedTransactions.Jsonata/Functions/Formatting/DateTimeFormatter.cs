@@ -139,7 +139,7 @@ internal static class DateTimeFormatter
             }
             else
             {
-                throw FormattingErrors.Create("D3134", format.Style == IntegerStyle.Decimal ? digits : null);
+                throw FormattingErrors.Create("D3134", double.IsNaN(digits) ? null : digits);
             }
         }
 

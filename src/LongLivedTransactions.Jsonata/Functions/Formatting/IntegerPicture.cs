@@ -43,8 +43,11 @@ internal sealed class IntegerPicture
     /// <summary>The code point of the zero digit of the picture's digit family.</summary>
     public int ZeroCode { get; private set; } = 0x30;
 
-    /// <summary>Mandatory digits; a date/time width modifier may raise it (NaN when the width is not a number).</summary>
-    public double MandatoryDigits { get; set; }
+    /// <summary>
+    /// Mandatory digits of a decimal pattern (NaN otherwise, as jsonata-js leaves it undefined); a date/time width
+    /// modifier may raise it.
+    /// </summary>
+    public double MandatoryDigits { get; set; } = double.NaN;
 
     public int OptionalDigits { get; private set; }
 

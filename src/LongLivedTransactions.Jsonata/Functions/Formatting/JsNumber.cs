@@ -33,7 +33,10 @@ internal static class JsNumber
         return value < 0 ? "-" + text : text;
     }
 
-    /// <summary>Number.prototype.toString(radix) for an integral value.</summary>
+    /// <summary>
+    /// Number.prototype.toString(radix) for an integral value, as V8 computes it: digits below the double's
+    /// precision come out as zeros.
+    /// </summary>
     public static string ToRadixString(double value, int radix)
     {
         if (radix == 10 || double.IsNaN(value) || double.IsInfinity(value))
@@ -41,19 +44,21 @@ internal static class JsNumber
             return ToString(value);
         }
 
-        var magnitude = ExactInteger(Math.Abs(value));
-        if (magnitude.IsZero)
+        var integer = Math.Floor(Math.Abs(value));
+        var builder = new StringBuilder();
+        while (BinaryExponent(integer / radix) > 0)
         {
-            return "0";
+            integer /= radix;
+            builder.Insert(0, '0');
         }
 
-        var builder = new StringBuilder();
-        while (!magnitude.IsZero)
+        do
         {
-            var digit = (int)(magnitude % radix);
-            builder.Insert(0, (char)(digit < 10 ? '0' + digit : 'a' + digit - 10));
-            magnitude /= radix;
+            var remainder = integer % radix;
+            builder.Insert(0, (char)(remainder < 10 ? '0' + remainder : 'a' + remainder - 10));
+            integer = (integer - remainder) / radix;
         }
+        while (integer > 0);
 
         if (value < 0)
         {
@@ -219,11 +224,11 @@ internal static class JsNumber
         _ => -1,
     };
 
-    /// <summary>The exact integer value of an integral double.</summary>
-    private static BigInteger ExactInteger(double value)
+    /// <summary>The power of two of the last bit of the double's 53-bit significand (positive from 2^53 up).</summary>
+    private static int BinaryExponent(double value)
     {
-        var (mantissa, exponent) = Decompose(value);
-        return exponent >= 0 ? mantissa << exponent : mantissa >> -exponent;
+        var biased = (int)((BitConverter.DoubleToInt64Bits(value) >> 52) & 0x7FF);
+        return (biased == 0 ? 1 : biased) - 1075;
     }
 
     /// <summary>value = mantissa × 2^exponent exactly, for a finite non-negative value.</summary>
