@@ -89,6 +89,22 @@ for (let i = 0; i < count; i++) {
   calls.push(['fromMillis', [millis(), pick([undefined, dateTimePicture(), dateTimePicture()]), pick(timezones)]]);
 }
 
+// Free-form pictures, mostly invalid, to compare error codes and edge cases.
+const garbage = (alphabet, length) => Array.from({ length: int(1, length) }, () => pick(alphabet)).join('');
+const numberOptions = () => pick([undefined, undefined, { 'decimal-separator': ',', 'grouping-separator': '.' },
+  { 'zero-digit': '٠' }, { 'zero-digit': 'A' }, { percent: 'pct' }, { 'exponent-separator': 'E' }, { 'minus-sign': '−' },
+  { 'per-mille': 'pm', digit: 'X' }, { 'pattern-separator': '|' }]);
+for (let i = 0; i < count; i++) {
+  const options = numberOptions();
+  const picture = random() < 0.5 ? garbage(['#', '0', '0', ',', '.', ';', '%', '‰', 'e', '9', 'x', ' ', '|', 'E'], 9)
+    : numberPicture() + pick([';', ';-', ';(']) + numberPicture();
+  calls.push(['formatNumber', options ? [Math.abs(number()) || 1, picture, options] : [Math.abs(number()) || 1, picture]]);
+  calls.push(['formatInteger', [pick([number(), int(-1000, 100000)]), garbage(['0', '#', ',', ';', 'o', 'w', 'W', ' ', '1', '١', ':', 'c'], 7)]]);
+  calls.push(['fromMillis', [millis(), garbage(['[', ']', 'Y', 'M', 'D', 'd', 'F', 'H', 'h', 'm', 's', 'f', 'Z', 'z', 'P', 'W', 'w', 'x', 'X',
+    'E', 'C', 'q', '0', '1', '#', ',', '-', '*', 'N', 'n', 'o', 't', ' ', ':', 'I', 'a'], 14), pick(timezones)]]);
+  calls.push(['parseInteger', [garbage(['1', '2', '0', ',', 'one', ' hundred', ' and ', 'th', 'x', 'v', 'I', 'X'], 5), integerPicture()]]);
+}
+
 const evaluateCall = (name, args) => jsonata('$' + name + '(' + args.map((_, i) => '$a' + i).join(', ') + ')')
   .evaluate({}, Object.fromEntries(args.map((value, i) => ['a' + i, value])));
 
@@ -108,6 +124,8 @@ const evaluateCall = (name, args) => jsonata('$' + name + '(' + args.map((_, i) 
   }
 
   for (const [name, rawArgs] of calls) {
+    // Beyond 26^14 the letters' place values are inexact, and V8's Math.pow rounds them differently from .NET's.
+    if (name === 'parseInteger' && /^[aA]$/.test(rawArgs[1]) && rawArgs[0].length > 14) continue;
     const args = rawArgs.slice();
     while (args.length > 0 && args[args.length - 1] === undefined) args.pop();
     const line = { fn: name, args };
