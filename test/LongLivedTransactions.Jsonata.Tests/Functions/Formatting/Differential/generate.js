@@ -133,8 +133,8 @@ const evaluateCall = (name, args) => jsonata('$' + name + '(' + args.map((_, i) 
       const result = await evaluateCall(name, args);
       if (typeof result === 'number' && isNaN(result)) line.nan = true; else line.result = result;
     } catch (error) {
-      if (!error.code) continue; // a JavaScript failure (stack overflow, TypeError): not a defined behaviour
-      line.code = error.code;
+      // A JavaScript failure (stack overflow, TypeError) is no defined behaviour: only a clean refusal is expected.
+      if (error.code) line.code = error.code; else line.jsError = error.message;
     }
     process.stdout.write(JSON.stringify(line) + '\n');
   }
