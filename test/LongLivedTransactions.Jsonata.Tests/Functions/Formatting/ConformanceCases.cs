@@ -11,7 +11,8 @@ internal sealed record ConformanceCase(
     object? Data,
     bool ExpectsUndefined,
     string? ExpectedCode,
-    object? ExpectedResult);
+    object? ExpectedResult,
+    IReadOnlyDictionary<string, object?> Bindings);
 
 /// <summary>Reads the suite's cases of some groups; the file sits in the shared folder beside the repository.</summary>
 internal static class ConformanceCases
@@ -58,9 +59,24 @@ internal static class ConformanceCases
                 dataUndefined || !root.TryGetProperty("data", out var data) ? null : JsonataValue.FromJsonElement(data),
                 root.TryGetProperty("undefinedResult", out var undefinedResult) && undefinedResult.ValueKind == JsonValueKind.True,
                 outcome == "error" && root.TryGetProperty("code", out var code) ? code.GetString() : null,
-                outcome == "result" && root.TryGetProperty("result", out var result) ? JsonataValue.FromJsonElement(result) : null));
+                outcome == "result" && root.TryGetProperty("result", out var result) ? JsonataValue.FromJsonElement(result) : null,
+                ReadBindings(root)));
         }
 
         return cases;
+    }
+
+    private static Dictionary<string, object?> ReadBindings(JsonElement root)
+    {
+        var bindings = new Dictionary<string, object?>(StringComparer.Ordinal);
+        if (root.TryGetProperty("bindings", out var element) && element.ValueKind == JsonValueKind.Object)
+        {
+            foreach (var property in element.EnumerateObject())
+            {
+                bindings[property.Name] = JsonataValue.FromJsonElement(property.Value);
+            }
+        }
+
+        return bindings;
     }
 }

@@ -61,6 +61,33 @@ public sealed class FormattingConformanceTests
         }
     }
 
+    [Theory]
+    [MemberData(nameof(CaseNames))]
+    public void Case_matches_jsonata_js_through_the_evaluator(string name)
+    {
+        var testCase = _cases.Value.Single(candidate => candidate.Name == name);
+        object? actual;
+        try
+        {
+            actual = JsonataExpression.Compile(testCase.Expression).Evaluate(testCase.Data, testCase.Bindings);
+        }
+        catch (JsonataException error) when (testCase.ExpectedCode is not null)
+        {
+            Assert.Equal(testCase.ExpectedCode, error.Code);
+            return;
+        }
+
+        Assert.Null(testCase.ExpectedCode);
+        if (testCase.ExpectsUndefined)
+        {
+            Assert.Null(actual);
+        }
+        else
+        {
+            Assert.True(JsonataValue.DeepEquals(testCase.ExpectedResult, actual), $"expected {Show(testCase.ExpectedResult)}, got {Show(actual)}");
+        }
+    }
+
     [Fact]
     public void Every_group_is_in_the_suite()
     {
