@@ -31,6 +31,9 @@ public sealed class JsonataArray : List<object?>
     /// <summary>The wrapper a path puts around a non-array input, removed again at the end.</summary>
     public bool IsOuterWrapper { get; set; }
 
+    /// <summary>A stream of tuples (variable bindings that travel with each item) rather than plain values.</summary>
+    internal bool IsTupleStream { get; set; }
+
     /// <summary>Creates an empty sequence.</summary>
     public static JsonataArray Sequence() => new() { IsSequence = true };
 

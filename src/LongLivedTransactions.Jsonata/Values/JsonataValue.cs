@@ -57,7 +57,7 @@ public static class JsonataValue
             case string text:
                 return text.Length > 0;
             case double number:
-                return number != 0;
+                return number != 0 && !double.IsNaN(number);
             case bool flag:
                 return flag;
             case OrderedDictionary<string, object?> map:

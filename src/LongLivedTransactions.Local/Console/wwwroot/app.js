@@ -59,9 +59,11 @@ function setCrumbs(...parts) {
 
 // ---------------------------------------------------------------- state machines
 
-async function stateMachinesPage() {
+async function stateMachinesPage(token) {
   setCrumbs(h("span", {}, "State machines"));
   const { stateMachines } = await sfn("ListStateMachines", {});
+  // The user may have opened another page while the list loaded; a late answer must not replace it.
+  if (token !== renderToken) return;
   page.replaceChildren(
     h("h1", {}, "State machines"),
     h("p", { class: "sub" }, "Registered on this local endpoint. Create more with aws stepfunctions create-state-machine --endpoint-url " + location.origin),
@@ -266,7 +268,7 @@ async function route() {
   try {
     if (kind === "state-machine") await stateMachinePage(decodeURIComponent(arn), token);
     else if (kind === "execution") await executionPage(decodeURIComponent(arn), token);
-    else await stateMachinesPage();
+    else await stateMachinesPage(token);
   } catch (error) { if (token === renderToken) showError(error); }
 }
 
