@@ -194,6 +194,12 @@ internal sealed partial class Evaluator
         }
 
         var size = end - start + 1;
+        if (_options.Dialect == JsonataDialect.StepFunctions && size > StepFunctionsMaxSequence)
+        {
+            // AWS refuses such sequences with a memory limit (measured: 873,782 numbers pass, 873,783 do not).
+            throw new JsonataException("U1002", "Expression evaluation memory limit exceeded: Check for excessive memory usage", value: size);
+        }
+
         if (size > _options.MaxRangeSize)
         {
             throw new JsonataException("D2014", $"The size of the sequence allocated by the range operator (..) must not exceed {_options.MaxRangeSize}.  Attempted to allocate {size}.", value: size);
@@ -207,6 +213,9 @@ internal sealed partial class Evaluator
 
         return result;
     }
+
+    /// <summary>The longest sequence AWS Step Functions lets an expression build (see StepFunctions/AWS-LIMITS.md).</summary>
+    private const int StepFunctionsMaxSequence = 873_782;
 
     private static bool IsInteger(object? value) => value is double number && double.IsFinite(number) && Math.Floor(number) == number;
 
