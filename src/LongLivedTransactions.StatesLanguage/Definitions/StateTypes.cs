@@ -21,7 +21,9 @@ public sealed class TaskState(
     int? timeoutSeconds,
     PathReference? timeoutSecondsPath,
     int? heartbeatSeconds,
-    PathReference? heartbeatSecondsPath)
+    PathReference? heartbeatSecondsPath,
+    JsonataTemplate? timeoutSecondsExpression = null,
+    JsonataTemplate? heartbeatSecondsExpression = null)
     : State(common)
 {
     public override string Type => "Task";
@@ -40,6 +42,12 @@ public sealed class TaskState(
     public int? HeartbeatSeconds { get; } = heartbeatSeconds;
 
     public PathReference? HeartbeatSecondsPath { get; } = heartbeatSecondsPath;
+
+    /// <summary>TimeoutSeconds written as a JSONata expression.</summary>
+    public JsonataTemplate? TimeoutSecondsExpression { get; } = timeoutSecondsExpression;
+
+    /// <summary>HeartbeatSeconds written as a JSONata expression.</summary>
+    public JsonataTemplate? HeartbeatSecondsExpression { get; } = heartbeatSecondsExpression;
 }
 
 /// <summary>Branches on the first matching rule, or Default.</summary>
@@ -54,7 +62,13 @@ public sealed class ChoiceState(StateCommon common, IReadOnlyList<ChoiceRule> ch
 
 /// <summary>Waits for a number of seconds or until a timestamp.</summary>
 public sealed class WaitState(
-    StateCommon common, long? seconds, DateTimeOffset? timestamp, PathReference? secondsPath, PathReference? timestampPath)
+    StateCommon common,
+    long? seconds,
+    DateTimeOffset? timestamp,
+    PathReference? secondsPath,
+    PathReference? timestampPath,
+    JsonataTemplate? secondsExpression = null,
+    JsonataTemplate? timestampExpression = null)
     : State(common)
 {
     public override string Type => "Wait";
@@ -66,6 +80,12 @@ public sealed class WaitState(
     public PathReference? SecondsPath { get; } = secondsPath;
 
     public PathReference? TimestampPath { get; } = timestampPath;
+
+    /// <summary>Seconds written as a JSONata expression.</summary>
+    public JsonataTemplate? SecondsExpression { get; } = secondsExpression;
+
+    /// <summary>Timestamp written as a JSONata expression.</summary>
+    public JsonataTemplate? TimestampExpression { get; } = timestampExpression;
 }
 
 /// <summary>Ends the execution (or branch, or iteration) successfully.</summary>
@@ -75,7 +95,14 @@ public sealed class SucceedState(StateCommon common) : State(common)
 }
 
 /// <summary>Ends the execution with an error and cause.</summary>
-public sealed class FailState(StateCommon common, string? error, string? cause, ValueExpression? errorPath, ValueExpression? causePath)
+public sealed class FailState(
+    StateCommon common,
+    string? error,
+    string? cause,
+    ValueExpression? errorPath,
+    ValueExpression? causePath,
+    JsonataTemplate? errorExpression = null,
+    JsonataTemplate? causeExpression = null)
     : State(common)
 {
     public override string Type => "Fail";
@@ -87,6 +114,12 @@ public sealed class FailState(StateCommon common, string? error, string? cause, 
     public ValueExpression? ErrorPath { get; } = errorPath;
 
     public ValueExpression? CausePath { get; } = causePath;
+
+    /// <summary>Error written as a JSONata expression.</summary>
+    public JsonataTemplate? ErrorExpression { get; } = errorExpression;
+
+    /// <summary>Cause written as a JSONata expression.</summary>
+    public JsonataTemplate? CauseExpression { get; } = causeExpression;
 }
 
 /// <summary>Runs its branches in parallel; the result is the array of the branch outputs.</summary>
@@ -134,7 +167,21 @@ public sealed class MapState(StateCommon common, MapSettings settings) : State(c
 
     /// <summary>The Label of a distributed Map (it names the map run).</summary>
     public string? Label { get; } = settings.Label;
+
+    /// <summary>The JSONata fields: Items, ItemSelector and the limits written as expressions.</summary>
+    public MapJsonataFields? Jsonata { get; } = settings.Jsonata;
 }
+
+/// <summary>
+/// A JSONata Map's Items (default: the input, which must be an array), ItemSelector (with
+/// <c>$states.context.Map.Item</c>), and MaxConcurrency / ToleratedFailure* written as expressions.
+/// </summary>
+public sealed record MapJsonataFields(
+    JsonataTemplate? Items,
+    JsonataTemplate? ItemSelector,
+    JsonataTemplate? MaxConcurrency,
+    JsonataTemplate? ToleratedFailureCount,
+    JsonataTemplate? ToleratedFailurePercentage);
 
 /// <summary>The Map-specific fields, gathered while parsing.</summary>
 public sealed record MapSettings(
@@ -149,4 +196,5 @@ public sealed record MapSettings(
     double? ToleratedFailurePercentage,
     PathReference? ToleratedFailurePercentagePath,
     ErrorHandling ErrorHandling,
-    string? Label);
+    string? Label,
+    MapJsonataFields? Jsonata = null);

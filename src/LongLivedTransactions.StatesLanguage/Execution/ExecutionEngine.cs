@@ -2,7 +2,6 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using LongLivedTransactions.StatesLanguage.History;
 using LongLivedTransactions.StatesLanguage.Tasks;
-using LongLivedTransactions.StatesLanguage.Validation;
 
 namespace LongLivedTransactions.StatesLanguage.Execution;
 
@@ -15,23 +14,10 @@ public sealed class ExecutionEngine(IEnumerable<ITaskInvoker> invokers, TimeProv
     private readonly IReadOnlyList<ITaskInvoker> _invokers = invokers.ToArray();
 
     /// <summary>Starts the execution and returns at once; the run continues in the background.</summary>
-    /// <exception cref="InvalidDefinitionException">The definition uses JSONata, which this engine does not run.</exception>
     /// <exception cref="ArgumentException">The input is not valid JSON.</exception>
     public Execution Start(ExecutionRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        if (request.Definition.QueryLanguage != "JSONPath")
-        {
-            throw new InvalidDefinitionException(
-            [
-                new ValidationDiagnostic(
-                    ValidationDiagnostic.Error,
-                    DiagnosticCodes.SchemaValidationFailed,
-                    "QueryLanguage \"JSONata\" is not supported by this engine yet; only JSONPath states can run.",
-                    "/QueryLanguage"),
-            ]);
-        }
-
         JsonNode? input;
         try
         {

@@ -46,6 +46,17 @@ internal static class MapStateRunner
 
     private static JsonArray ReadItems(StateVisit visit, MapState state, JsonNode? input)
     {
+        if (state.Jsonata is { } jsonata)
+        {
+            if (jsonata.Items is not null)
+            {
+                return JsonataEvaluation.EvaluateArray(visit, jsonata.Items, new JsonataEvaluation.StatesObject(input));
+            }
+
+            return input as JsonArray
+                ?? throw JsonataEvaluation.Failure(visit, $"Map state input must be an array but was: {DataFlow.ToJsonText(input)}");
+        }
+
         if (!DataFlow.TryResolve(visit, state.ItemsPath, input, out var items, out var failure))
         {
             throw StateFailure.Runtime(visit, $"Invalid path '{state.ItemsPath.Text}' : {failure}");
@@ -57,7 +68,8 @@ internal static class MapStateRunner
 
     private static JsonNode? SelectItem(StateVisit visit, MapState state, JsonNode? input, int index, JsonNode? item)
     {
-        if (state.ItemSelector is null)
+        var jsonataSelector = state.Jsonata?.ItemSelector;
+        if (state.ItemSelector is null && jsonataSelector is null)
         {
             return item?.DeepClone();
         }
@@ -65,7 +77,9 @@ internal static class MapStateRunner
         visit.MapItem = new MapItem(index, item);
         try
         {
-            return DataFlow.Evaluate(visit, state.ItemSelector, input);
+            return jsonataSelector is not null
+                ? JsonataEvaluation.Evaluate(visit, jsonataSelector, new JsonataEvaluation.StatesObject(input))
+                : DataFlow.Evaluate(visit, state.ItemSelector!, input);
         }
         finally
         {
@@ -78,7 +92,8 @@ internal static class MapStateRunner
     /// <summary>MaxConcurrency is checked before MapStateStarted, the tolerated failures after it, as in AWS.</summary>
     private static int ReadMaxConcurrency(StateVisit visit, MapState state, JsonNode? input)
     {
-        var maxConcurrency = state.MaxConcurrency ?? 0;
+        var fromExpression = ReadJsonataNumber(visit, state.Jsonata?.MaxConcurrency, input, "MaxConcurrency");
+        var maxConcurrency = state.MaxConcurrency ?? (fromExpression is { } limit ? (int)limit : 0);
         if (state.MaxConcurrencyPath is { } concurrencyPath)
         {
             var value = Peek(visit, concurrencyPath, input);
@@ -95,7 +110,8 @@ internal static class MapStateRunner
 
     private static MapLimits ReadTolerance(StateVisit visit, MapState state, JsonNode? input, int maxConcurrency)
     {
-        var toleratedCount = state.ToleratedFailureCount;
+        var toleratedCount = state.ToleratedFailureCount
+            ?? (ReadJsonataNumber(visit, state.Jsonata?.ToleratedFailureCount, input, "ToleratedFailureCount") is { } count ? (int)count : null);
         if (state.ToleratedFailureCountPath is { } countPath)
         {
             var value = Peek(visit, countPath, input);
@@ -112,7 +128,8 @@ internal static class MapStateRunner
             toleratedCount = (int)Math.Min(parsed, int.MaxValue);
         }
 
-        var toleratedPercentage = state.ToleratedFailurePercentage;
+        var toleratedPercentage = state.ToleratedFailurePercentage
+            ?? ReadJsonataNumber(visit, state.Jsonata?.ToleratedFailurePercentage, input, "ToleratedFailurePercentage");
         if (state.ToleratedFailurePercentagePath is { } percentagePath)
         {
             var value = Peek(visit, percentagePath, input);
@@ -130,6 +147,23 @@ internal static class MapStateRunner
         }
 
         return new MapLimits(maxConcurrency, toleratedCount, toleratedPercentage);
+    }
+
+    /// <summary>A Map limit written as a JSONata expression: a non-negative number, or null when not written so.</summary>
+    private static double? ReadJsonataNumber(StateVisit visit, JsonataTemplate? expression, JsonNode? input, string field)
+    {
+        if (expression is null)
+        {
+            return null;
+        }
+
+        var value = JsonataEvaluation.Evaluate(visit, expression, new JsonataEvaluation.StatesObject(input));
+        if (value is JsonValue number && number.GetValueKind() == JsonValueKind.Number && number.TryGetValue<double>(out var result) && result >= 0)
+        {
+            return Math.Min(result, int.MaxValue);
+        }
+
+        throw StateFailure.Runtime(visit, $"The {field} field must evaluate to a non-negative number, but the expression returned {DataFlow.ToJsonText(value)}");
     }
 
     private static JsonNode? Peek(StateVisit visit, PathReference path, JsonNode? input)

@@ -24,8 +24,12 @@ internal static class TaskStateRunner
     private static async ValueTask<Attempt> AttemptAsync(StateVisit visit, TaskState state, JsonNode? input)
     {
         var parameters = state.DataFlow.BuildArguments(visit, input);
-        var timeoutSeconds = state.TimeoutSeconds ?? ReadSeconds(visit, state.TimeoutSecondsPath, input, "TimeoutSecondsPath");
-        var heartbeatSeconds = state.HeartbeatSeconds ?? ReadSeconds(visit, state.HeartbeatSecondsPath, input, "HeartbeatSecondsPath");
+        var timeoutSeconds = state.TimeoutSeconds
+            ?? ReadSeconds(visit, state.TimeoutSecondsPath, input, "TimeoutSecondsPath")
+            ?? ReadSeconds(visit, state.TimeoutSecondsExpression, input, "TimeoutSeconds");
+        var heartbeatSeconds = state.HeartbeatSeconds
+            ?? ReadSeconds(visit, state.HeartbeatSecondsPath, input, "HeartbeatSecondsPath")
+            ?? ReadSeconds(visit, state.HeartbeatSecondsExpression, input, "HeartbeatSeconds");
         var invoker = FindInvoker(visit, state);
         var resource = state.ResourceParts;
         var history = visit.Run.History;
@@ -166,6 +170,23 @@ internal static class TaskStateRunner
         }
 
         throw StateFailure.Runtime(visit, $"No task invoker is registered for the resource '{state.Resource}'.");
+    }
+
+    private static int? ReadSeconds(StateVisit visit, JsonataTemplate? expression, JsonNode? input, string field)
+    {
+        if (expression is null)
+        {
+            return null;
+        }
+
+        var value = JsonataEvaluation.Evaluate(visit, expression, new JsonataEvaluation.StatesObject(input));
+        if (value is JsonValue number && number.GetValueKind() == JsonValueKind.Number
+            && number.TryGetValue<double>(out var seconds) && seconds == Math.Floor(seconds) && seconds is > 0 and <= 99_999_999)
+        {
+            return (int)seconds;
+        }
+
+        throw StateFailure.Runtime(visit, $"The {field} field must be a positive integer, but the expression returned {DataFlow.ToJsonText(value)}");
     }
 
     private static int? ReadSeconds(StateVisit visit, PathReference? path, JsonNode? input, string field)

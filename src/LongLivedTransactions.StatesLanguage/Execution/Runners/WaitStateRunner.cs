@@ -18,6 +18,8 @@ internal static class WaitStateRunner
             { Timestamp: { } timestamp } => timestamp,
             { SecondsPath: { } path } => now.AddSeconds(ReadSeconds(visit, path, input)),
             { TimestampPath: { } path } => ReadTimestamp(visit, path, input),
+            { SecondsExpression: { } expression } => now.AddSeconds(ReadSeconds(visit, expression, input)),
+            { TimestampExpression: { } expression } => ReadTimestamp(visit, expression, input),
             _ => now,
         };
 
@@ -28,6 +30,29 @@ internal static class WaitStateRunner
         }
 
         return StateEvents.Exit(visit, state.DataFlow.ApplyResult(visit, input, input, catcherCount: 0), state.Next);
+    }
+
+    private static long ReadSeconds(StateVisit visit, JsonataTemplate expression, JsonNode? input)
+    {
+        var value = JsonataEvaluation.Evaluate(visit, expression, new JsonataEvaluation.StatesObject(input));
+        if (value is JsonValue number && number.GetValueKind() == JsonValueKind.Number
+            && number.TryGetValue<double>(out var seconds) && seconds == Math.Floor(seconds) && seconds is >= 0 and <= 99_999_999)
+        {
+            return (long)seconds;
+        }
+
+        throw JsonataEvaluation.Failure(visit, $"The Seconds field must be a non-negative integer: {Describe(value)}");
+    }
+
+    private static DateTimeOffset ReadTimestamp(StateVisit visit, JsonataTemplate expression, JsonNode? input)
+    {
+        var value = JsonataEvaluation.Evaluate(visit, expression, new JsonataEvaluation.StatesObject(input));
+        if (value is JsonValue text && text.GetValueKind() == JsonValueKind.String && Timestamps.TryParse(text.GetValue<string>(), out var timestamp))
+        {
+            return timestamp;
+        }
+
+        throw JsonataEvaluation.Failure(visit, $"The Timestamp field cannot be parsed as an ISO-8601 extended offset date-time format string: {Describe(value)}");
     }
 
     private static long ReadSeconds(StateVisit visit, PathReference path, JsonNode? input)
