@@ -101,7 +101,8 @@ public static class StepFunctionsFunctions
                 value: (double)count);
         }
 
-        var result = new JsonataArray((int)count);
+        // A sequence, as AWS returns it: a single number comes back as that number ($range(1, 1, 1) is 1).
+        var result = new JsonataArray((int)count) { IsSequence = true };
         for (var i = 0; i < (int)count; i++)
         {
             result.Add((double)(start + (i * (Int128)step)));

@@ -69,3 +69,14 @@ public enum ComparisonOperator
     IsBoolean,
     IsTimestamp,
 }
+
+/// <summary>A JSONata Choice rule: a Condition expression, with the Output and Assign used when it matches.</summary>
+public sealed class ConditionRule(string? next, JsonataTemplate condition, JsonataTemplate? output, JsonataTemplate? assign)
+    : ChoiceRule(next, null)
+{
+    public JsonataTemplate Condition { get; } = condition;
+
+    public JsonataTemplate? Output { get; } = output;
+
+    public JsonataTemplate? JsonataAssign { get; } = assign;
+}

@@ -25,5 +25,11 @@ public enum JitterStrategy
     Full,
 }
 
-/// <summary>One Catch entry.</summary>
-public sealed record Catcher(IReadOnlyList<string> ErrorEquals, string Next, ResultPath ResultPath, PayloadTemplate? Assign);
+/// <summary>One Catch entry: ResultPath and Assign in JSONPath states, Output and Assign in JSONata states.</summary>
+public sealed record Catcher(
+    IReadOnlyList<string> ErrorEquals,
+    string Next,
+    ResultPath ResultPath,
+    PayloadTemplate? Assign,
+    JsonataTemplate? Output = null,
+    JsonataTemplate? JsonataAssign = null);

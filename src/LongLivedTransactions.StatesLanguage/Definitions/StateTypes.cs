@@ -3,8 +3,7 @@ using System.Text.Json.Nodes;
 namespace LongLivedTransactions.StatesLanguage.Definitions;
 
 /// <summary>Passes its input to its output, optionally replaced by Result or shaped by Parameters.</summary>
-public sealed class PassState(StateCommon common, JsonNode? result, bool hasResult, PayloadTemplate? parameters, ResultPath resultPath)
-    : State(common)
+public sealed class PassState(StateCommon common, JsonNode? result, bool hasResult) : State(common)
 {
     public override string Type => "Pass";
 
@@ -12,24 +11,19 @@ public sealed class PassState(StateCommon common, JsonNode? result, bool hasResu
 
     /// <summary>True when the definition has a Result field (its value may be null).</summary>
     public bool HasResult { get; } = hasResult;
-
-    public PayloadTemplate? Parameters { get; } = parameters;
-
-    public ResultPath ResultPath { get; } = resultPath;
 }
 
 /// <summary>Does work through a task invoker chosen by <see cref="Resource"/>.</summary>
 public sealed class TaskState(
     StateCommon common,
     string resource,
-    PayloadTemplate? parameters,
-    PayloadTemplate? resultSelector,
-    ResultPath resultPath,
     ErrorHandling errorHandling,
     int? timeoutSeconds,
     PathReference? timeoutSecondsPath,
     int? heartbeatSeconds,
-    PathReference? heartbeatSecondsPath)
+    PathReference? heartbeatSecondsPath,
+    JsonataTemplate? timeoutSecondsExpression = null,
+    JsonataTemplate? heartbeatSecondsExpression = null)
     : State(common)
 {
     public override string Type => "Task";
@@ -38,12 +32,6 @@ public sealed class TaskState(
 
     /// <summary>The parts of <see cref="Resource"/> that history events report.</summary>
     public TaskResource ResourceParts { get; } = TaskResource.Parse(resource);
-
-    public PayloadTemplate? Parameters { get; } = parameters;
-
-    public PayloadTemplate? ResultSelector { get; } = resultSelector;
-
-    public ResultPath ResultPath { get; } = resultPath;
 
     public ErrorHandling ErrorHandling { get; } = errorHandling;
 
@@ -54,6 +42,12 @@ public sealed class TaskState(
     public int? HeartbeatSeconds { get; } = heartbeatSeconds;
 
     public PathReference? HeartbeatSecondsPath { get; } = heartbeatSecondsPath;
+
+    /// <summary>TimeoutSeconds written as a JSONata expression.</summary>
+    public JsonataTemplate? TimeoutSecondsExpression { get; } = timeoutSecondsExpression;
+
+    /// <summary>HeartbeatSeconds written as a JSONata expression.</summary>
+    public JsonataTemplate? HeartbeatSecondsExpression { get; } = heartbeatSecondsExpression;
 }
 
 /// <summary>Branches on the first matching rule, or Default.</summary>
@@ -68,7 +62,13 @@ public sealed class ChoiceState(StateCommon common, IReadOnlyList<ChoiceRule> ch
 
 /// <summary>Waits for a number of seconds or until a timestamp.</summary>
 public sealed class WaitState(
-    StateCommon common, long? seconds, DateTimeOffset? timestamp, PathReference? secondsPath, PathReference? timestampPath)
+    StateCommon common,
+    long? seconds,
+    DateTimeOffset? timestamp,
+    PathReference? secondsPath,
+    PathReference? timestampPath,
+    JsonataTemplate? secondsExpression = null,
+    JsonataTemplate? timestampExpression = null)
     : State(common)
 {
     public override string Type => "Wait";
@@ -80,6 +80,12 @@ public sealed class WaitState(
     public PathReference? SecondsPath { get; } = secondsPath;
 
     public PathReference? TimestampPath { get; } = timestampPath;
+
+    /// <summary>Seconds written as a JSONata expression.</summary>
+    public JsonataTemplate? SecondsExpression { get; } = secondsExpression;
+
+    /// <summary>Timestamp written as a JSONata expression.</summary>
+    public JsonataTemplate? TimestampExpression { get; } = timestampExpression;
 }
 
 /// <summary>Ends the execution (or branch, or iteration) successfully.</summary>
@@ -89,7 +95,14 @@ public sealed class SucceedState(StateCommon common) : State(common)
 }
 
 /// <summary>Ends the execution with an error and cause.</summary>
-public sealed class FailState(StateCommon common, string? error, string? cause, ValueExpression? errorPath, ValueExpression? causePath)
+public sealed class FailState(
+    StateCommon common,
+    string? error,
+    string? cause,
+    ValueExpression? errorPath,
+    ValueExpression? causePath,
+    JsonataTemplate? errorExpression = null,
+    JsonataTemplate? causeExpression = null)
     : State(common)
 {
     public override string Type => "Fail";
@@ -101,27 +114,24 @@ public sealed class FailState(StateCommon common, string? error, string? cause, 
     public ValueExpression? ErrorPath { get; } = errorPath;
 
     public ValueExpression? CausePath { get; } = causePath;
+
+    /// <summary>Error written as a JSONata expression.</summary>
+    public JsonataTemplate? ErrorExpression { get; } = errorExpression;
+
+    /// <summary>Cause written as a JSONata expression.</summary>
+    public JsonataTemplate? CauseExpression { get; } = causeExpression;
 }
 
 /// <summary>Runs its branches in parallel; the result is the array of the branch outputs.</summary>
 public sealed class ParallelState(
     StateCommon common,
     IReadOnlyList<StateGraph> branches,
-    PayloadTemplate? parameters,
-    PayloadTemplate? resultSelector,
-    ResultPath resultPath,
     ErrorHandling errorHandling)
     : State(common)
 {
     public override string Type => "Parallel";
 
     public IReadOnlyList<StateGraph> Branches { get; } = branches;
-
-    public PayloadTemplate? Parameters { get; } = parameters;
-
-    public PayloadTemplate? ResultSelector { get; } = resultSelector;
-
-    public ResultPath ResultPath { get; } = resultPath;
 
     public ErrorHandling ErrorHandling { get; } = errorHandling;
 }
@@ -153,15 +163,25 @@ public sealed class MapState(StateCommon common, MapSettings settings) : State(c
 
     public PathReference? ToleratedFailurePercentagePath { get; } = settings.ToleratedFailurePercentagePath;
 
-    public PayloadTemplate? ResultSelector { get; } = settings.ResultSelector;
-
-    public ResultPath ResultPath { get; } = settings.ResultPath;
-
     public ErrorHandling ErrorHandling { get; } = settings.ErrorHandling;
 
     /// <summary>The Label of a distributed Map (it names the map run).</summary>
     public string? Label { get; } = settings.Label;
+
+    /// <summary>The JSONata fields: Items, ItemSelector and the limits written as expressions.</summary>
+    public MapJsonataFields? Jsonata { get; } = settings.Jsonata;
 }
+
+/// <summary>
+/// A JSONata Map's Items (default: the input, which must be an array), ItemSelector (with
+/// <c>$states.context.Map.Item</c>), and MaxConcurrency / ToleratedFailure* written as expressions.
+/// </summary>
+public sealed record MapJsonataFields(
+    JsonataTemplate? Items,
+    JsonataTemplate? ItemSelector,
+    JsonataTemplate? MaxConcurrency,
+    JsonataTemplate? ToleratedFailureCount,
+    JsonataTemplate? ToleratedFailurePercentage);
 
 /// <summary>The Map-specific fields, gathered while parsing.</summary>
 public sealed record MapSettings(
@@ -175,7 +195,6 @@ public sealed record MapSettings(
     PathReference? ToleratedFailureCountPath,
     double? ToleratedFailurePercentage,
     PathReference? ToleratedFailurePercentagePath,
-    PayloadTemplate? ResultSelector,
-    ResultPath ResultPath,
     ErrorHandling ErrorHandling,
-    string? Label);
+    string? Label,
+    MapJsonataFields? Jsonata = null);

@@ -2,7 +2,6 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using LongLivedTransactions.StatesLanguage.History;
 using LongLivedTransactions.StatesLanguage.Tasks;
-using LongLivedTransactions.StatesLanguage.Validation;
 
 namespace LongLivedTransactions.StatesLanguage.Execution;
 
@@ -15,12 +14,10 @@ public sealed class ExecutionEngine(IEnumerable<ITaskInvoker> invokers, TimeProv
     private readonly IReadOnlyList<ITaskInvoker> _invokers = invokers.ToArray();
 
     /// <summary>Starts the execution and returns at once; the run continues in the background.</summary>
-    /// <exception cref="InvalidDefinitionException">The definition uses JSONata, which this engine does not run.</exception>
     /// <exception cref="ArgumentException">The input is not valid JSON.</exception>
     public Execution Start(ExecutionRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        CheckRunnable(request);
         JsonNode? input;
         try
         {
@@ -61,7 +58,6 @@ public sealed class ExecutionEngine(IEnumerable<ITaskInvoker> invokers, TimeProv
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(history);
-        CheckRunnable(request);
         var plan = ResumePlan.From(request.Definition, history, redrive);
         var recorder = new HistoryRecorder(timeProvider, request.Journal, history);
         var execution = new Execution(request, recorder, timeProvider, startDate);
@@ -78,20 +74,5 @@ public sealed class ExecutionEngine(IEnumerable<ITaskInvoker> invokers, TimeProv
             InputJson = request.InputJson,
             StartTime = execution.StartDate,
         };
-    }
-
-    private static void CheckRunnable(ExecutionRequest request)
-    {
-        if (request.Definition.QueryLanguage != "JSONPath")
-        {
-            throw new InvalidDefinitionException(
-            [
-                new ValidationDiagnostic(
-                    ValidationDiagnostic.Error,
-                    DiagnosticCodes.SchemaValidationFailed,
-                    "QueryLanguage \"JSONata\" is not supported by this engine yet; only JSONPath states can run.",
-                    "/QueryLanguage"),
-            ]);
-        }
     }
 }

@@ -14,6 +14,8 @@ internal sealed class StateVisit(
     private JsonObject? _context;
     private int _retryCount;
     private MapItem? _mapItem;
+    private JsonNode? _jsonataInputSource;
+    private object? _jsonataInput;
 
     public ExecutionRun Run { get; } = run;
 
@@ -55,6 +57,18 @@ internal sealed class StateVisit(
             _mapItem = value;
             _context = null;
         }
+    }
+
+    /// <summary>The state input in JSONata's value model, converted once per state.</summary>
+    public object? JsonataInput(JsonNode? input)
+    {
+        if (!ReferenceEquals(input, _jsonataInputSource) || _jsonataInput is null)
+        {
+            _jsonataInputSource = input;
+            _jsonataInput = LongLivedTransactions.Jsonata.Values.JsonataValue.FromJsonNode(input);
+        }
+
+        return _jsonataInput;
     }
 
     /// <summary>The context object, built on first use (most states never read it).</summary>

@@ -12,6 +12,9 @@ internal sealed class VariableScope(VariableScope? parent)
 
     private Dictionary<string, JsonNode?>? _values;
 
+    // JSONata reads variables in its own value model; each assigned value is converted once, when first read.
+    private Dictionary<string, object?>? _jsonataValues;
+
     public VariableScope CreateChild() => new(this);
 
     public bool TryGet(string name, out JsonNode? value)
@@ -28,6 +31,31 @@ internal sealed class VariableScope(VariableScope? parent)
         return false;
     }
 
+    /// <summary>A variable in JSONata's value model (converted once per assignment).</summary>
+    public bool TryGetJsonata(string name, out object? value)
+    {
+        for (var scope = this; scope is not null; scope = scope._parent)
+        {
+            if (scope._values is not null && scope._values.TryGetValue(name, out var node))
+            {
+                scope._jsonataValues ??= new Dictionary<string, object?>(StringComparer.Ordinal);
+                lock (scope._jsonataValues)
+                {
+                    if (!scope._jsonataValues.TryGetValue(name, out value))
+                    {
+                        value = LongLivedTransactions.Jsonata.Values.JsonataValue.FromJsonNode(node);
+                        scope._jsonataValues[name] = value;
+                    }
+                }
+
+                return true;
+            }
+        }
+
+        value = null;
+        return false;
+    }
+
     /// <summary>Assigns the variables of one state at once (all values were computed from the old variables).</summary>
     public void AssignAll(JsonObject assigned)
     {
@@ -35,6 +63,13 @@ internal sealed class VariableScope(VariableScope? parent)
         foreach (var (name, value) in assigned)
         {
             _values[name] = value?.DeepClone();
+            if (_jsonataValues is not null)
+            {
+                lock (_jsonataValues)
+                {
+                    _jsonataValues.Remove(name);
+                }
+            }
         }
     }
 }

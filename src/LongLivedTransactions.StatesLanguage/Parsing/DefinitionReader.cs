@@ -13,7 +13,7 @@ internal sealed record DefinitionReadResult(StateMachineDefinition? Definition, 
 /// report: schema errors (missing, unknown or mistyped fields), bad paths and intrinsic calls, missing
 /// transition targets, unreachable states, graphs without an end, out-of-range retry fields.
 /// </summary>
-internal sealed class DefinitionReader
+internal sealed partial class DefinitionReader
 {
     private const int MaxStateNameLength = 80;
     private const long MaxTimeoutSeconds = 99_999_999;
@@ -24,6 +24,12 @@ internal sealed class DefinitionReader
     private readonly ChoiceRuleReader _choiceRules;
 
     private DefinitionReader() => _choiceRules = new ChoiceRuleReader(_diagnostics, CompileAssign);
+
+    /// <summary>The machine's QueryLanguage, the default of every state.</summary>
+    private string _machineLanguage = "JSONPath";
+
+    /// <summary>True while reading a JSONata state (and, by default, the states nested in it).</summary>
+    private bool _jsonata;
 
     public static DefinitionReadResult Read(string? text)
     {
@@ -60,6 +66,8 @@ internal sealed class DefinitionReader
             queryLanguage = ReadQueryLanguage(languageNode, "/QueryLanguage") ?? queryLanguage;
         }
 
+        _machineLanguage = queryLanguage;
+
         int? timeoutSeconds = null;
         if (machine.TryGetPropertyValue("TimeoutSeconds", out var timeoutNode))
         {
@@ -87,13 +95,6 @@ internal sealed class DefinitionReader
         {
             _diagnostics.Schema("The field 'QueryLanguage' must be \"JSONPath\" or \"JSONata\".", location);
             return null;
-        }
-
-        if (language == "JSONata")
-        {
-            _diagnostics.Schema(
-                "QueryLanguage \"JSONata\" is not supported by this engine yet; only JSONPath states can be validated and run.",
-                location);
         }
 
         return language;
@@ -263,28 +264,50 @@ internal sealed class DefinitionReader
         }
 
         var errorsBefore = _diagnostics.Items.Count(d => d.IsError);
-        foreach (var (key, _) in state)
+        var language = _machineLanguage;
+        if (state.TryGetPropertyValue("QueryLanguage", out var languageNode))
         {
-            if (!StateFieldRules.IsAllowed(type, key))
+            language = ReadQueryLanguage(languageNode, $"{location}/QueryLanguage") ?? language;
+            if (_machineLanguage == "JSONata" && language == "JSONPath")
             {
-                _diagnostics.Schema($"The field '{key}' is not supported by Step Functions for a {type} state.", $"{location}/{key}");
+                _diagnostics.Schema("A state cannot use QueryLanguage JSONPath in a state machine whose QueryLanguage is JSONata.", $"{location}/QueryLanguage");
             }
         }
 
-        if (state.TryGetPropertyValue("QueryLanguage", out var languageNode))
+        var jsonata = language == "JSONata";
+        foreach (var (key, _) in state)
         {
-            ReadQueryLanguage(languageNode, $"{location}/QueryLanguage");
+            if (!StateFieldRules.IsAllowed(type, key, jsonata))
+            {
+                var where = jsonata ? $"a JSONata {type} state" : $"a {type} state";
+                _diagnostics.Schema($"The field '{key}' is not supported by Step Functions for {where}.", $"{location}/{key}");
+            }
         }
 
+        // States nested in a Parallel or Map are read in this state's language unless they say otherwise.
+        var enclosingJsonata = _jsonata;
+        _jsonata = jsonata;
+        try
+        {
+            return ReadStateOfType(name, type, state, location, errorsBefore);
+        }
+        finally
+        {
+            _jsonata = enclosingJsonata;
+        }
+    }
+
+    private State? ReadStateOfType(string name, string type, JsonObject state, string location, int errorsBefore)
+    {
         var common = ReadCommon(name, type, state, location);
         State? result = type switch
         {
-            "Pass" => ReadPass(common, state, location),
-            "Task" => ReadTask(common, state, location),
-            "Choice" => ReadChoice(common, state, location),
-            "Wait" => ReadWait(common, state, location),
+            "Pass" => ReadPass(common, state),
+            "Task" => _jsonata ? ReadJsonataTask(common, state, location) : ReadTask(common, state, location),
+            "Choice" => _jsonata ? ReadJsonataChoice(common, state, location) : ReadChoice(common, state, location),
+            "Wait" => _jsonata ? ReadJsonataWait(common, state, location) : ReadWait(common, state, location),
             "Succeed" => new SucceedState(common),
-            "Fail" => ReadFail(common, state, location),
+            "Fail" => _jsonata ? ReadJsonataFail(common, state, location) : ReadFail(common, state, location),
             "Parallel" => ReadParallel(common, state, location),
             _ => ReadMap(common, state, location),
         };
@@ -326,10 +349,21 @@ internal sealed class DefinitionReader
             }
         }
 
+        StateDataFlow dataFlow = _jsonata ? ReadJsonataDataFlow(type, state, location) : ReadJsonPathDataFlow(type, state, location);
+        return new StateCommon(name, comment, next, end, dataFlow);
+    }
+
+    /// <summary>The JSONPath fields of a state; those its type does not have keep their defaults.</summary>
+    private JsonPathDataFlow ReadJsonPathDataFlow(string type, JsonObject state, string location)
+    {
         var inputPath = ReadOptionalDataPath(state, "InputPath", location);
         var outputPath = ReadOptionalDataPath(state, "OutputPath", location);
         var assign = state.TryGetPropertyValue("Assign", out var assignNode) ? CompileAssign(assignNode, $"{location}/Assign") : null;
-        return new StateCommon(name, comment, next, end, inputPath, outputPath, assign);
+        // A Map's Parameters is its older name for ItemSelector, not a data-flow step.
+        var parameters = type is "Pass" or "Task" or "Parallel" ? ReadTemplate(state, "Parameters", location) : null;
+        var resultSelector = type is "Task" or "Parallel" or "Map" ? ReadTemplate(state, "ResultSelector", location) : null;
+        var resultPath = type is "Pass" or "Task" or "Parallel" or "Map" ? ReadResultPath(state, location) : ResultPath.Root;
+        return new JsonPathDataFlow(inputPath, parameters, resultSelector, resultPath, outputPath, assign);
     }
 
     private PathReference? ReadOptionalDataPath(JsonObject state, string field, string location)
@@ -421,10 +455,10 @@ internal sealed class DefinitionReader
         name.Length is > 0 and <= 80 && (char.IsLetter(name[0]) || name[0] == '_') && name.All(c => char.IsLetterOrDigit(c) || c == '_')
         && name != "states";
 
-    private PassState ReadPass(StateCommon common, JsonObject state, string location)
+    private static PassState ReadPass(StateCommon common, JsonObject state)
     {
         var hasResult = state.TryGetPropertyValue("Result", out var result);
-        return new PassState(common, result?.DeepClone(), hasResult, ReadTemplate(state, "Parameters", location), ReadResultPath(state, location));
+        return new PassState(common, result?.DeepClone(), hasResult);
     }
 
     private TaskState ReadTask(StateCommon common, JsonObject state, string location)
@@ -477,9 +511,6 @@ internal sealed class DefinitionReader
         return new TaskState(
             common,
             resource,
-            ReadTemplate(state, "Parameters", location),
-            ReadTemplate(state, "ResultSelector", location),
-            ReadResultPath(state, location),
             ReadErrorHandling(state, location),
             timeout,
             timeoutPath,
@@ -657,13 +688,7 @@ internal sealed class DefinitionReader
             }
         }
 
-        return new ParallelState(
-            common,
-            branches,
-            ReadTemplate(state, "Parameters", location),
-            ReadTemplate(state, "ResultSelector", location),
-            ReadResultPath(state, location),
-            ReadErrorHandling(state, location));
+        return new ParallelState(common, branches, ReadErrorHandling(state, location));
     }
 
     private MapState? ReadMap(StateCommon common, JsonObject state, string location)
@@ -711,7 +736,7 @@ internal sealed class DefinitionReader
         }
 
         int? maxConcurrency = null;
-        if (state.TryGetPropertyValue("MaxConcurrency", out var concurrencyNode))
+        if (state.TryGetPropertyValue("MaxConcurrency", out var concurrencyNode) && !IsJsonataExpression(concurrencyNode))
         {
             if (!JsonFields.TryGetInteger(concurrencyNode, out var value) || value < 0 || value > int.MaxValue)
             {
@@ -724,7 +749,7 @@ internal sealed class DefinitionReader
         }
 
         int? toleratedCount = null;
-        if (state.TryGetPropertyValue("ToleratedFailureCount", out var countNode))
+        if (state.TryGetPropertyValue("ToleratedFailureCount", out var countNode) && !IsJsonataExpression(countNode))
         {
             if (!JsonFields.TryGetInteger(countNode, out var value) || value < 0 || value > int.MaxValue)
             {
@@ -737,7 +762,7 @@ internal sealed class DefinitionReader
         }
 
         double? toleratedPercentage = null;
-        if (state.TryGetPropertyValue("ToleratedFailurePercentage", out var percentageNode))
+        if (state.TryGetPropertyValue("ToleratedFailurePercentage", out var percentageNode) && !IsJsonataExpression(percentageNode))
         {
             if (!JsonFields.TryGetNumber(percentageNode, out var value) || value < 0 || value > 100)
             {
@@ -756,19 +781,20 @@ internal sealed class DefinitionReader
             graph ?? new StateGraph("", new Dictionary<string, State>(), null),
             mode,
             itemsPath,
-            ReadTemplate(state, state.ContainsKey("ItemSelector") ? "ItemSelector" : "Parameters", location),
+            _jsonata ? null : ReadTemplate(state, state.ContainsKey("ItemSelector") ? "ItemSelector" : "Parameters", location),
             maxConcurrency,
             OptionalPath("MaxConcurrencyPath"),
             toleratedCount,
             OptionalPath("ToleratedFailureCountPath"),
             toleratedPercentage,
             OptionalPath("ToleratedFailurePercentagePath"),
-            ReadTemplate(state, "ResultSelector", location),
-            ReadResultPath(state, location),
             ReadErrorHandling(state, location),
-            ReadOptionalString(state, "Label", location));
+            ReadOptionalString(state, "Label", location),
+            _jsonata ? ReadMapJsonataFields(state, location) : null);
         return graph is null ? null : new MapState(common, settings);
     }
+
+    private bool IsJsonataExpression(JsonNode? node) => _jsonata && JsonataTemplateCompiler.IsExpression(node, out _);
 
     private ErrorHandling ReadErrorHandling(JsonObject state, string location)
     {
@@ -930,7 +956,8 @@ internal sealed class DefinitionReader
 
         foreach (var (key, _) in entry)
         {
-            if (key is not ("ErrorEquals" or "Next" or "ResultPath" or "Assign" or "Comment"))
+            var allowed = _jsonata ? key is "ErrorEquals" or "Next" or "Output" or "Assign" or "Comment" : key is "ErrorEquals" or "Next" or "ResultPath" or "Assign" or "Comment";
+            if (!allowed)
             {
                 _diagnostics.Schema($"The field '{key}' is not supported in a Catch entry.", $"{location}/{key}");
             }
@@ -940,6 +967,11 @@ internal sealed class DefinitionReader
         if (!JsonFields.TryGetString(entry["Next"], out var next))
         {
             _diagnostics.Schema("The field 'Next' is required in a Catch entry and must be a string.", $"{location}/Next");
+        }
+
+        if (_jsonata)
+        {
+            return ReadJsonataCatcher(entry, errors, next, location);
         }
 
         var assign = entry.TryGetPropertyValue("Assign", out var assignNode) ? CompileAssign(assignNode, $"{location}/Assign") : null;

@@ -1,6 +1,6 @@
 namespace LongLivedTransactions.StatesLanguage.Parsing;
 
-/// <summary>Which fields each state type accepts (JSONPath states).</summary>
+/// <summary>Which fields each state type accepts, in JSONPath and in JSONata states.</summary>
 internal static class StateFieldRules
 {
     private static readonly string[] Common = ["Type", "Comment", "QueryLanguage"];
@@ -22,9 +22,23 @@ internal static class StateFieldRules
             "ResultWriter", "Label", "Assign"),
     };
 
+    private static readonly Dictionary<string, HashSet<string>> AllowedInJsonata = new(StringComparer.Ordinal)
+    {
+        ["Pass"] = Set("Next", "End", "Output", "Assign"),
+        ["Task"] = Set("Next", "End", "Arguments", "Output", "Assign", "Retry", "Catch", "Resource", "TimeoutSeconds", "HeartbeatSeconds", "Credentials"),
+        ["Choice"] = Set("Choices", "Default", "Output", "Assign"),
+        ["Wait"] = Set("Next", "End", "Seconds", "Timestamp", "Output", "Assign"),
+        ["Succeed"] = Set("Output"),
+        ["Fail"] = Set("Error", "Cause"),
+        ["Parallel"] = Set("Next", "End", "Arguments", "Output", "Assign", "Retry", "Catch", "Branches"),
+        ["Map"] = Set("Next", "End", "Items", "ItemSelector", "ItemProcessor", "Iterator", "MaxConcurrency", "ToleratedFailureCount",
+            "ToleratedFailurePercentage", "Output", "Assign", "Retry", "Catch", "ItemReader", "ItemBatcher", "ResultWriter", "Label"),
+    };
+
     public static bool IsKnownType(string type) => AllowedByType.ContainsKey(type);
 
-    public static bool IsAllowed(string type, string field) => AllowedByType[type].Contains(field);
+    public static bool IsAllowed(string type, string field, bool jsonata) =>
+        (jsonata ? AllowedInJsonata : AllowedByType)[type].Contains(field);
 
     private static HashSet<string> Set(params string[] fields) => new(Common.Concat(fields), StringComparer.Ordinal);
 }

@@ -29,4 +29,6 @@ public static class DiagnosticCodes
     public const string NoDollar = "NO_DOLLAR";
     public const string NoPath = "NO_PATH";
     public const string PassResultIsStatic = "PASS_RESULT_IS_STATIC";
+    public const string InvalidJsonataExpression = "INVALID_JSONATA_EXPRESSION";
+    public const string UnsupportedJsonataExpression = "UNSUPPORTED_JSONATA_EXPRESSION";
 }

@@ -67,16 +67,6 @@ public sealed class ExecutionLifecycleTests
     }
 
     [Fact]
-    public async Task A_JSONata_definition_is_rejected_with_a_diagnostic()
-    {
-        var exception = Assert.Throws<InvalidDefinitionException>(() => StateMachineParser.Parse(
-            """{"QueryLanguage":"JSONata","StartAt":"P","States":{"P":{"Type":"Pass","Output":"{% 1 %}","End":true}}}"""));
-
-        Assert.Contains(exception.Diagnostics, d => d.Location == "/QueryLanguage" && d.Message.Contains("JSONata", StringComparison.Ordinal));
-        await Task.CompletedTask;
-    }
-
-    [Fact]
     public async Task Invalid_input_JSON_is_refused_at_start()
     {
         var engine = new ExecutionEngine([], new FakeTimeProvider(StartTime));

@@ -155,17 +155,6 @@ public sealed class StateMachineValidatorTests
     }
 
     [Fact]
-    public void JSONata_is_reported_as_unsupported_on_the_machine_or_a_state()
-    {
-        var machine = SingleError("""{"QueryLanguage":"JSONata","StartAt":"P","States":{"P":{"Type":"Pass","End":true}}}""");
-        var state = SingleError("""{"StartAt":"P","States":{"P":{"Type":"Pass","QueryLanguage":"JSONata","End":true}}}""");
-
-        Assert.Equal("/QueryLanguage", machine.Location);
-        Assert.Equal("/States/P/QueryLanguage", state.Location);
-        Assert.Contains("not supported", state.Message, StringComparison.Ordinal);
-    }
-
-    [Fact]
     public void Nested_graphs_are_checked_too()
     {
         var error = StateMachineValidator.Validate("""

@@ -14,34 +14,12 @@ namespace LongLivedTransactions.StatesLanguage.Execution.Runners;
 /// </summary>
 internal static class MapStateRunner
 {
-    public static async Task<StateOutcome> RunAsync(StateVisit visit, MapState state)
+    public static ValueTask<StateOutcome> RunAsync(StateVisit visit, MapState state)
     {
-        var input = DataFlow.ApplyInputPath(visit, visit.RawInput);
-        FailureHandling? handling = null; // created at the first failure
-        while (true)
-        {
-            try
-            {
-                return await AttemptAsync(visit, state, input).ConfigureAwait(false);
-            }
-            catch (StateFailure failure) when (!failure.IsTerminal)
-            {
-                handling ??= new FailureHandling(visit, state.ErrorHandling, isTask: false);
-                if (await handling.RetryAsync(failure).ConfigureAwait(false))
-                {
-                    continue;
-                }
-
-                // AWS records MapStateFailed once, when the Map gives up (not before each retry).
-                visit.Run.History.Record(visit.Cursor, "MapStateFailed");
-                if (handling.TryCatch(failure, out var outcome))
-                {
-                    return outcome;
-                }
-
-                throw;
-            }
-        }
+        var input = state.DataFlow.SelectInput(visit);
+        // AWS records MapStateFailed once, when the Map gives up (not before each retry).
+        return RetryAndCatch.RunAsync(
+            visit, state.ErrorHandling, isTask: false, "MapStateFailed", async () => Attempt.Succeeded(await AttemptAsync(visit, state, input).ConfigureAwait(false)));
     }
 
     private static async Task<StateOutcome> AttemptAsync(StateVisit visit, MapState state, JsonNode? input)
@@ -63,16 +41,22 @@ internal static class MapStateRunner
             ? await RunDistributedAsync(visit, state, itemInputs, limits).ConfigureAwait(false)
             : await RunInlineAsync(visit, state, itemInputs, limits).ConfigureAwait(false);
 
-        var result = state.ResultSelector is not null ? DataFlow.Evaluate(visit, state.ResultSelector, outcome) : outcome;
-        var assigned = DataFlow.EvaluateAssign(visit, state.Assign, result);
-        var output = DataFlow.ApplyResultPath(visit, state.ResultPath, DataFlow.InputForResult(visit, state.ErrorHandling), result);
-        output = DataFlow.ApplyOutputPath(visit, output);
-        var assignedTexts = DataFlow.StoreAssigned(visit, assigned);
-        return StateEvents.Exit(visit, output, assignedTexts, state.Next);
+        return StateEvents.Exit(visit, state.DataFlow.ApplyResult(visit, input, outcome, state.ErrorHandling.Catchers.Count), state.Next);
     }
 
     private static JsonArray ReadItems(StateVisit visit, MapState state, JsonNode? input)
     {
+        if (state.Jsonata is { } jsonata)
+        {
+            if (jsonata.Items is not null)
+            {
+                return JsonataEvaluation.EvaluateArray(visit, jsonata.Items, new JsonataEvaluation.StatesObject(input));
+            }
+
+            return input as JsonArray
+                ?? throw JsonataEvaluation.Failure(visit, $"Map state input must be an array but was: {DataFlow.ToJsonText(input)}");
+        }
+
         if (!DataFlow.TryResolve(visit, state.ItemsPath, input, out var items, out var failure))
         {
             throw StateFailure.Runtime(visit, $"Invalid path '{state.ItemsPath.Text}' : {failure}");
@@ -84,7 +68,8 @@ internal static class MapStateRunner
 
     private static JsonNode? SelectItem(StateVisit visit, MapState state, JsonNode? input, int index, JsonNode? item)
     {
-        if (state.ItemSelector is null)
+        var jsonataSelector = state.Jsonata?.ItemSelector;
+        if (state.ItemSelector is null && jsonataSelector is null)
         {
             return item?.DeepClone();
         }
@@ -92,7 +77,9 @@ internal static class MapStateRunner
         visit.MapItem = new MapItem(index, item);
         try
         {
-            return DataFlow.Evaluate(visit, state.ItemSelector, input);
+            return jsonataSelector is not null
+                ? JsonataEvaluation.Evaluate(visit, jsonataSelector, new JsonataEvaluation.StatesObject(input))
+                : DataFlow.Evaluate(visit, state.ItemSelector!, input);
         }
         finally
         {
@@ -105,7 +92,8 @@ internal static class MapStateRunner
     /// <summary>MaxConcurrency is checked before MapStateStarted, the tolerated failures after it, as in AWS.</summary>
     private static int ReadMaxConcurrency(StateVisit visit, MapState state, JsonNode? input)
     {
-        var maxConcurrency = state.MaxConcurrency ?? 0;
+        var fromExpression = ReadJsonataNumber(visit, state.Jsonata?.MaxConcurrency, input, "MaxConcurrency");
+        var maxConcurrency = state.MaxConcurrency ?? (fromExpression is { } limit ? (int)limit : 0);
         if (state.MaxConcurrencyPath is { } concurrencyPath)
         {
             var value = Peek(visit, concurrencyPath, input);
@@ -122,7 +110,8 @@ internal static class MapStateRunner
 
     private static MapLimits ReadTolerance(StateVisit visit, MapState state, JsonNode? input, int maxConcurrency)
     {
-        var toleratedCount = state.ToleratedFailureCount;
+        var toleratedCount = state.ToleratedFailureCount
+            ?? (ReadJsonataNumber(visit, state.Jsonata?.ToleratedFailureCount, input, "ToleratedFailureCount") is { } count ? (int)count : null);
         if (state.ToleratedFailureCountPath is { } countPath)
         {
             var value = Peek(visit, countPath, input);
@@ -139,7 +128,8 @@ internal static class MapStateRunner
             toleratedCount = (int)Math.Min(parsed, int.MaxValue);
         }
 
-        var toleratedPercentage = state.ToleratedFailurePercentage;
+        var toleratedPercentage = state.ToleratedFailurePercentage
+            ?? ReadJsonataNumber(visit, state.Jsonata?.ToleratedFailurePercentage, input, "ToleratedFailurePercentage");
         if (state.ToleratedFailurePercentagePath is { } percentagePath)
         {
             var value = Peek(visit, percentagePath, input);
@@ -157,6 +147,23 @@ internal static class MapStateRunner
         }
 
         return new MapLimits(maxConcurrency, toleratedCount, toleratedPercentage);
+    }
+
+    /// <summary>A Map limit written as a JSONata expression: a non-negative number, or null when not written so.</summary>
+    private static double? ReadJsonataNumber(StateVisit visit, JsonataTemplate? expression, JsonNode? input, string field)
+    {
+        if (expression is null)
+        {
+            return null;
+        }
+
+        var value = JsonataEvaluation.Evaluate(visit, expression, new JsonataEvaluation.StatesObject(input));
+        if (value is JsonValue number && number.GetValueKind() == JsonValueKind.Number && number.TryGetValue<double>(out var result) && result >= 0)
+        {
+            return Math.Min(result, int.MaxValue);
+        }
+
+        throw StateFailure.Runtime(visit, $"The {field} field must evaluate to a non-negative number, but the expression returned {DataFlow.ToJsonText(value)}");
     }
 
     private static JsonNode? Peek(StateVisit visit, PathReference path, JsonNode? input)

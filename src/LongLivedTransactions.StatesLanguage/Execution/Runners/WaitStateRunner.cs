@@ -10,7 +10,7 @@ internal static class WaitStateRunner
 {
     public static async ValueTask<StateOutcome> RunAsync(StateVisit visit, WaitState state)
     {
-        var input = DataFlow.ApplyInputPath(visit, visit.RawInput);
+        var input = state.DataFlow.SelectInput(visit);
         // Counted from the StateEntered time, so that a wait resumed after a restart only sleeps what remains.
         var entered = visit.EnteredTime;
         var until = state switch
@@ -19,15 +19,37 @@ internal static class WaitStateRunner
             { Timestamp: { } timestamp } => timestamp,
             { SecondsPath: { } path } => LongTimers.AddSeconds(entered, ReadSeconds(visit, path, input)),
             { TimestampPath: { } path } => ReadTimestamp(visit, path, input),
+            { SecondsExpression: { } expression } => LongTimers.AddSeconds(entered, ReadSeconds(visit, expression, input)),
+            { TimestampExpression: { } expression } => ReadTimestamp(visit, expression, input),
             _ => entered,
         };
 
         await LongTimers.DelayUntilAsync(visit.Run.Time, until, visit.Cancellation).ConfigureAwait(false);
 
-        var assigned = DataFlow.EvaluateAssign(visit, state.Assign, input);
-        var output = DataFlow.ApplyOutputPath(visit, input);
-        var assignedTexts = DataFlow.StoreAssigned(visit, assigned);
-        return StateEvents.Exit(visit, output, assignedTexts, state.Next);
+        return StateEvents.Exit(visit, state.DataFlow.ApplyResult(visit, input, input, catcherCount: 0), state.Next);
+    }
+
+    private static long ReadSeconds(StateVisit visit, JsonataTemplate expression, JsonNode? input)
+    {
+        var value = JsonataEvaluation.Evaluate(visit, expression, new JsonataEvaluation.StatesObject(input));
+        if (value is JsonValue number && number.GetValueKind() == JsonValueKind.Number
+            && number.TryGetValue<double>(out var seconds) && seconds == Math.Floor(seconds) && seconds is >= 0 and <= 99_999_999)
+        {
+            return (long)seconds;
+        }
+
+        throw JsonataEvaluation.Failure(visit, $"The Seconds field must be a non-negative integer: {Describe(value)}");
+    }
+
+    private static DateTimeOffset ReadTimestamp(StateVisit visit, JsonataTemplate expression, JsonNode? input)
+    {
+        var value = JsonataEvaluation.Evaluate(visit, expression, new JsonataEvaluation.StatesObject(input));
+        if (value is JsonValue text && text.GetValueKind() == JsonValueKind.String && Timestamps.TryParse(text.GetValue<string>(), out var timestamp))
+        {
+            return timestamp;
+        }
+
+        throw JsonataEvaluation.Failure(visit, $"The Timestamp field cannot be parsed as an ISO-8601 extended offset date-time format string: {Describe(value)}");
     }
 
     private static long ReadSeconds(StateVisit visit, PathReference path, JsonNode? input)

@@ -31,7 +31,7 @@ internal static class ConformanceSummary
         text.AppendLine("# ASL conformance against recorded AWS Step Functions executions");
         text.AppendLine();
         text.AppendLine("Passed = status, output, error and cause match the recording after normalisation. "
-                        + "Skipped = out of scope (" + CaseScope.JsonataNotImplemented + "). "
+                        + "Skipped = out of scope (" + CaseScope.OutOfScope + "). "
                         + "History = recorded event histories compared / matched (a separate figure).");
         text.AppendLine();
         text.AppendLine("| tag | total | passed | failed | skipped | history compared | history matched |");

@@ -1,0 +1,46 @@
+using System.Text.Json.Nodes;
+using LongLivedTransactions.Jsonata;
+
+namespace LongLivedTransactions.StatesLanguage.Definitions;
+
+/// <summary>
+/// A JSONata field value (Arguments, Output, Assign, Condition, Items, Seconds...): JSON in which any string
+/// written <c>{% expression %}</c> is a JSONata expression, at any depth. Compiled once when the definition is read.
+/// </summary>
+public sealed class JsonataTemplate
+{
+    internal JsonataTemplate(JsonataTemplateNode root)
+    {
+        Root = root;
+    }
+
+    internal JsonataTemplateNode Root { get; }
+
+    /// <summary>True when the value holds no expression at all.</summary>
+    public bool IsLiteral => Root is JsonataLiteralNode;
+}
+
+internal abstract class JsonataTemplateNode;
+
+internal sealed class JsonataLiteralNode(JsonNode? value) : JsonataTemplateNode
+{
+    public JsonNode? Value { get; } = value;
+}
+
+/// <summary>One <c>{% %}</c> string; <see cref="Field"/> names where it is, as AWS names it in causes (<c>Output/v</c>).</summary>
+internal sealed class JsonataExpressionNode(JsonataExpression expression, string field) : JsonataTemplateNode
+{
+    public JsonataExpression Expression { get; } = expression;
+
+    public string Field { get; } = field;
+}
+
+internal sealed class JsonataObjectNode(IReadOnlyList<KeyValuePair<string, JsonataTemplateNode>> fields) : JsonataTemplateNode
+{
+    public IReadOnlyList<KeyValuePair<string, JsonataTemplateNode>> Fields { get; } = fields;
+}
+
+internal sealed class JsonataArrayNode(IReadOnlyList<JsonataTemplateNode> items) : JsonataTemplateNode
+{
+    public IReadOnlyList<JsonataTemplateNode> Items { get; } = items;
+}

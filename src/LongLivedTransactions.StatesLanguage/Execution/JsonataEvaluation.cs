@@ -1,0 +1,168 @@
+using System.Text.Json.Nodes;
+using LongLivedTransactions.Jsonata;
+using LongLivedTransactions.Jsonata.StepFunctions;
+using LongLivedTransactions.Jsonata.Values;
+using LongLivedTransactions.StatesLanguage.Definitions;
+
+namespace LongLivedTransactions.StatesLanguage.Execution;
+
+/// <summary>
+/// Evaluates JSONata field values in a state: <c>$states</c> (input, result, errorOutput, context) and the
+/// workflow variables are visible; an expression that fails or returns nothing fails the state with
+/// States.QueryEvaluationError and AWS's cause naming the expression and the field.
+/// </summary>
+internal static class JsonataEvaluation
+{
+    public const string QueryEvaluationError = "States.QueryEvaluationError";
+
+    /// <summary>JSONata as Step Functions runs it, with its added functions.</summary>
+    public static readonly JsonataOptions Options = new()
+    {
+        Dialect = JsonataDialect.StepFunctions,
+        Functions = StepFunctionsFunctions.Create(),
+        Timeout = TimeSpan.FromSeconds(10),
+    };
+
+    /// <summary>Evaluates a template; <paramref name="states"/> is the <c>$states</c> object of the moment.</summary>
+    public static JsonNode? Evaluate(StateVisit visit, JsonataTemplate template, StatesObject states) =>
+        EvaluateNode(visit, template.Root, new StateVariables(visit, states));
+
+    private static JsonNode? EvaluateNode(StateVisit visit, JsonataTemplateNode node, StateVariables variables)
+    {
+        switch (node)
+        {
+            case JsonataLiteralNode literal:
+                return literal.Value?.DeepClone();
+            case JsonataObjectNode obj:
+            {
+                var result = new JsonObject();
+                foreach (var (name, field) in obj.Fields)
+                {
+                    result[name] = EvaluateNode(visit, field, variables);
+                }
+
+                return result;
+            }
+
+            case JsonataArrayNode array:
+            {
+                var result = new JsonArray();
+                foreach (var item in array.Items)
+                {
+                    result.Add(EvaluateNode(visit, item, variables));
+                }
+
+                return result;
+            }
+
+            default:
+                var expression = (JsonataExpressionNode)node;
+                return EvaluateExpression(visit, expression, variables);
+        }
+    }
+
+    /// <summary>
+    /// Evaluates a field that must give an array (a Map's Items). AWS names what came back when it is not one.
+    /// </summary>
+    public static JsonArray EvaluateArray(StateVisit visit, JsonataTemplate template, StatesObject states)
+    {
+        if (template.Root is not JsonataExpressionNode expression)
+        {
+            return Evaluate(visit, template, states) as JsonArray
+                ?? throw Failure(visit, $"The field '{FieldOf(template)}' must be an array.");
+        }
+
+        var value = EvaluateValue(visit, expression, new StateVariables(visit, states));
+        var text = expression.Expression.Text.Trim();
+        return value switch
+        {
+            JsonataArray => (JsonArray)JsonataValue.ToJsonNode(value)!,
+            JsonataFunction => throw Failure(visit, $"The JSONata expression '{text}' specified for the field '{expression.Field}' returned an unsupported result type."),
+            _ => throw Failure(
+                visit,
+                $"The JSONata expression '{text}' specified for the field '{expression.Field}' returned an unexpected result type. Expected 'array', but was '{JsonType(value)}' for value: {DataFlow.ToJsonText(JsonataValue.ToJsonNode(value))}"),
+        };
+    }
+
+    private static string FieldOf(JsonataTemplate template) => template.Root is JsonataExpressionNode expression ? expression.Field : "Items";
+
+    private static string JsonType(object? value) => value switch
+    {
+        string => "string",
+        double => "number",
+        bool => "boolean",
+        OrderedDictionary<string, object?> => "object",
+        _ => "null",
+    };
+
+    private static JsonNode? EvaluateExpression(StateVisit visit, JsonataExpressionNode node, StateVariables variables) =>
+        JsonataValue.ToJsonNode(EvaluateValue(visit, node, variables));
+
+    /// <summary>The expression's value in JSONata's model; undefined and errors fail the state.</summary>
+    private static object EvaluateValue(StateVisit visit, JsonataExpressionNode node, StateVariables variables)
+    {
+        object? value;
+        var text = node.Expression.Text.Trim();
+        try
+        {
+            value = node.Expression.Evaluate(null, variables);
+        }
+        catch (JsonataException error)
+        {
+            // A coded JSONata error is a sentence of its own; the limits carry no code (as AWS words them).
+            var detail = error.Code is "U1001" or "U1002" ? $": {error.Message}" : $". {error.Code}: {error.Message}";
+            throw Failure(visit, $"The JSONata expression '{text}' specified for the field '{node.Field}' threw an error during evaluation{detail}");
+        }
+
+        if (value is null)
+        {
+            throw Failure(visit, $"The JSONata expression '{text}' specified for the field '{node.Field}' returned nothing (undefined).");
+        }
+
+        return value;
+    }
+
+    /// <summary>States.QueryEvaluationError with AWS's opening sentence.</summary>
+    public static StateFailure Failure(StateVisit visit, string detail) =>
+        new(QueryEvaluationError, $"An error occurred while executing the state '{visit.State.Name}' (entered at the event id #{visit.EnteredEventId}). {detail}");
+
+    /// <summary>What <c>$states</c> holds at one point of a state (a field not available there is null).</summary>
+    internal sealed record StatesObject(JsonNode? Input, JsonNode? Result = null, bool HasResult = false, JsonNode? ErrorOutput = null);
+
+    /// <summary>The variables an expression sees, converted only when it refers to them.</summary>
+    private sealed class StateVariables(StateVisit visit, StatesObject states) : IJsonataVariables
+    {
+        private object? _states;
+
+        public bool TryGetValue(string name, out object? value)
+        {
+            if (name == "states")
+            {
+                value = _states ??= BuildStates();
+                return true;
+            }
+
+            return visit.Variables.TryGetJsonata(name, out value);
+        }
+
+        private OrderedDictionary<string, object?> BuildStates()
+        {
+            var result = new OrderedDictionary<string, object?>(StringComparer.Ordinal)
+            {
+                ["input"] = visit.JsonataInput(states.Input),
+                ["context"] = JsonataValue.FromJsonNode(visit.Context),
+            };
+            if (states.HasResult)
+            {
+                result["result"] = JsonataValue.FromJsonNode(states.Result);
+            }
+
+            if (states.ErrorOutput is not null)
+            {
+                result["errorOutput"] = JsonataValue.FromJsonNode(states.ErrorOutput);
+            }
+
+            return result;
+        }
+    }
+}

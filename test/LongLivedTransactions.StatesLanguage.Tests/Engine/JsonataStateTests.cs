@@ -1,0 +1,178 @@
+using System.Text.Json.Nodes;
+using LongLivedTransactions.StatesLanguage.Execution;
+using LongLivedTransactions.StatesLanguage.Tasks;
+using LongLivedTransactions.StatesLanguage.Validation;
+using LongLivedTransactions.StatesLanguage.Tests.Support;
+using static LongLivedTransactions.StatesLanguage.Tests.Support.EngineHarness;
+
+namespace LongLivedTransactions.StatesLanguage.Tests.Engine;
+
+public sealed class JsonataStateTests
+{
+    private const string Lambda = "arn:aws:states:::lambda:invoke";
+
+    [Fact]
+    public async Task Arguments_and_Output_shape_a_task_call_and_its_result()
+    {
+        var invoker = ScriptedTaskInvoker.Returning(Lambda, call => new JsonObject { ["Payload"] = new JsonObject { ["total"] = call.Parameters!["Payload"]!["qty"]!.GetValue<double>() * 2 } });
+        var execution = await RunAsync(
+            """
+            {"QueryLanguage":"JSONata","StartAt":"T","States":{"T":{"Type":"Task","Resource":"arn:aws:states:::lambda:invoke",
+              "Arguments":{"FunctionName":"f","Payload":{"qty":"{% $states.input.qty %}"}},
+              "Output":{"total":"{% $states.result.Payload.total %}","id":"{% $states.input.id %}"},"End":true}}}
+            """,
+            """{"id":"a1","qty":3}""",
+            [invoker]);
+
+        Assert.Equal(ExecutionStatus.Succeeded, execution.Status);
+        AssertJson("""{"total":6,"id":"a1"}""", Output(execution));
+    }
+
+    [Fact]
+    public async Task Assign_sees_the_values_on_entry_and_the_next_state_sees_the_new_ones()
+    {
+        var execution = await RunAsync(
+            """
+            {"QueryLanguage":"JSONata","StartAt":"A","States":{
+              "A":{"Type":"Pass","Assign":{"x":1},"Next":"B"},
+              "B":{"Type":"Pass","Assign":{"x":"{% $x + 1 %}","seen":"{% $x %}"},"Output":{"during":"{% $x %}"},"Next":"C"},
+              "C":{"Type":"Pass","Output":{"x":"{% $x %}","seen":"{% $seen %}","during":"{% $states.input.during %}"},"End":true}}}
+            """);
+
+        AssertJson("""{"x":2,"seen":1,"during":1}""", Output(execution));
+    }
+
+    [Fact]
+    public async Task A_map_iteration_reads_outer_variables_but_its_assignments_stay_inside()
+    {
+        var execution = await RunAsync(
+            """
+            {"QueryLanguage":"JSONata","StartAt":"A","States":{
+              "A":{"Type":"Pass","Assign":{"factor":10,"inner":"outer"},"Next":"M"},
+              "M":{"Type":"Map","Items":"{% [1,2,3] %}","ItemSelector":{"v":"{% $states.context.Map.Item.Value * $factor %}"},
+                "ItemProcessor":{"StartAt":"P","States":{"P":{"Type":"Pass","Assign":{"inner":"changed"},"Output":"{% $states.input.v %}","End":true}}},
+                "Next":"C"},
+              "C":{"Type":"Pass","Output":{"result":"{% $states.input %}","inner":"{% $inner %}"},"End":true}}}
+            """);
+
+        AssertJson("""{"result":[10,20,30],"inner":"outer"}""", Output(execution));
+    }
+
+    [Fact]
+    public async Task Choice_conditions_pick_the_rule_whose_Output_and_Assign_apply()
+    {
+        var execution = await RunAsync(
+            """
+            {"QueryLanguage":"JSONata","StartAt":"C","States":{
+              "C":{"Type":"Choice","Choices":[
+                {"Condition":"{% $states.input.n > 5 %}","Next":"Big","Output":{"size":"big"},"Assign":{"picked":1}},
+                {"Condition":"{% $states.input.n > 0 %}","Next":"Small","Output":{"size":"small"},"Assign":{"picked":2}}],
+               "Default":"Small"},
+              "Big":{"Type":"Pass","Output":{"size":"{% $states.input.size %}","picked":"{% $picked %}"},"End":true},
+              "Small":{"Type":"Pass","Output":{"size":"{% $states.input.size %}","picked":"{% $picked %}"},"End":true}}}
+            """,
+            """{"n":3}""");
+
+        AssertJson("""{"size":"small","picked":2}""", Output(execution));
+    }
+
+    [Fact]
+    public async Task A_catcher_sees_the_error_output_and_keeps_the_state_input_in_a_variable()
+    {
+        var invoker = new ScriptedTaskInvoker(Lambda, (_, _) => throw new TaskFailedException("ErrProcessPayment", "card declined"));
+        var execution = await RunAsync(
+            """
+            {"QueryLanguage":"JSONata","StartAt":"T","States":{
+              "T":{"Type":"Task","Resource":"arn:aws:states:::lambda:invoke","Assign":{"order":"{% $states.input %}"},
+                "Catch":[{"ErrorEquals":["ErrProcessPayment"],"Next":"F","Assign":{"error":"{% $states.errorOutput %}","order":"{% $states.input %}"}}],"End":true},
+              "F":{"Type":"Fail","Error":"{% $error.Error %}","Cause":"{% $order.id & ': ' & $error.Cause %}"}}}
+            """,
+            """{"id":"o-1"}""",
+            [invoker]);
+
+        Assert.Equal(ExecutionStatus.Failed, execution.Status);
+        Assert.Equal("ErrProcessPayment", execution.Error);
+        Assert.Equal("o-1: card declined", execution.Cause);
+    }
+
+    [Fact]
+    public async Task An_expression_that_returns_nothing_fails_the_state_and_names_the_field()
+    {
+        var execution = await RunAsync(
+            """{"QueryLanguage":"JSONata","StartAt":"E","States":{"E":{"Type":"Pass","Output":{"v":"{% $states.input.missing %}"},"End":true}}}""");
+
+        Assert.Equal("States.QueryEvaluationError", execution.Error);
+        Assert.Equal(
+            "An error occurred while executing the state 'E' (entered at the event id #2). The JSONata expression '$states.input.missing' specified for the field 'Output/v' returned nothing (undefined).",
+            execution.Cause);
+    }
+
+    [Fact]
+    public async Task A_query_evaluation_error_can_be_caught()
+    {
+        var execution = await RunAsync(
+            """
+            {"QueryLanguage":"JSONata","StartAt":"E","States":{
+              "E":{"Type":"Task","Resource":"arn:aws:states:::lambda:invoke","Arguments":{"x":"{% 1 + 'a' %}"},
+                "Catch":[{"ErrorEquals":["States.QueryEvaluationError"],"Next":"Done"}],"End":true},
+              "Done":{"Type":"Succeed"}}}
+            """,
+            invokers: [ScriptedTaskInvoker.Returning(Lambda, _ => new JsonObject())]);
+
+        Assert.Equal(ExecutionStatus.Succeeded, execution.Status);
+        Assert.Equal("States.QueryEvaluationError", Output(execution)!["Error"]!.GetValue<string>());
+        Assert.Contains("threw an error during evaluation. T2002:", Output(execution)!["Cause"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Wait_seconds_and_the_Step_Functions_functions_are_available()
+    {
+        var execution = await RunAsync(
+            """
+            {"QueryLanguage":"JSONata","StartAt":"W","States":{
+              "W":{"Type":"Wait","Seconds":"{% $states.input.delay %}","Next":"P"},
+              "P":{"Type":"Pass","Output":{"parts":"{% $partition([1,2,3,4], 2) %}","hash":"{% $hash('input', 'SHA-1') %}","random":"{% $random(42) %}"},"End":true}}}
+            """,
+            """{"delay":30}""");
+
+        AssertJson("""{"parts":[[1,2],[3,4]],"hash":"140f86aae51ab9e1cda9b4254fe98a74eb54c1a1","random":0.7275636800328681}""", Output(execution));
+        // The harness moves the fake clock a second at a time, so the exit is seen at 30 s or just after.
+        Assert.InRange(Events(execution, "WaitStateExited").Single().Timestamp, StartTime.AddSeconds(30), StartTime.AddSeconds(35));
+    }
+
+    [Fact]
+    public async Task A_JSONata_state_may_sit_in_a_JSONPath_machine()
+    {
+        var execution = await RunAsync(
+            """
+            {"StartAt":"A","States":{
+              "A":{"Type":"Pass","Parameters":{"n.$":"$.n"},"Next":"B"},
+              "B":{"Type":"Pass","QueryLanguage":"JSONata","Output":{"double":"{% $states.input.n * 2 %}"},"End":true}}}
+            """,
+            """{"n":4}""");
+
+        AssertJson("""{"double":8}""", Output(execution));
+    }
+
+    [Theory]
+    [InlineData("""{"QueryLanguage":"JSONata","StartAt":"P","States":{"P":{"Type":"Pass","Output":"{% 1 + %}","End":true}}}""", "INVALID_JSONATA_EXPRESSION", "/States/P/Output")]
+    [InlineData("""{"QueryLanguage":"JSONata","StartAt":"P","States":{"P":{"Type":"Pass","Output":{"v":"{% phone %}"},"End":true}}}""", "UNSUPPORTED_JSONATA_EXPRESSION", "/States/P/Output/v")]
+    [InlineData("""{"QueryLanguage":"JSONata","StartAt":"P","States":{"P":{"Type":"Pass","InputPath":"$.a","End":true}}}""", "SCHEMA_VALIDATION_FAILED", "/States/P/InputPath")]
+    [InlineData("""{"QueryLanguage":"JSONata","StartAt":"P","States":{"P":{"Type":"Pass","QueryLanguage":"JSONPath","End":true}}}""", "SCHEMA_VALIDATION_FAILED", "/States/P/QueryLanguage")]
+    [InlineData("""{"QueryLanguage":"JSONata","StartAt":"P","States":{"P":{"Type":"Pass","Output":"{% $states.errorOutput %}","End":true}}}""", "SCHEMA_VALIDATION_FAILED", "/States/P/Output")]
+    public void Definitions_AWS_refuses_are_refused(string definition, string code, string location)
+    {
+        var diagnostic = Assert.Single(StateMachineValidator.Validate(definition), d => d.IsError);
+
+        Assert.Equal((code, location), (diagnostic.Code, diagnostic.Location));
+    }
+
+    [Fact]
+    public void A_top_level_reference_names_the_field_as_AWS_does()
+    {
+        var diagnostic = Assert.Single(StateMachineValidator.Validate(
+            """{"QueryLanguage":"JSONata","StartAt":"P","States":{"P":{"Type":"Pass","Output":{"v":"{% phone %}"},"End":true}}}"""));
+
+        Assert.Equal("Reference to 'phone' at the top level is not supported.", diagnostic.Message);
+    }
+}
