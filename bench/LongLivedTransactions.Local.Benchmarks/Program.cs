@@ -32,7 +32,7 @@ var startInfo = new ProcessStartInfo("dotnet")
     RedirectStandardOutput = true,
     RedirectStandardError = true,
     UseShellExecute = false,
-    ArgumentList = { serverAssembly, "up", "--port", port.ToString(CultureInfo.InvariantCulture) },
+    ArgumentList = { serverAssembly, "up", "--port", port.ToString(CultureInfo.InvariantCulture), "--in-memory" },
 };
 var launch = Stopwatch.StartNew();
 using Process server = Process.Start(startInfo) ?? throw new InvalidOperationException("Could not start the up server.");
