@@ -29,7 +29,11 @@ public static class LongTimers
     public static Task DelayAsync(TimeProvider time, double seconds, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(time);
-        return DelayUntilAsync(time, AddSeconds(time.GetUtcNow(), seconds), cancellationToken);
+
+        // Up to a slice, one timer of exactly that span (as TimeSpan.FromSeconds rounds it); longer, in slices.
+        return seconds < MaxSlice.TotalSeconds
+            ? Task.Delay(TimeSpan.FromSeconds(seconds), time, cancellationToken)
+            : DelayUntilAsync(time, AddSeconds(time.GetUtcNow(), seconds), cancellationToken);
     }
 
     /// <summary>Adds seconds, saturating at the largest representable time instead of throwing.</summary>
