@@ -185,7 +185,7 @@ internal sealed partial class DefinitionReader
                 {
                     if (JsonFields.TryGetString(choices[i]?["Next"], out var choiceNext))
                     {
-                        targets.Add((choiceNext, $"{stateLocation}/Choices/{i}/Next"));
+                        targets.Add((choiceNext, $"{stateLocation}/Choices[{i}]/Next"));
                     }
                 }
             }
@@ -196,7 +196,7 @@ internal sealed partial class DefinitionReader
                 {
                     if (JsonFields.TryGetString(catchers[i]?["Next"], out var catchNext))
                     {
-                        targets.Add((catchNext, $"{stateLocation}/Catch/{i}/Next"));
+                        targets.Add((catchNext, $"{stateLocation}/Catch[{i}]/Next"));
                     }
                 }
             }
@@ -216,7 +216,9 @@ internal sealed partial class DefinitionReader
 
         if (!hasTerminal)
         {
-            _diagnostics.Error(DiagnosticCodes.MissingEndState, "Workflow has no terminal state", location.Length == 0 ? "/" : location);
+            // AWS gives this one no location, and then does not look for unreachable states.
+            _diagnostics.Error(DiagnosticCodes.MissingEndState, "Workflow has no terminal state", null);
+            return;
         }
 
         if (!stateObjects.ContainsKey(startAt))
@@ -242,7 +244,7 @@ internal sealed partial class DefinitionReader
         {
             if (!reachable.Contains(name))
             {
-                _diagnostics.Error(DiagnosticCodes.UnreachableState, $"State '{name}' is not reachable.", $"{location}/States/{name}");
+                _diagnostics.Error(DiagnosticCodes.MissingTransitionTarget, $"State \"{name}\" is not reachable.", $"{location}/States/{name}");
             }
         }
     }
@@ -419,7 +421,9 @@ internal sealed partial class DefinitionReader
             return ResultPath.Root;
         }
 
-        if (!JsonPathExpression.TryParse(text, out var path) || path is null || !path.IsReferencePath)
+        // A ResultPath writes into the state's data: "$error" (a variable) or "$$.x" (the context) cannot be written,
+        // and would otherwise replace the whole data silently.
+        if (!JsonPathExpression.TryParse(text, out var path) || path is null || !path.IsReferencePath || path.Root != JsonPathRoot.Input)
         {
             _diagnostics.Schema("The value for the field 'ResultPath' must be a valid Reference Path.", fieldLocation);
             return ResultPath.Root;
