@@ -10,6 +10,10 @@ internal sealed class Frame
     private readonly IJsonataVariables? _host;
     private Dictionary<string, object?>? _bindings;
 
+    // An evaluation's root frame holds $$ (the root input) in a field rather than in a dictionary of its own.
+    private bool _hasRootInput;
+    private object? _rootInput;
+
     public Frame(Frame? parent)
     {
         _parent = parent;
@@ -28,8 +32,27 @@ internal sealed class Frame
         _host = host;
     }
 
+    /// <summary>
+    /// An evaluation's root frame: <c>$$</c> is <paramref name="rootInput"/>, then the host's variables (either
+    /// <paramref name="bindings"/>, used as they are, or <paramref name="host"/>), then <paramref name="parent"/>.
+    /// </summary>
+    public Frame(Frame parent, IReadOnlyDictionary<string, object?>? bindings, IJsonataVariables? host, object? rootInput)
+    {
+        _parent = parent;
+        _fixed = bindings;
+        _host = host;
+        _hasRootInput = true;
+        _rootInput = rootInput;
+    }
+
     public void Bind(string name, object? value)
     {
+        if (_hasRootInput && name == "$")
+        {
+            _rootInput = value;
+            return;
+        }
+
         _bindings ??= new Dictionary<string, object?>(StringComparer.Ordinal);
         _bindings[name] = value;
     }
@@ -39,6 +62,11 @@ internal sealed class Frame
     {
         for (var frame = this; frame is not null; frame = frame._parent)
         {
+            if (frame._hasRootInput && name == "$")
+            {
+                return frame._rootInput;
+            }
+
             if (frame._bindings is not null && frame._bindings.TryGetValue(name, out var value))
             {
                 return value;
