@@ -10,6 +10,11 @@ internal sealed class Frame
     private readonly IJsonataVariables? _host;
     private Dictionary<string, object?>? _bindings;
 
+    // Most frames (a lambda call with one parameter, a block with one assignment) bind one name: it is kept in
+    // these fields, and a dictionary is only made for a second name.
+    private string? _singleName;
+    private object? _singleValue;
+
     // An evaluation's root frame holds $$ (the root input) in a field rather than in a dictionary of its own.
     private bool _hasRootInput;
     private object? _rootInput;
@@ -53,7 +58,20 @@ internal sealed class Frame
             return;
         }
 
-        _bindings ??= new Dictionary<string, object?>(StringComparer.Ordinal);
+        if (_bindings is null)
+        {
+            if (_singleName is null || _singleName == name)
+            {
+                _singleName = name;
+                _singleValue = value;
+                return;
+            }
+
+            _bindings = new Dictionary<string, object?>(StringComparer.Ordinal) { [_singleName] = _singleValue };
+            _singleName = null;
+            _singleValue = null;
+        }
+
         _bindings[name] = value;
     }
 
@@ -65,6 +83,11 @@ internal sealed class Frame
             if (frame._hasRootInput && name == "$")
             {
                 return frame._rootInput;
+            }
+
+            if (frame._singleName is not null && frame._singleName == name)
+            {
+                return frame._singleValue;
             }
 
             if (frame._bindings is not null && frame._bindings.TryGetValue(name, out var value))
