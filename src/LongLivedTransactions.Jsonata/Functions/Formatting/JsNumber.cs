@@ -28,6 +28,12 @@ internal static class JsNumber
             return "0";
         }
 
+        // Integers below 10^15 (dates' components, counts, indexes) are their digits: no shortest-digit search.
+        if (Math.Abs(value) < 1e15 && Math.Floor(value) == value)
+        {
+            return ((long)value).ToString(CultureInfo.InvariantCulture);
+        }
+
         var (digits, pointPosition) = ShortestDigits(Math.Abs(value));
         var text = Layout(digits, pointPosition);
         return value < 0 ? "-" + text : text;
