@@ -45,7 +45,8 @@ static OurMeasurement MeasureOurs(BenchmarkCase benchmarkCase, double seconds)
     {
         expression = JsonataExpression.Compile(benchmarkCase.Expression);
         var result = expression.Evaluate(benchmarkCase.Input, benchmarkCase.Bindings);
-        answer = result is null ? null : JsonataValue.ToJsonNode(result)?.ToJsonString() ?? "null";
+        // Escaped as JSON.stringify escapes (quotes and backslashes, not every non-ASCII character).
+        answer = result is null ? null : JsonataValue.ToJsonNode(result)?.ToJsonString(RelaxedJson) ?? "null";
     }
     catch (Exception error) when (error is JsonataException or NotImplementedException)
     {
@@ -97,6 +98,12 @@ static OurMeasurement MeasureOurs(BenchmarkCase benchmarkCase, double seconds)
     rounds.Sort();
     cpuRounds.Sort();
     return new OurMeasurement(rounds[2], cpuRounds[2], bytes.Average(), answer, null);
+}
+
+internal sealed partial class Program
+{
+    private static readonly System.Text.Json.JsonSerializerOptions RelaxedJson =
+        new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 }
 
 internal sealed record OurMeasurement(double? NsPerEval, double? CpuNsPerEval, double? BytesPerEval, string? Answer, string? Failure);

@@ -30,8 +30,10 @@ internal sealed partial class Evaluator
 
         foreach (var item in items)
         {
-            var frame = isTupleStream ? CreateFrameFromTuple(environment, (Dictionary<string, object?>)item!) : environment;
-            var context = isTupleStream ? ((Dictionary<string, object?>)item!)["@"] : item;
+            // An empty tuple stream still makes the literal object (jsonata-js fails here reading the missing tuple).
+            var tuple = isTupleStream ? item as Dictionary<string, object?> : null;
+            var frame = tuple is null ? environment : CreateFrameFromTuple(environment, tuple);
+            var context = tuple is null ? (isTupleStream ? null : item) : tuple["@"];
             for (var pairIndex = 0; pairIndex < pairs.Count; pairIndex++)
             {
                 var key = Evaluate(pairs[pairIndex].Key, context, frame);
@@ -65,7 +67,7 @@ internal sealed partial class Evaluator
         {
             var context = group.Data;
             var frame = environment;
-            if (isTupleStream)
+            if (isTupleStream && group.Data is not null)
             {
                 var tuple = ReduceTupleStream(group.Data);
                 context = tuple["@"];
