@@ -8,7 +8,6 @@ using LongLivedTransactions.Local.Notifications;
 using LongLivedTransactions.Local.Workflow;
 using LongLivedTransactions.StatesLanguage.Definitions;
 using LongLivedTransactions.StatesLanguage.Execution;
-using LongLivedTransactions.StatesLanguage.Parsing;
 using LongLivedTransactions.StatesLanguage.Tasks.Integrations;
 
 namespace LongLivedTransactions.Local;
@@ -40,8 +39,11 @@ public sealed class LocalCloud : IAsyncDisposable
         Engine = new ExecutionEngine(
             [new LambdaInvokeTaskInvoker(Functions, options.TimeProvider), new SnsPublishTaskInvoker(Notifications, options.TimeProvider)],
             options.TimeProvider);
-        SagaDefinitionJson = SagaDefinition.Load(options.RepositoryRoot, Arns);
-        Saga = StateMachineParser.Parse(SagaDefinitionJson);
+        LoadedSagaDefinition saga = SagaDefinition.Read(
+            options.SagaDefinitionFile ?? Path.Combine(options.RepositoryRoot, SagaTopology.StateMachineDefinitionPath), Arns);
+        SagaDefinitionFile = saga.File;
+        SagaDefinitionJson = saga.Text;
+        Saga = saga.Definition;
         SagaStateMachineArn = Arns.StateMachine(SagaDefinition.StateMachineName);
     }
 
@@ -60,6 +62,9 @@ public sealed class LocalCloud : IAsyncDisposable
 
     /// <summary>The engine, with Lambda tasks going to the in-process functions and SNS publishes recorded.</summary>
     public ExecutionEngine Engine { get; }
+
+    /// <summary>The file the saga definition was read from.</summary>
+    public string SagaDefinitionFile { get; }
 
     /// <summary>The saga definition with local ARNs in place of its placeholders.</summary>
     public string SagaDefinitionJson { get; }

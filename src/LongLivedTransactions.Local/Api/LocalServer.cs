@@ -60,7 +60,7 @@ public sealed class LocalServer : IAsyncDisposable
                 cloud.SagaDefinitionJson,
                 cloud.Arns.Role("LongLivedTransactionsSagaRole"),
                 StateMachineRecord.Standard,
-                Description: "The order saga of statemachine/saga.asl.json.",
+                Description: $"The order saga of {Path.GetFileName(cloud.SagaDefinitionFile)}.",
                 LoggingConfiguration: null,
                 TracingConfiguration: null));
 

@@ -12,13 +12,14 @@ using LongLivedTransactions.StatesLanguage.Execution;
 namespace LongLivedTransactions.Local.Cli;
 
 /// <summary>
-/// <c>run FILE... [--json] [--dynamodb-endpoint URL]</c>: runs each scenario file as one execution of the saga on
-/// the local cloud and reports its path, status, error, notifications and the records it left.
-/// Exit code 0 when every execution ran (whatever its outcome), 1 when one could not run, 2 for bad usage.
+/// <c>run FILE... [--json] [--dynamodb-endpoint URL] [--flavour jsonpath|jsonata | --definition FILE]</c>: runs each
+/// scenario file as one execution of the saga on the local cloud and reports its path, status, error, notifications
+/// and the records it left. Exit code 0 when every execution ran (whatever its outcome), 1 when one could not run,
+/// 2 for bad usage or a definition that cannot be used.
 /// </summary>
 public static class RunCommand
 {
-    public const string Usage = "run FILE... [--json] [--dynamodb-endpoint URL]";
+    public const string Usage = "run FILE... [--json] [--dynamodb-endpoint URL] " + SagaDefinitionChoice.Usage;
 
     // Plain characters ('+', quotes, accents) stay readable in the JSON lines.
     private static readonly ReportJsonContext ReportJson = new(new JsonSerializerOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
@@ -32,10 +33,20 @@ public static class RunCommand
         bool json = false;
         Uri? endpoint = null;
         var files = new List<string>();
+        var definition = new SagaDefinitionChoice();
         for (int i = 0; i < args.Count; i++)
         {
             switch (args[i])
             {
+                case var option when SagaDefinitionChoice.IsOption(option):
+                    if (definition.Take(option, i + 1 < args.Count ? args[i + 1] : null) is { } problem)
+                    {
+                        await errors.WriteLineAsync($"{problem} Usage: {Usage}").ConfigureAwait(false);
+                        return 2;
+                    }
+
+                    i++;
+                    break;
                 case "--json":
                     json = true;
                     break;
@@ -58,9 +69,13 @@ public static class RunCommand
             return 2;
         }
 
-        await using LocalCloud cloud = await LocalCloud.StartAsync(
-            new LocalCloudOptions { RepositoryRoot = RepositoryRoot.Find(), DynamoDbEndpoint = endpoint },
-            cancellationToken).ConfigureAwait(false);
+        var options = new LocalCloudOptions { RepositoryRoot = RepositoryRoot.Find(), DynamoDbEndpoint = endpoint };
+        if (await definition.CheckAsync(options.RepositoryRoot, options.Arns, errors).ConfigureAwait(false) is not { } definitionFile)
+        {
+            return 2;
+        }
+
+        await using LocalCloud cloud = await LocalCloud.StartAsync(options with { SagaDefinitionFile = definitionFile }, cancellationToken).ConfigureAwait(false);
 
         int exitCode = 0;
         foreach (string file in files)

@@ -6,13 +6,14 @@ using LongLivedTransactions.StatesLanguage.Tasks.Integrations;
 namespace LongLivedTransactions.Local.Cli;
 
 /// <summary>
-/// <c>up [--port 8083] [--dynamodb-port N] [--dynamodb-endpoint URL] [--mock-config FILE]</c>: starts the local
-/// cloud and its HTTP server on 127.0.0.1, prints the endpoints and the saga's ARN, and serves until Ctrl-C.
-/// Exit code 0 after a clean stop, 2 for bad usage.
+/// <c>up [--port 8083] [--dynamodb-port N] [--dynamodb-endpoint URL] [--mock-config FILE] [--flavour jsonpath|jsonata |
+/// --definition FILE]</c>: starts the local cloud and its HTTP server on 127.0.0.1, registers the saga (the chosen
+/// definition), prints the endpoints and the saga's ARN, and serves until Ctrl-C.
+/// Exit code 0 after a clean stop, 2 for bad usage or a definition that cannot be used.
 /// </summary>
 public static class UpCommand
 {
-    public const string Usage = "up [--port 8083] [--dynamodb-port N] [--dynamodb-endpoint URL] [--mock-config FILE]";
+    public const string Usage = "up [--port 8083] [--dynamodb-port N] [--dynamodb-endpoint URL] [--mock-config FILE] " + SagaDefinitionChoice.Usage;
     public const int DefaultPort = 8083;
 
     /// <summary>The line <c>up</c> prints once everything serves; scripts and the benchmark wait for it.</summary>
@@ -29,11 +30,21 @@ public static class UpCommand
         int dynamoDbPort = 0;
         Uri? dynamoDbEndpoint = null;
         string? mockConfigFile = null;
+        var definition = new SagaDefinitionChoice();
         for (int i = 0; i < args.Count; i++)
         {
             string? value = i + 1 < args.Count ? args[i + 1] : null;
             switch (args[i])
             {
+                case var option when SagaDefinitionChoice.IsOption(option):
+                    if (definition.Take(option, value) is { } problem)
+                    {
+                        await errors.WriteLineAsync($"{problem} Usage: {Usage}").ConfigureAwait(false);
+                        return 2;
+                    }
+
+                    i++;
+                    break;
                 case "--port" when TryParsePort(value, out int chosen):
                     port = chosen;
                     i++;
@@ -76,6 +87,12 @@ public static class UpCommand
             DynamoDbPort = dynamoDbPort,
             DynamoDbEndpoint = dynamoDbEndpoint,
         };
+        if (await definition.CheckAsync(options.RepositoryRoot, options.Arns, errors).ConfigureAwait(false) is not { } definitionFile)
+        {
+            return 2;
+        }
+
+        options = options with { SagaDefinitionFile = definitionFile };
         LocalServer server;
         try
         {

@@ -12,12 +12,15 @@ public sealed class AwsCliTests(LocalServerFixture fixture) : IClassFixture<Loca
 
     public void Dispose() => File.Delete(definitionFile);
 
-    public static TheoryData<string> Scenarios()
+    public static TheoryData<string, string> Scenarios()
     {
-        var data = new TheoryData<string>();
-        foreach (JsonObject scenario in ExpectedScenarios())
+        var data = new TheoryData<string, string>();
+        foreach (string definition in new[] { "statemachine/saga.asl.json", "statemachine/saga.jsonata.asl.json" })
         {
-            data.Add(scenario["file"]!.GetValue<string>());
+            foreach (JsonObject scenario in ExpectedScenarios())
+            {
+                data.Add(definition, scenario["file"]!.GetValue<string>());
+            }
         }
 
         return data;
@@ -25,10 +28,10 @@ public sealed class AwsCliTests(LocalServerFixture fixture) : IClassFixture<Loca
 
     [Theory]
     [MemberData(nameof(Scenarios))]
-    public async Task A_state_machine_created_from_the_saga_file_runs_each_scenario_as_the_expected_file_says(string file)
+    public async Task A_state_machine_created_from_the_saga_file_runs_each_scenario_as_the_expected_file_says(string definition, string file)
     {
         JsonObject expected = ExpectedScenarios().Single(s => s["file"]!.GetValue<string>() == file);
-        string stateMachineArn = await CreateSagaAsync($"Saga-{Guid.NewGuid():N}"[..20]);
+        string stateMachineArn = await CreateSagaAsync($"Saga-{Guid.NewGuid():N}"[..20], definition);
 
         JsonObject started = await aws.JsonAsync(
             "stepfunctions", "start-execution", "--state-machine-arn", stateMachineArn, "--input", $"file://{file}");
@@ -143,10 +146,10 @@ public sealed class AwsCliTests(LocalServerFixture fixture) : IClassFixture<Loca
         }
     }
 
-    private async Task<string> CreateSagaAsync(string name)
+    private async Task<string> CreateSagaAsync(string name, string definition)
     {
         // As the README shows: the saga file with its ${...} placeholders replaced by the local ARNs.
-        string template = fixture.ReadRepositoryFile("statemachine/saga.asl.json");
+        string template = fixture.ReadRepositoryFile(definition);
         return await CreateAsync(name, SagaDefinition.Substitute(template, SagaDefinition.Substitutions(fixture.Server.Cloud.Arns)));
     }
 
