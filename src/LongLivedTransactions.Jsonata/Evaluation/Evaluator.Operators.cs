@@ -8,12 +8,6 @@ internal sealed partial class Evaluator
 {
     private object? EvaluateBinary(Node expr, object? input, Frame environment)
     {
-        if (expr.Id is "{")
-        {
-            // A group-by on a plain expression is handled by Evaluate; this is not reached.
-            return null;
-        }
-
         var left = Evaluate(expr.Lhs!, input, environment);
         var op = expr.Id;
         try

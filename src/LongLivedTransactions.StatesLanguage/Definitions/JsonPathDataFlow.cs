@@ -58,19 +58,8 @@ public sealed class JsonPathDataFlow(
 
     internal override FlowResult ApplyChoiceRule(StateVisit visit, ChoiceRule rule, JsonNode? input, FlowResult stateResult)
     {
-        if (rule.Assign is null || DataFlow.EvaluateAssign(visit, rule.Assign, input) is not { } ruleAssigned)
-        {
-            return stateResult;
-        }
-
-        var assigned = stateResult.Assigned ?? new JsonObject();
-        foreach (var (name, value) in ruleAssigned.ToList())
-        {
-            ruleAssigned.Remove(name);
-            assigned[name] = value;
-        }
-
-        return stateResult with { Assigned = assigned };
+        var ruleAssigned = DataFlow.EvaluateAssign(visit, rule.Assign, input);
+        return stateResult with { Assigned = stateResult.AssignedWith(ruleAssigned) };
     }
 
     /// <summary>

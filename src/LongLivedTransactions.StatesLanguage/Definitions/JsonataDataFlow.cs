@@ -63,18 +63,7 @@ public sealed class JsonataDataFlow(JsonataTemplate? arguments, JsonataTemplate?
         }
 
         var ruleResult = Apply(visit, condition.Output, condition.JsonataAssign, new StatesObject(input), stateResult.Output);
-        var assigned = stateResult.Assigned;
-        if (ruleResult.Assigned is { } ruleAssigned)
-        {
-            assigned ??= new JsonObject();
-            foreach (var (name, value) in ruleAssigned.ToList())
-            {
-                ruleAssigned.Remove(name);
-                assigned[name] = value;
-            }
-        }
-
-        return new FlowResult(ruleResult.Output, assigned);
+        return new FlowResult(ruleResult.Output, stateResult.AssignedWith(ruleResult.Assigned));
     }
 
     private static FlowResult Apply(StateVisit visit, JsonataTemplate? output, JsonataTemplate? assign, StatesObject states, JsonNode? defaultOutput)

@@ -150,7 +150,7 @@ internal static class JsonataEvaluation
             var result = new OrderedDictionary<string, object?>(StringComparer.Ordinal)
             {
                 ["input"] = visit.JsonataInput(states.Input),
-                ["context"] = JsonataValue.FromJsonNode(visit.Context),
+                ["context"] = visit.JsonataContext,
             };
             if (states.HasResult)
             {

@@ -12,6 +12,7 @@ internal sealed class StateVisit(
     ExecutionRun run, State state, JsonNode? rawInput, HistoryCursor cursor, VariableScope variables, CancellationToken cancellation)
 {
     private JsonObject? _context;
+    private object? _jsonataContext;
     private int _retryCount;
     private MapItem? _mapItem;
     private JsonNode? _jsonataInputSource;
@@ -46,6 +47,7 @@ internal sealed class StateVisit(
         {
             _retryCount = value;
             _context = null;
+            _jsonataContext = null;
         }
     }
 
@@ -56,6 +58,7 @@ internal sealed class StateVisit(
         {
             _mapItem = value;
             _context = null;
+            _jsonataContext = null;
         }
     }
 
@@ -70,6 +73,9 @@ internal sealed class StateVisit(
 
         return _jsonataInput;
     }
+
+    /// <summary>The context object in JSONata's value model, converted once until the context changes.</summary>
+    public object? JsonataContext => _jsonataContext ??= LongLivedTransactions.Jsonata.Values.JsonataValue.FromJsonNode(Context);
 
     /// <summary>The context object, built on first use (most states never read it).</summary>
     public JsonObject Context => _context ??= Run.BuildContextObject(this);
