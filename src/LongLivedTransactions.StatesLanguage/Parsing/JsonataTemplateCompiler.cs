@@ -91,9 +91,14 @@ internal static class JsonataTemplateCompiler
             diagnostics.Error(DiagnosticCodes.UnsupportedJsonataExpression, $"Reference to '{name}' at the top level is not supported.", location);
         }
 
-        if (!allowErrorOutput && text.Contains("$states.errorOutput", StringComparison.Ordinal))
+        // Names that read a value Step Functions does not offer here: $$ (there is no input document) anywhere, and
+        // the error output outside a catcher. AWS refuses them with this code and wording.
+        foreach (var name in (string[])["$$", "$states.errorOutput"])
         {
-            diagnostics.Schema("$states.errorOutput can only be used in the Output or Assign of a Catch.", location);
+            if ((name != "$states.errorOutput" || !allowErrorOutput) && text.Contains(name, StringComparison.Ordinal))
+            {
+                diagnostics.Error(DiagnosticCodes.UnsupportedJsonataExpression, $"Field '{name}' does not exist.", location);
+            }
         }
 
         return new JsonataExpressionNode(expression, field);
