@@ -5,11 +5,13 @@ using LongLivedTransactions.StatesLanguage.Parsing;
 
 // Timed harness: runs the saga machine again and again, one execution after the other, with the full
 // history recorded, and prints state transitions per second and bytes allocated per transition.
-// Run in Release, pinned to one core:  taskset -c 0 dotnet run -c Release --project bench/LongLivedTransactions.StatesLanguage.Benchmarks
+// Run in Release, pinned to one core:  taskset -c 0 dotnet run -c Release --project bench/LongLivedTransactions.StatesLanguage.Benchmarks [-- SECONDS [jsonpath|jsonata]]
 var seconds = args.Length > 0 && double.TryParse(args[0], System.Globalization.CultureInfo.InvariantCulture, out var s) ? s : 10;
-var definition = StateMachineParser.Parse(SagaMachine.Definition);
+var flavour = args.Length > 1 ? args[1] : "jsonpath";
+var definition = StateMachineParser.Parse(SagaMachine.Definition(flavour));
 
 Console.WriteLine($"Processors visible: {Environment.ProcessorCount}; GC: {(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")}; measuring {seconds} s per scenario in 5 rounds");
+Console.WriteLine($"Definition: {SagaMachine.FileName(flavour)}");
 await MeasureAsync("happy path", new InMemoryInvoker());
 await MeasureAsync("payment fails (ProcessOrder, ProcessPayment → ProcessRefund → UpdateOrderStatus → OrderFailed)", new InMemoryInvoker("DebitPayment", "ErrProcessPayment"));
 
