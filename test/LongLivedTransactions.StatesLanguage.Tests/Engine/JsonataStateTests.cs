@@ -95,6 +95,20 @@ public sealed class JsonataStateTests
         Assert.Equal("o-1: card declined", execution.Cause);
     }
 
+    [Theory]
+    [InlineData("{% $states.context.State.Name %}", "\"P\"")]
+    [InlineData("{% $lookup($states, 'context').State.Name %}", "\"P\"")]
+    [InlineData("{% $keys($states) %}", "[\"input\",\"context\"]")]
+    [InlineData("{% $states.input.n %}", "1")]
+    public async Task The_context_is_there_for_every_way_of_reading_it(string expression, string expected)
+    {
+        var execution = await RunAsync(
+            """{"QueryLanguage":"JSONata","StartAt":"P","States":{"P":{"Type":"Pass","Output":""" + JsonValue.Create(expression).ToJsonString() + ",\"End\":true}}}",
+            """{"n":1}""");
+
+        AssertJson(expected, Output(execution));
+    }
+
     [Fact]
     public async Task An_expression_that_returns_nothing_fails_the_state_and_names_the_field()
     {
