@@ -9,6 +9,10 @@ namespace LongLivedTransactions.StatesLanguage.Benchmarks;
 /// </summary>
 internal static partial class SagaMachine
 {
+    // Declared first: the other static properties read files under it.
+    /// <summary>The first folder above the harness that holds LongLivedTransactions.sln.</summary>
+    public static string RepositoryRoot { get; } = FindRepositoryRoot();
+
     public static string FileName(string flavour) => flavour switch
     {
         "jsonpath" => "saga.asl.json",
@@ -25,17 +29,18 @@ internal static partial class SagaMachine
     [GeneratedRegex(@"\$\{([A-Za-z]+?)(?:FunctionArn|Arn)\}")]
     private static partial Regex Placeholder();
 
-    private static string ReadRepositoryFile(params string[] parts)
+    private static string ReadRepositoryFile(params string[] parts) => File.ReadAllText(Path.Combine([RepositoryRoot, .. parts]));
+
+    private static string FindRepositoryRoot()
     {
         for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
         {
-            var path = Path.Combine([directory.FullName, .. parts]);
-            if (File.Exists(path))
+            if (File.Exists(Path.Combine(directory.FullName, "LongLivedTransactions.sln")))
             {
-                return File.ReadAllText(path);
+                return directory.FullName;
             }
         }
 
-        throw new FileNotFoundException($"{Path.Combine(parts)} was not found above {AppContext.BaseDirectory}.");
+        throw new DirectoryNotFoundException($"No folder above {AppContext.BaseDirectory} holds LongLivedTransactions.sln.");
     }
 }
