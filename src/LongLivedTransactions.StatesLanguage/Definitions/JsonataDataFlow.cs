@@ -25,11 +25,20 @@ public sealed class JsonataDataFlow(JsonataTemplate? arguments, JsonataTemplate?
 
     internal override JsonNode? SelectInput(StateVisit visit) => visit.RawInput;
 
-    internal override JsonNode? BuildArguments(StateVisit visit, JsonNode? input) =>
-        Arguments is null ? input : Evaluate(visit, Arguments, new StatesObject(input));
+    internal override JsonNode? BuildArguments(StateVisit visit, JsonNode? input)
+    {
+        var arguments = Arguments is null ? input : Evaluate(visit, Arguments, new StatesObject(input));
+        visit.Test?.Inspection.AfterArguments = DataFlow.ToJsonText(arguments);
+        return arguments;
+    }
 
     internal override FlowResult ApplyResult(StateVisit visit, JsonNode? input, JsonNode? result, int catcherCount)
     {
+        if (HasResult)
+        {
+            visit.Test?.Inspection.Result = DataFlow.ToJsonText(result);
+        }
+
         var states = new StatesObject(input, result, HasResult);
         return Apply(visit, Output, Assign, states, defaultOutput: HasResult ? result : input);
     }

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using LongLivedTransactions.StatesLanguage.Definitions;
+using LongLivedTransactions.StatesLanguage.Execution.StateTesting;
 using LongLivedTransactions.StatesLanguage.History;
 
 namespace LongLivedTransactions.StatesLanguage.Execution;
@@ -34,6 +35,9 @@ internal sealed class StateVisit(
 
     /// <summary>Cancelled when the execution stops or times out, or when a sibling branch or iteration fails.</summary>
     public CancellationToken Cancellation { get; } = cancellation;
+
+    /// <summary>Set when the visit is a TestState run of this one state: its mock and configuration, and what it reports.</summary>
+    public StateTestRun? Test { get; init; }
 
     public long EnteredEventId { get; set; }
 
