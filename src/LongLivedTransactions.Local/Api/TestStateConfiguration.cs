@@ -4,10 +4,11 @@ namespace LongLivedTransactions.Local.Api;
 
 /// <summary>
 /// The <c>stateConfiguration</c> of a TestState request: where in its life the tested state is. How many retries the
-/// matching Retry rule has made, how many iterations of a Map failed, and for a mocked error of a Map or Parallel
-/// state, the state inside it the error came from (checked to be one; the response does not show it).
+/// matching Retry rule has made, how many iterations of a Map failed, what a Map's ItemReader reads, and for a mocked
+/// error of a Map or Parallel state, the state inside it the error came from (checked to be one; the response does
+/// not show it).
 /// </summary>
-public sealed record TestStateConfiguration(int RetrierRetryCount, int MapIterationFailureCount)
+public sealed record TestStateConfiguration(int RetrierRetryCount, int MapIterationFailureCount, string? MapItemReaderData)
 {
     private const int MaxStateNameLength = 80;
     private const int MaxItemReaderDataLength = 262_144;
@@ -17,7 +18,7 @@ public sealed record TestStateConfiguration(int RetrierRetryCount, int MapIterat
     {
         if (configuration is null)
         {
-            return new TestStateConfiguration(0, 0);
+            return new TestStateConfiguration(0, 0, null);
         }
 
         int retries = configuration.OptionalInt("retrierRetryCount", 0, int.MaxValue) ?? 0;
@@ -30,11 +31,9 @@ public sealed record TestStateConfiguration(int RetrierRetryCount, int MapIterat
                 $"mapIterationFailureCount applies to a Map state; the state '{state.Name}' is a {state.Type} state.");
         }
 
-        if (itemReaderData is not null)
+        if (itemReaderData is not null && state is not MapState { ItemReader: not null })
         {
-            // A Map with an ItemReader is refused when the definition is read, so no tested state can have one.
-            throw StepFunctionsErrors.OperationValidation(
-                "mapItemReaderData applies to a Map state with an ItemReader, which this local engine does not support.");
+            throw StepFunctionsErrors.OperationValidation($"mapItemReaderData applies to a Map state with an ItemReader; the state '{state.Name}' has none.");
         }
 
         if (errorCausedBy is not null && !StateLookup.ChildGraphs(state).Any(graph => StateLookup.Find(graph, errorCausedBy) is not null))
@@ -43,6 +42,6 @@ public sealed record TestStateConfiguration(int RetrierRetryCount, int MapIterat
                 $"errorCausedByState '{errorCausedBy}' is not a state of the item processor or branches of the {state.Type} state '{state.Name}'.");
         }
 
-        return new TestStateConfiguration(retries, failedIterations ?? 0);
+        return new TestStateConfiguration(retries, failedIterations ?? 0, itemReaderData);
     }
 }

@@ -33,6 +33,7 @@ public sealed class TestStateRunner(ExecutionEngine engine, string accountId)
             Mock = test.Mock,
             RetrierRetryCount = test.Configuration.RetrierRetryCount,
             MapIterationFailureCount = test.Configuration.MapIterationFailureCount,
+            MapItemReaderData = test.Configuration.MapItemReaderData,
         };
 
         StateTestResult result = await engine.TestStateAsync(stateTest, cancellationToken).ConfigureAwait(false);

@@ -7,7 +7,7 @@ namespace LongLivedTransactions.StatesLanguage.Parsing;
 /// <summary>Map states: the item processor, the items and the concurrency and failure tolerance settings.</summary>
 internal sealed partial class DefinitionReader
 {
-    private static readonly string[] UnsupportedMapFields = ["ItemReader", "ResultWriter", "ItemBatcher"];
+    private static readonly string[] UnsupportedMapFields = ["ResultWriter", "ItemBatcher"];
 
     private MapState? ReadMap(StateCommon common, JsonObject state, string location)
     {
@@ -108,7 +108,8 @@ internal sealed partial class DefinitionReader
             OptionalPath("ToleratedFailurePercentagePath"),
             ReadErrorHandling(state, location),
             ReadOptionalString(state, "Label", location),
-            _jsonata ? ReadMapJsonataFields(state, location) : null);
+            _jsonata ? ReadMapJsonataFields(state, location) : null,
+            ReadItemReader(state, location));
         return graph is null ? null : new MapState(common, settings);
     }
 

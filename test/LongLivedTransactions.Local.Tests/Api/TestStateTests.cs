@@ -76,6 +76,7 @@ public sealed class TestStateTests(LocalServerFixture fixture) : IClassFixture<L
         { Parallel(), """{"mock":{"result":"[1]"}}""", "ValidationException", "Mocked result must have one element per branch: the Parallel state has 2, the result 1." },
         { Map(), """{"mock":{"errorOutput":{"error":"E"}},"stateConfiguration":{"errorCausedByState":"Elsewhere"}}""", "ValidationException", "errorCausedByState 'Elsewhere' is not a state of the item processor or branches of the Map state 'StateName'." },
         { LambdaTask, """{"roleArn":"arn:aws:iam::123456789012:role/r","stateConfiguration":{"mapIterationFailureCount":1}}""", "ValidationException", "mapIterationFailureCount applies to a Map state; the state 'StateName' is a Task state." },
+        { Map(), """{"mock":{"result":"[]"},"stateConfiguration":{"mapItemReaderData":"[1]"}}""", "ValidationException", "mapItemReaderData applies to a Map state with an ItemReader; the state 'StateName' has none." },
         { LambdaTask, """{"roleArn":"arn:aws:iam::123456789012:role/r","stateConfiguration":{"retrierRetryCount":-1}}""", "ValidationException", "1 validation error detected: Value '-1' at 'stateConfiguration.retrierRetryCount' failed to satisfy constraint: Member must have value greater than or equal to 0" },
         { LambdaTask, """{"roleArn":"arn:aws:iam::123456789012:role/r","context":"{}"}""", "ValidationException", "TestState accepts a Context object only when a mock is specified." },
         { LambdaTask, """{"mock":{"result":"{}"},"context":"{\"Map\":{}}"}""", "ValidationException", "Invalid Context object provided: 'Map' field is not supported when mocking a Context object" },
@@ -316,6 +317,40 @@ public sealed class TestStateTests(LocalServerFixture fixture) : IClassFixture<L
             ["stateConfiguration"] = new JsonObject { ["errorCausedByState"] = "HandleItem" },
         });
         Assert.Equal(("FAILED", "MockException", "Mock the error cause."), (Text(failed, "status"), Text(failed, "error"), Text(failed, "cause")));
+    }
+
+    [Fact]
+    public async Task A_map_item_reader_reads_the_given_data_whose_items_the_mock_stands_for()
+    {
+        const string Machine = """
+            {"QueryLanguage":"JSONata","StartAt":"State0","States":{"State0":{"Type":"Map","MaxConcurrency":1,
+              "ItemReader":{"ReaderConfig":{"InputType":"JSON"},"Resource":"arn:aws:states:::s3:getObject",
+                            "Arguments":{"Bucket":"{% $states.input.Bucket %}","Key":"{% $states.input.Key %}"}},
+              "ItemSelector":{"squared":"{% $states.context.Map.Item.Value * $states.context.Map.Item.Value %}"},
+              "ToleratedFailurePercentage":50,
+              "ItemProcessor":{"ProcessorConfig":{"Mode":"DISTRIBUTED","ExecutionType":"STANDARD"},"StartAt":"HandleItem",
+                "States":{"HandleItem":{"Type":"Pass","End":true}}},"End":true}}}
+            """;
+        JsonObject Request(int failed) => new()
+        {
+            ["definition"] = Machine,
+            ["stateName"] = "State0",
+            ["input"] = """{"Bucket":"test-bucket","Key":"test-key"}""",
+            ["mock"] = Result("[1, 4, 9]"),
+            ["stateConfiguration"] = new JsonObject { ["mapItemReaderData"] = "[1, 2, 3]", ["mapIterationFailureCount"] = failed },
+            ["inspectionLevel"] = "DEBUG",
+        };
+
+        JsonObject read = await TestAsync(Request(failed: 1));
+        Assert.Equal(("SUCCEEDED", "[1,4,9]"), (Text(read, "status"), Text(read, "output")));
+        AssertInspection(read, """
+            {"input":"{\"Bucket\":\"test-bucket\",\"Key\":\"test-key\"}",
+             "afterItemSelector":"[{\"squared\":1},{\"squared\":4},{\"squared\":9}]","maxConcurrency":1,"toleratedFailurePercentage":50}
+            """);
+
+        // Two of the three items read is more than the tolerated half.
+        JsonObject exceeded = await TestAsync(Request(failed: 2));
+        Assert.Equal(("FAILED", "States.ExceedToleratedFailureThreshold"), (Text(exceeded, "status"), Text(exceeded, "error")));
     }
 
     [Fact]

@@ -144,6 +144,30 @@ public sealed class StateTestingTests
         Assert.Null(result.OutputJson);
     }
 
+    [Fact]
+    public async Task A_map_item_reader_reads_the_data_a_test_gives_and_an_execution_cannot_reach_its_source()
+    {
+        const string Definition = """
+            {"StartAt":"Each","States":{"Each":{"Type":"Map","End":true,
+              "ItemReader":{"Resource":"arn:aws:states:::s3:getObject","Parameters":{"Bucket":"b","Key":"k"},
+                            "ReaderConfig":{"InputType":"CSV","CSVHeaderLocation":"FIRST_ROW","MaxItems":2}},
+              "ItemSelector":{"row.$":"$$.Map.Item.Value"},
+              "ItemProcessor":{"ProcessorConfig":{"Mode":"DISTRIBUTED","ExecutionType":"STANDARD"},"StartAt":"Inner","States":{"Inner":{"Type":"Pass","End":true}}}}}}
+            """;
+        StateTestMock mock = StateTestMock.Returning(JsonNode.Parse("[1,2]"));
+
+        StateTestResult csv = await TestAsync(Definition, "Each", "{}", mock, itemReaderData: "id,name\n1,\"a, \"\"b\"\"\"\n2,c\n3,d\n");
+        EngineHarness.AssertJson("""[{"row":{"id":"1","name":"a, \"b\""}},{"row":{"id":"2","name":"c"}}]""", JsonNode.Parse(csv.Inspection.AfterItemSelector!));
+
+        StateTestResult broken = await TestAsync(Definition.Replace("\"CSV\"", "\"JSONL\"", StringComparison.Ordinal), "Each", "{}", mock, itemReaderData: "{\"a\":1}\nnot json");
+        Assert.Equal((StateTestStatus.Failed, ErrorNames.ItemReaderFailed), (broken.Status, broken.Error));
+        Assert.StartsWith("Line 2 of the JSON Lines data is not valid JSON", broken.Cause, StringComparison.Ordinal);
+
+        var execution = await EngineHarness.RunAsync(Definition);
+        Assert.Equal((ExecutionStatus.Failed, ErrorNames.Runtime), (execution.Status, execution.Error));
+        Assert.Contains("arn:aws:states:::s3:getObject", execution.Cause, StringComparison.Ordinal);
+    }
+
     private static async Task<StateTestResult> TestAsync(
         string definition,
         string stateName,
@@ -152,7 +176,8 @@ public sealed class StateTestingTests
         int retries = 0,
         int failedIterations = 0,
         JsonObject? context = null,
-        JsonObject? variables = null)
+        JsonObject? variables = null,
+        string? itemReaderData = null)
     {
         var engine = new ExecutionEngine([], new FakeTimeProvider(EngineHarness.StartTime));
         var request = new StateTestRequest(
@@ -163,6 +188,7 @@ public sealed class StateTestingTests
             MapIterationFailureCount = failedIterations,
             Context = context,
             Variables = variables,
+            MapItemReaderData = itemReaderData,
         };
 
         // A guard against a hang only: under the fake clock nothing in these tests waits.

@@ -52,6 +52,14 @@ internal static class MapStateRunner
 
     private static JsonArray ReadItems(StateVisit visit, MapState state, JsonNode? input)
     {
+        if (state.ItemReader is { } reader)
+        {
+            // The items are in Amazon S3, which this engine does not reach: only a test brings the data the reader would read.
+            var data = visit.Test?.MapItemReaderData ?? throw StateFailure.Runtime(
+                visit, $"The ItemReader reads from '{reader.Resource}', which this engine does not offer; TestState can give the data it would read (mapItemReaderData).");
+            return ItemReaderData.Read(reader, data);
+        }
+
         if (state.Jsonata is { } jsonata)
         {
             if (jsonata.Items is not null)

@@ -36,6 +36,9 @@ public sealed record StateTestRequest(
 
     /// <summary>How many iterations of a mocked Map failed; beyond the tolerated failures the Map fails.</summary>
     public int MapIterationFailureCount { get; init; }
+
+    /// <summary>The data a Map's ItemReader would read from its source, read as the reader's configuration says.</summary>
+    public string? MapItemReaderData { get; init; }
 }
 
 /// <summary>A mocked outcome: a result, or an error and cause.</summary>

@@ -16,6 +16,8 @@ internal sealed class StateTestRun(StateTestRequest request)
 
     public int MapIterationFailureCount => request.MapIterationFailureCount;
 
+    public string? MapItemReaderData => request.MapItemReaderData;
+
     /// <summary>The failure a Catch rule handled, if any.</summary>
     public StateFailure? Caught { get; private set; }
 
