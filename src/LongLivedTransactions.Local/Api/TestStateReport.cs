@@ -46,29 +46,23 @@ public static class TestStateReport
         switch (state)
         {
             case PassState { HasResult: true } when jsonPath:
-                json.With("result", data.Result).With("afterResultSelector", data.AfterResultSelector).With("afterResultPath", data.AfterResultPath);
+                ResultSteps(json.With("result", data.Result), data);
                 break;
-            case PassState when jsonPath:
-                json.With("afterInputPath", data.AfterInputPath).With("afterParameters", data.AfterParameters)
-                    .With("afterResultSelector", data.AfterResultSelector).With("afterResultPath", data.AfterResultPath);
+            case PassState or ParallelState when jsonPath:
+                ResultSteps(InputSteps(json, data), data);
                 break;
             case TaskState when jsonPath:
-                json.With("afterInputPath", data.AfterInputPath).With("afterParameters", data.AfterParameters).With("result", data.Result)
-                    .With("afterResultSelector", data.AfterResultSelector).With("afterResultPath", data.AfterResultPath);
+                ResultSteps(InputSteps(json, data).With("result", data.Result), data);
                 break;
             case TaskState:
                 json.With("afterArguments", data.AfterArguments).With("result", data.Result);
-                break;
-            case ParallelState when jsonPath:
-                json.With("afterInputPath", data.AfterInputPath).With("afterParameters", data.AfterParameters)
-                    .With("afterResultSelector", data.AfterResultSelector).With("afterResultPath", data.AfterResultPath);
                 break;
             case ParallelState:
                 json.With("afterArguments", data.AfterArguments);
                 break;
             case MapState when jsonPath:
-                json.With("afterInputPath", data.AfterInputPath).With("afterItemsPath", data.AfterItemsPath).With("afterItemSelector", data.AfterItemSelector)
-                    .With("afterResultSelector", data.AfterResultSelector).With("afterResultPath", data.AfterResultPath);
+                json.With("afterInputPath", data.AfterInputPath).With("afterItemsPath", data.AfterItemsPath).With("afterItemSelector", data.AfterItemSelector);
+                ResultSteps(json, data);
                 break;
             case MapState:
                 json.With("afterItemSelector", data.AfterItemSelector);
@@ -100,4 +94,12 @@ public static class TestStateReport
 
         return json;
     }
+
+    /// <summary>The JSONPath steps before the state's work: InputPath, then Parameters.</summary>
+    private static JsonObject InputSteps(JsonObject json, StateInspection data) =>
+        json.With("afterInputPath", data.AfterInputPath).With("afterParameters", data.AfterParameters);
+
+    /// <summary>The JSONPath steps after the state's work: ResultSelector, then ResultPath.</summary>
+    private static JsonObject ResultSteps(JsonObject json, StateInspection data) =>
+        json.With("afterResultSelector", data.AfterResultSelector).With("afterResultPath", data.AfterResultPath);
 }
