@@ -37,13 +37,7 @@ internal static class MapStateRunner
             itemInputs[i] = SelectItem(visit, state, input, i, items[i]);
         }
 
-        if (visit.Test is { } test)
-        {
-            Inspect(test.Inspection, state, itemInputs, limits);
-        }
-
-        // A test does not run the iterations: its mock stands for their results.
-        var outcome = visit.Test is { } mocked ? MockedIterations(mocked, itemInputs.Length, limits)
+        var outcome = visit.Test is { } test ? MockedIterations(test, state, itemInputs, limits)
             : state.ProcessorMode == "DISTRIBUTED" ? await RunDistributedAsync(visit, state, itemInputs, limits).ConfigureAwait(false)
             : await RunInlineAsync(visit, state, itemInputs, limits).ConfigureAwait(false);
 
@@ -105,8 +99,13 @@ internal static class MapStateRunner
 
     private readonly record struct MapLimits(int MaxConcurrency, int? ToleratedCount, double? ToleratedPercentage);
 
-    private static void Inspect(StateInspection inspection, MapState state, JsonNode?[] itemInputs, MapLimits limits)
+    /// <summary>
+    /// A test's Map does not run its iterations: the mock is their result, or their error; of the iterations, the
+    /// configured number failed, which fails the Map when it goes beyond the tolerated failures the state sets.
+    /// </summary>
+    private static JsonNode? MockedIterations(StateTestRun test, MapState state, JsonNode?[] itemInputs, MapLimits limits)
     {
+        var inspection = test.Inspection;
         if (state.ItemSelector is not null || state.Jsonata?.ItemSelector is not null)
         {
             inspection.AfterItemSelector = DataFlow.ToJsonText(new JsonArray(itemInputs.Select(item => item?.DeepClone()).ToArray()));
@@ -115,16 +114,8 @@ internal static class MapStateRunner
         inspection.MaxConcurrency = limits.MaxConcurrency;
         inspection.ToleratedFailureCount = limits.ToleratedCount;
         inspection.ToleratedFailurePercentage = limits.ToleratedPercentage;
-    }
-
-    /// <summary>
-    /// A test's Map: the mock is the iterations' result, or their error; of the iterations, the configured number
-    /// failed, which fails the Map when it goes beyond the tolerated failures the state sets.
-    /// </summary>
-    private static JsonNode? MockedIterations(StateTestRun test, int itemCount, MapLimits limits)
-    {
         var result = test.MockedResult();
-        return IsTolerating(limits) && Exceeds(test.MapIterationFailureCount, itemCount, limits) ? throw ToleranceExceeded() : result;
+        return IsTolerating(limits) && Exceeds(test.MapIterationFailureCount, itemInputs.Length, limits) ? throw ToleranceExceeded() : result;
     }
 
     private static StateFailure ToleranceExceeded() =>
