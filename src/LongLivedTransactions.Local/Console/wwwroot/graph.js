@@ -183,10 +183,10 @@ const WorkflowGraph = (() => {
   }
 
   /**
-   * Renders the graph. statuses: Map name -> "succeeded" | "caught" | "failed" | "running" | "aborted";
+   * Renders the graph. summaries: Map name -> { status: "succeeded" | "caught" | "failed" | "running" | "aborted", visits, attempts };
    * takenEdges: Set of "from\u0000to"; onSelect(name) is called when a state is clicked.
    */
-  function render(container, model, statuses, takenEdges, selected, onSelect) {
+  function render(container, model, summaries, takenEdges, selected, onSelect) {
     container.textContent = "";
     const svg = el("svg", { viewBox: `0 0 ${model.width} ${model.height}`, width: model.width, height: model.height, role: "img", "aria-label": "Workflow graph" }, container);
     const defs = el("defs", {}, svg);
@@ -229,7 +229,7 @@ const WorkflowGraph = (() => {
 
     const marks = { succeeded: "✓", caught: "↺", failed: "✕", running: "…", aborted: "■" };
     for (const node of model.nodes) {
-      const status = statuses.get(node.name);
+      const status = summaries.get(node.name)?.status;
       const g = el("g", {
         class: `node ${node.zone}${status ? " " + status : ""}${node.name === selected ? " selected" : ""}`,
         "data-state": node.name, "data-status": status || "not-run", tabindex: 0, role: "button",
