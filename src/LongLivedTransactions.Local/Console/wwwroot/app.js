@@ -153,7 +153,8 @@ function startForm(machine) {
 function legend(withPath) {
   return h("div", { class: "legend" },
     withPath ? [h("span", { class: "l-succeeded" }, "succeeded"), h("span", { class: "l-caught" }, "failed, caught"), h("span", { class: "l-failed" }, "failed"), h("span", { class: "l-running" }, "running")] : [],
-    h("span", { class: "l-idle" }, "not run"), h("span", { class: "l-catch" }, "Catch → compensation"));
+    h("span", { class: "l-idle" }, "not run"), h("span", { class: "l-catch" }, "Catch → compensation"),
+    withPath ? [h("span", { class: "l-pill attempts" }, "retried: attempts made"), h("span", { class: "l-pill visits" }, "ran more than once")] : []);
 }
 
 // ---------------------------------------------------------------- one execution
@@ -253,7 +254,7 @@ function stateCard(name, entry, visits, visit, choose) {
   return [
     h("h2", {}, `State: ${name}`, " ",
       visit ? h("span", { class: `badge ${STATUS_BADGES[visit.status]}`, "data-testid": "state-status" }, STATUS_BADGES[visit.status]) : h("span", { class: "hint" }, "not run"),
-      entry ? h("span", { class: "badge language", title: "Query language of this state" }, entry.queryLanguage) : ""),
+      entry ? h("span", { class: `badge language ${entry.queryLanguage}`, title: "Query language of this state" }, entry.queryLanguage) : ""),
     state.Comment ? h("div", { class: "hint" }, state.Comment) : "",
     picker,
     visit ? [
