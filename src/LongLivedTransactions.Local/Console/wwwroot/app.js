@@ -154,7 +154,7 @@ function legend(withPath) {
   return h("div", { class: "legend" },
     withPath ? [h("span", { class: "l-succeeded" }, "succeeded"), h("span", { class: "l-caught" }, "failed, caught"), h("span", { class: "l-failed" }, "failed"), h("span", { class: "l-running" }, "running")] : [],
     h("span", { class: "l-idle" }, "not run"), h("span", { class: "l-catch" }, "Catch → compensation"),
-    withPath ? [h("span", { class: "l-pill attempts" }, "retried: attempts made"), h("span", { class: "l-pill visits" }, "ran more than once")] : []);
+    withPath ? [h("span", { class: "l-pill l-attempts" }, "retried: attempts made"), h("span", { class: "l-pill l-visits" }, "ran more than once")] : []);
 }
 
 // ---------------------------------------------------------------- one execution
