@@ -9,12 +9,18 @@ namespace LongLivedTransactions.StatesLanguage.Definitions;
 /// </summary>
 public sealed class JsonataTemplate
 {
-    internal JsonataTemplate(JsonataTemplateNode root)
+    private readonly JsonNode? _source;
+
+    internal JsonataTemplate(JsonataTemplateNode root, JsonNode? source = null)
     {
         Root = root;
+        _source = source;
     }
 
     internal JsonataTemplateNode Root { get; }
+
+    /// <summary>The field as written, for people (diagrams, messages): the expression of a <c>{% %}</c> string, or the JSON of any other value.</summary>
+    public string Text => Parsing.JsonataTemplateCompiler.IsExpression(_source, out var expression) ? expression.Trim() : _source?.ToJsonString() ?? "null";
 
     /// <summary>True when the value holds no expression at all.</summary>
     public bool IsLiteral => Root is JsonataLiteralNode;
