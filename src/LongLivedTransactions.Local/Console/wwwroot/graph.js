@@ -36,7 +36,7 @@ const WorkflowGraph = (() => {
     return "(rule)";
   }
 
-  const shorten = (text, max = 34) => text.length > max ? `${text.slice(0, max - 1)}…` : text;
+  const shorten = (text, max = 40) => text.length > max ? `${text.slice(0, max - 1)}…` : text;
 
   /** Every transition of a state: Next, Choice rules (with their condition), Default, and Catch (with its errors). */
   function edgesOf(name, state) {

@@ -63,7 +63,7 @@ const ExecutionHistory = (() => {
 
       if (type.endsWith("StateEntered")) {
         const visit = {
-          name: details.name, type: type.replace("StateEntered", ""), input: details.input, enteredId: event.id, timestamp: event.timestamp,
+          name: details.name, type: type.replace("StateEntered", ""), input: details.input, enteredId: event.id,
           thread, attempts: 0, assigned: {}, scopeBefore: { ...thread.vars },
         };
         thread.open = visit;
@@ -83,6 +83,10 @@ const ExecutionHistory = (() => {
           visit.attempts++;
           if (details.parameters !== undefined) visit.parameters = details.parameters;
           if (details.input !== undefined && type === "LambdaFunctionScheduled") visit.parameters = details.input;
+        } else if (type === "ParallelStateFailed" || type === "MapStateFailed" || type === "MapRunFailed") {
+          // The event names no error: the Parallel or Map failed with the error of the last state that failed inside it.
+          const inner = visits.filter(v => v.failure && within(v, visit)).pop();
+          visit.failure = inner ? inner.failure : { error: "", cause: "" };
         } else if (/(Succeeded)$/.test(type)) visit.failure = undefined; // a retry succeeded
         else if (/(Failed|TimedOut)$/.test(type) && details.error !== undefined) visit.failure = { error: details.error, cause: details.cause };
       }
@@ -93,10 +97,14 @@ const ExecutionHistory = (() => {
 
     for (const visit of visits) {
       visit.status = statusOf(visit, executionStatus);
-      if (!visit.scopeAfter) visit.scopeAfter = { ...visit.scopeBefore };
       visit.label = threadLabel(visit.thread);
     }
     return { visits, top: root.visits };
+
+    function within(visit, container) {
+      for (let t = visit.thread; t; t = t.parent) if (t.container === container) return true;
+      return false;
+    }
 
     function child(parent, label) {
       return { parent, container: parent.open, label, open: null, vars: { ...parent.vars }, visits: [] };
