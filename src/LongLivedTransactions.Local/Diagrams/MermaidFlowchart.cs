@@ -113,7 +113,7 @@ public static partial class MermaidFlowchart
             MapState map => map.ErrorHandling,
             _ => null,
         };
-        foreach (var target in (handling?.Catchers ?? []).GroupBy(c => c.Next, StringComparer.Ordinal))
+        foreach (IGrouping<string, Catcher> target in (handling?.Catchers ?? []).GroupBy(c => c.Next, StringComparer.Ordinal))
         {
             string errors = string.Join(", ", target.SelectMany(c => c.ErrorEquals).Distinct(StringComparer.Ordinal));
             text.Add($"{indent}{from} -.->|\"{Escape(errors)}\"| {ids.Of(target.Key)}");
