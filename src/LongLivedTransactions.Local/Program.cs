@@ -14,6 +14,7 @@ try
     {
         ["run", .. var rest] => await RunCommand.ExecuteAsync(rest, Console.Out, Console.Error, cancellation.Token),
         ["up", .. var rest] => await UpCommand.ExecuteAsync(rest, Console.Out, Console.Error, cancellation.Token),
+        ["diagram", .. var rest] => await DiagramCommand.ExecuteAsync(rest, Console.Out, Console.Error, cancellation.Token),
         _ => Usage(),
     };
 }

@@ -9,9 +9,12 @@ namespace LongLivedTransactions.StatesLanguage.Definitions;
 /// </summary>
 public sealed class JsonataTemplate
 {
-    internal JsonataTemplate(JsonataTemplateNode root)
+    private readonly JsonNode? _source;
+
+    internal JsonataTemplate(JsonataTemplateNode root, JsonNode? source = null)
     {
         Root = root;
+        _source = source;
         ReadsContext = Expressions(root).Any(expression => MayReadContext(expression.Expression.Text));
     }
 
@@ -22,6 +25,9 @@ public sealed class JsonataTemplate
     /// most expressions read only the input, the result or variables.
     /// </summary>
     internal bool ReadsContext { get; }
+
+    /// <summary>The field as written, for people (diagrams, messages): the expression of a <c>{% %}</c> string, or the JSON of any other value.</summary>
+    public string Text => Parsing.JsonataTemplateCompiler.IsExpression(_source, out var expression) ? expression.Trim() : _source?.ToJsonString() ?? "null";
 
     /// <summary>True when the value holds no expression at all.</summary>
     public bool IsLiteral => Root is JsonataLiteralNode;

@@ -18,7 +18,7 @@ internal static class JsonataTemplateCompiler
     /// <param name="location">The JSON pointer for diagnostics (<c>/States/A/Output</c>).</param>
     /// <param name="allowErrorOutput">True in a Catch, the only place <c>$states.errorOutput</c> exists.</param>
     public static JsonataTemplate Compile(JsonNode? node, string field, string location, bool allowErrorOutput, DiagnosticBag diagnostics) =>
-        new(CompileNode(node, field, location, allowErrorOutput, diagnostics));
+        new(CompileNode(node, field, location, allowErrorOutput, diagnostics), node);
 
     /// <summary>True when a JSON value is a <c>{% %}</c> string.</summary>
     public static bool IsExpression(JsonNode? node, out string expression)
