@@ -3,7 +3,7 @@ using System.CommandLine;
 namespace LongLivedTransactions.Local.Cli;
 
 /// <summary>
-/// The local cloud's command line: <c>run</c>, <c>up</c> and their options, parsed by System.CommandLine. Bad usage
+/// The local cloud's command line: <c>run</c>, <c>up</c>, <c>check</c> and their options, parsed by System.CommandLine. Bad usage
 /// (an unknown command or option, a missing or wrong value) is reported with the command's usage line and exit code 2.
 /// </summary>
 public static class LocalCommandLine
@@ -20,6 +20,7 @@ public static class LocalCommandLine
         {
             RunCommand.Create(output, errors),
             UpCommand.Create(output, errors),
+            CheckCommand.Create(output, errors),
         };
         root.SetAction(_ => WriteUsage(errors));
         return InvokeAsync(root, args, output, errors, cancellationToken);
@@ -63,6 +64,7 @@ public static class LocalCommandLine
     {
         RunCommand.Name => RunCommand.Usage,
         UpCommand.Name => UpCommand.Usage,
+        CheckCommand.Name => CheckCommand.Usage,
         _ => command.Name,
     };
 
@@ -74,6 +76,8 @@ public static class LocalCommandLine
         errors.WriteLine("      Run each scenario file as one execution of the saga and report what happened.");
         errors.WriteLine($"  {UpCommand.Usage}");
         errors.WriteLine("      Serve the Step Functions API, the Lambda API and the web console on 127.0.0.1 until Ctrl-C.");
+        errors.WriteLine($"  {CheckCommand.Usage}");
+        errors.WriteLine("      Grade a hand-built saga definition against the seven scenarios and explain what goes wrong.");
         errors.WriteLine();
         errors.WriteLine($"'{Program} <command> --help' describes a command's options.");
         return 2;

@@ -1,0 +1,59 @@
+namespace LongLivedTransactions.Local.Checking;
+
+/// <summary>Writes a <see cref="CheckReport"/> as text: one block per scenario, then the definition's errors and the advice.</summary>
+internal static class CheckReportWriter
+{
+    private const string Arrow = " → ";
+
+    public static async Task WriteAsync(TextWriter output, CheckReport report)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(report);
+        var lines = new List<string> { $"Checking {report.File} ({report.QueryLanguage})", string.Empty };
+        lines.AddRange(report.Warnings.Select(warning => $"warning: {warning}"));
+        if (report.Warnings.Count > 0)
+        {
+            lines.Add(string.Empty);
+        }
+
+        foreach (ScenarioGrade scenario in report.Scenarios)
+        {
+            lines.Add($"Scenario {scenario.Scenario}  {scenario.File}  {(scenario.Right ? "right" : "WRONG")}");
+            lines.Add($"  expected  {string.Join(Arrow, scenario.ExpectedPath)}");
+            lines.Add($"  actual    {string.Join(Arrow, scenario.ActualPath)}");
+            lines.Add($"  status    {Outcome(scenario.Status, scenario.Error)}{(scenario.Status == scenario.ExpectedStatus && scenario.Error == scenario.ExpectedError ? string.Empty : $" (expected {Outcome(scenario.ExpectedStatus, scenario.ExpectedError)})")}");
+            if (scenario.Explanation is { } why)
+            {
+                lines.Add($"  why       {why.Text}");
+                if (why.Location is not null)
+                {
+                    lines.Add($"            at {why.Location}");
+                }
+            }
+
+            lines.AddRange(scenario.DataFindings.Select(finding => $"  data      {finding}"));
+            lines.Add(string.Empty);
+        }
+
+        if (report.DefinitionErrors.Count > 0)
+        {
+            lines.Add($"The definition cannot run ({report.DefinitionErrors.Count} error{(report.DefinitionErrors.Count == 1 ? string.Empty : "s")}):");
+            lines.AddRange(report.DefinitionErrors.Select(error => $"  {error.Location ?? "(no location)"}  {error.Code}: {error.Message}"));
+            lines.Add(string.Empty);
+        }
+
+        if (report.Advice.Count > 0)
+        {
+            lines.Add("Advice:");
+            lines.AddRange(report.Advice.Select(advice => $"  {advice.Location}  {advice.Message}"));
+            lines.Add(string.Empty);
+        }
+
+        lines.Add(report.DefinitionErrors.Count > 0
+            ? $"No scenario ran: fix the definition's errors first (0 of {report.Total} right)."
+            : $"{report.Right} of {report.Total} scenarios right.");
+        await output.WriteLineAsync(string.Join(Environment.NewLine, lines)).ConfigureAwait(false);
+    }
+
+    private static string Outcome(string status, string? error) => error is null ? status : $"{status} {error}";
+}
