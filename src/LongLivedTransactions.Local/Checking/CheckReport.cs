@@ -45,6 +45,5 @@ internal sealed record ScenarioGrade(
     public string Verdict => Right ? "right" : "wrong";
 }
 
-[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, DefaultIgnoreCondition = JsonIgnoreCondition.Never)]
 [JsonSerializable(typeof(CheckReport))]
 internal sealed partial class CheckReportJsonContext : JsonSerializerContext;

@@ -37,7 +37,10 @@ internal static class CheckReportWriter
 
         if (report.DefinitionErrors.Count > 0)
         {
-            lines.Add($"The definition cannot run ({report.DefinitionErrors.Count} error{(report.DefinitionErrors.Count == 1 ? string.Empty : "s")}):");
+            string count = $"{report.DefinitionErrors.Count} error{(report.DefinitionErrors.Count == 1 ? string.Empty : "s")}";
+            lines.Add(report.Scenarios.Count == 0
+                ? $"The definition cannot run ({count}):"
+                : $"AWS refuses the definition ({count}); the scenarios ran without its unreachable states:");
             lines.AddRange(report.DefinitionErrors.Select(error => $"  {error.Location ?? "(no location)"}  {error.Code}: {error.Message}"));
             lines.Add(string.Empty);
         }
@@ -49,9 +52,9 @@ internal static class CheckReportWriter
             lines.Add(string.Empty);
         }
 
-        lines.Add(report.DefinitionErrors.Count > 0
+        lines.Add(report.Scenarios.Count == 0
             ? $"No scenario ran: fix the definition's errors first (0 of {report.Total} right)."
-            : $"{report.Right} of {report.Total} scenarios right.");
+            : $"{report.Right} of {report.Total} scenarios right{(report.DefinitionErrors.Count > 0 ? ", and the definition has errors" : string.Empty)}.");
         await output.WriteLineAsync(string.Join(Environment.NewLine, lines)).ConfigureAwait(false);
     }
 

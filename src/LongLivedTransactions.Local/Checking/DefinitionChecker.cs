@@ -56,12 +56,11 @@ internal sealed class DefinitionChecker(string repositoryRoot, TextWriter progre
         var roles = StateRoles.Assign(machine, reference);
         IReadOnlyList<Advice> advice = new StaticAdvisor(reference, roles).Advise(machine);
         IReadOnlyList<DefinitionError> errors = DefinitionErrors.Read(json, machine);
-        if (errors.Count > 0)
+        if (Runnable(machine, errors) is not { } definition)
         {
             return new CheckReport(file, queryLanguage, warnings, errors, [], advice) { Total = reference.Scenarios.Count };
         }
 
-        StateMachineDefinition definition = StateMachineParser.Parse(json);
         var grader = new PathGrader(
             reference,
             roles,
@@ -93,5 +92,28 @@ internal sealed class DefinitionChecker(string repositoryRoot, TextWriter progre
         await progress.WriteLineAsync(
             $"check: {grades.Count} scenarios in {started.Elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s").ConfigureAwait(false);
         return new CheckReport(file, queryLanguage, warnings, errors, grades, advice) { Total = reference.Scenarios.Count };
+    }
+
+    /// <summary>
+    /// The definition to run: as it is when it has no errors, and without its unreachable states when those are its only
+    /// errors (AWS refuses it, but no execution could enter them, and the scenarios show what the missing transition
+    /// costs). Null when it cannot run.
+    /// </summary>
+    private static StateMachineDefinition? Runnable(JsonObject machine, IReadOnlyList<DefinitionError> errors)
+    {
+        string[] unreachable = errors.Select(DefinitionErrors.UnreachableState).OfType<string>().ToArray();
+        if (unreachable.Length != errors.Count)
+        {
+            return null;
+        }
+
+        var reachable = (JsonObject)machine.DeepClone();
+        foreach (string state in unreachable)
+        {
+            (reachable["States"] as JsonObject)?.Remove(state);
+        }
+
+        string json = reachable.ToJsonString();
+        return StateMachineValidator.Validate(json).Any(d => d.IsError) ? null : StateMachineParser.Parse(json);
     }
 }

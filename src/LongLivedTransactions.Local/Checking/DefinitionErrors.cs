@@ -59,8 +59,17 @@ internal static partial class DefinitionErrors
     private static string? MissingTarget(ValidationDiagnostic error) =>
         error.Code == DiagnosticCodes.MissingTransitionTarget && MissingTargetMessage().Match(error.Message) is { Success: true } match ? match.Groups[1].Value : null;
 
-    private static string? Unreachable(ValidationDiagnostic error) =>
-        error.Code == DiagnosticCodes.MissingTransitionTarget && UnreachableMessage().Match(error.Message) is { Success: true } match ? match.Groups[1].Value : null;
+    /// <summary>The state a "not reachable" error is about, or null for any other error.</summary>
+    public static string? UnreachableState(DefinitionError error)
+    {
+        ArgumentNullException.ThrowIfNull(error);
+        return UnreachableState(error.Code, error.Message);
+    }
+
+    private static string? Unreachable(ValidationDiagnostic error) => UnreachableState(error.Code, error.Message);
+
+    private static string? UnreachableState(string code, string message) =>
+        code == DiagnosticCodes.MissingTransitionTarget && UnreachableMessage().Match(message) is { Success: true } match ? match.Groups[1].Value : null;
 
     /// <summary>The top-level states reachable from StartAt, with the given transitions corrected.</summary>
     private static HashSet<string> ReachableWith(JsonObject machine, IReadOnlyDictionary<string, string> corrections)

@@ -100,35 +100,58 @@ internal sealed class PathGrader(SagaReference reference, StateRoles roles, IRea
         }
     }
 
-    /// <summary>A step that should have succeeded failed: why, as far as the definition tells.</summary>
+    /// <summary>
+    /// A step that should have succeeded failed: why, as far as the definition tells. Most often a Catch handed the
+    /// error on where the next state expects the order, and the compensations after it fail one by one.
+    /// </summary>
     private Explanation FailureOf(Divergence at, string consequence)
     {
-        int index = at.LastRightVisit;
-        StateVisit failed = at.Run.Visits[index];
-        if (index > 0 && at.Run.Visits[index - 1] is { Outcome: VisitOutcome.Caught } catcher
-            && states.GetValueOrDefault(catcher.Name) is { } catchingState
-            && MatchingCatch(catchingState, catcher.Error) is int k and >= 0
-            && catchingState.Array("Catch")![k] is JsonObject entry
-            && IsErrorOutput(failed.Input))
+        StateVisit failed = at.Run.Visits[at.LastRightVisit];
+        if (OriginOfErrorInput(at.Run.Visits, at.LastRightVisit) is { } origin)
         {
+            StateVisit catcher = at.Run.Visits[origin];
+            StateVisit receiver = at.Run.Visits[origin + 1];
+            DefinitionState catchingState = states[catcher.Name];
+            int k = MatchingCatch(catchingState, catcher.Error);
+            var entry = (JsonObject)catchingState.Array("Catch")![k]!;
             string why = catchingState.IsJsonata
-                ? $"{catcher.Name}'s Catch[{k}] passes the error on as {failed.Name}'s input, and {failed.Name} sends it instead of the order"
+                ? $"{catcher.Name}'s Catch[{k}] passes the error on as {receiver.Name}'s input: {receiver.Name} sends it instead of the order"
                 : entry.ContainsKey("ResultPath")
-                    ? $"{catcher.Name}'s Catch[{k}] puts the error where {failed.Name} reads the order"
-                    : $"{catcher.Name}'s Catch[{k}] has no ResultPath: {failed.Name} receives the error instead of the order";
-            return new Explanation($"{why}, fails with {failed.Error}, and {consequence}", $"{catchingState.Location}.Catch[{k}]");
+                    ? $"{catcher.Name}'s Catch[{k}] has ResultPath {entry["ResultPath"]?.ToJsonString() ?? "null"}: {receiver.Name} receives the error instead of the order"
+                    : $"{catcher.Name}'s Catch[{k}] has no ResultPath: {receiver.Name} receives the error instead of the order";
+            string failure = receiver == failed ? $", fails with {failed.Error}" : $"; {failed.Name} then fails with {failed.Error}";
+            return new Explanation($"{why}{failure}, and {consequence}", $"{catchingState.Location}.Catch[{k}]");
         }
 
-        string? location = states.GetValueOrDefault(failed.Name)?.Location;
-        return new Explanation($"{failed.Name} fails with {failed.Error} ({ReadableCause(failed.Cause)}): {consequence}", location);
+        return new Explanation($"{failed.Name} fails with {failed.Error} ({ReadableCause(failed.Cause)}): {consequence}", states.GetValueOrDefault(failed.Name)?.Location);
+    }
+
+    /// <summary>
+    /// The visit whose Catch first handed an error output on as the next state's input, going back from the failed
+    /// visit through states that received an error rather than an order; null when the failed state received an order.
+    /// </summary>
+    private int? OriginOfErrorInput(IReadOnlyList<StateVisit> visits, int failed)
+    {
+        int? origin = null;
+        for (int receiver = failed; receiver > 0 && IsErrorOutput(visits[receiver].Input); receiver--)
+        {
+            StateVisit catcher = visits[receiver - 1];
+            if (catcher.Outcome != VisitOutcome.Caught || states.GetValueOrDefault(catcher.Name) is not { } state || MatchingCatch(state, catcher.Error) < 0)
+            {
+                break;
+            }
+
+            origin = receiver - 1;
+        }
+
+        return origin;
     }
 
     private string ExpectedName(Divergence at)
     {
-        string name = at.ExpectedPath[at.StepIndex];
         return roles.StateFor(at.ExpectedStep!, []) is null && reference.Steps[at.ExpectedStep!].Function is { } function
-            ? $"{name} (no state of the definition calls {function})"
-            : name;
+            ? $"a state that calls {function} (the definition has none)"
+            : at.ExpectedPath[at.StepIndex];
     }
 
     private string WhatFollows(SagaStep step, string previous, string? expectedStep, string expected)

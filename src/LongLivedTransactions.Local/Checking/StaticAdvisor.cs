@@ -45,8 +45,17 @@ internal sealed class StaticAdvisor(SagaReference reference, StateRoles roles)
             if (!state.Fields.ContainsKey("TimeoutSeconds") && !state.Fields.ContainsKey("TimeoutSecondsPath"))
             {
                 advice.Add(new Advice(state.Location,
-                    $"no TimeoutSeconds: a call that hangs holds the saga for up to {DefaultTaskTimeoutSeconds} s (the default) before any Catch runs; give it a few seconds more than the function's own timeout"));
+                    $"no TimeoutSeconds: a call that hangs holds the saga for up to {DefaultTaskTimeoutSeconds} s (the default) before any Catch runs"
+                    + (state.IsLambdaTask ? "; give it a little more than the function's own timeout" : string.Empty)));
             }
+        }
+
+        foreach (DefinitionState state in DefinitionState.All(machine).Where(s => s.Type == "Fail" && !s.Fields.ContainsKey("Error") && !s.Fields.ContainsKey("ErrorPath")))
+        {
+            advice.Add(new Advice(state.Location,
+                state.IsJsonata
+                    ? "no Error: a failed execution does not say which step failed; add \"Error\": \"{% $error.Error %}\" with the error kept in a variable"
+                    : "no Error: a failed execution does not say which step failed; add \"ErrorPath\": \"$.error.Error\" (and CausePath) with the Catch entries' ResultPath \"$.error\""));
         }
 
         foreach (DefinitionState state in DefinitionState.All(machine))

@@ -20,6 +20,7 @@ public static class CheckCommand
     private static readonly CheckReportJsonContext ReportJson = new(new JsonSerializerOptions
     {
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
         WriteIndented = true,
     });
 
