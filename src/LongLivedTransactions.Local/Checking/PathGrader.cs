@@ -1,5 +1,5 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
+using LongLivedTransactions.Local.Workflow;
 using LongLivedTransactions.StatesLanguage.Execution;
 
 namespace LongLivedTransactions.Local.Checking;
@@ -123,7 +123,7 @@ internal sealed class PathGrader(SagaReference reference, StateRoles roles, IRea
             return new Explanation($"{why}{failure}, and {consequence}", $"{catchingState.Location}.Catch[{k}]");
         }
 
-        return new Explanation($"{failed.Name} fails with {failed.Error} ({ReadableCause(failed.Cause)}): {consequence}", states.GetValueOrDefault(failed.Name)?.Location);
+        return new Explanation($"{failed.Name} fails with {failed.Error} ({(string.IsNullOrEmpty(failed.Cause) ? "no cause" : ErrorCause.Readable(failed.Cause))}): {consequence}", states.GetValueOrDefault(failed.Name)?.Location);
     }
 
     /// <summary>
@@ -206,24 +206,6 @@ internal sealed class PathGrader(SagaReference reference, StateRoles roles, IRea
     /// <summary>A state input that is a Catch's error output ({"Error","Cause"}) rather than an order.</summary>
     private static bool IsErrorOutput(JsonNode? input) =>
         input is JsonObject fields && fields.ContainsKey("Error") && fields.ContainsKey("Cause") && !fields.ContainsKey("order_id");
-
-    /// <summary>A Lambda error's cause is its error payload; its errorMessage is what a person wants to read.</summary>
-    private static string ReadableCause(string? cause)
-    {
-        if (string.IsNullOrEmpty(cause))
-        {
-            return "no cause";
-        }
-
-        try
-        {
-            return JsonNode.Parse(cause) is JsonObject payload && DefinitionState.Text(payload["errorMessage"]) is { } message ? message : cause;
-        }
-        catch (JsonException)
-        {
-            return cause;
-        }
-    }
 
     /// <param name="StepIndex">Where in the expected path the paths part.</param>
     /// <param name="ExpectedStep">The expected step there, or null when the expected path had ended.</param>

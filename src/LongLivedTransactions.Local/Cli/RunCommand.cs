@@ -191,7 +191,7 @@ public static class RunCommand
         if (report.Error is not null)
         {
             lines.Add($"  error         {report.Error}");
-            lines.Add($"  cause         {ReadableCause(report.Cause)}");
+            lines.Add($"  cause         {ErrorCause.Readable(report.Cause)}");
         }
 
         lines.Add(report.Notifications.Count == 0
@@ -214,23 +214,5 @@ public static class RunCommand
     {
         string text = string.Join(", ", items);
         return text.Length == 0 ? "(none)" : text;
-    }
-
-    /// <summary>A Lambda error cause is a JSON object; its errorMessage is what a person wants to read.</summary>
-    private static string? ReadableCause(string? cause)
-    {
-        if (cause is null)
-        {
-            return null;
-        }
-
-        try
-        {
-            return JsonNode.Parse(cause) is JsonObject error && error["errorMessage"] is JsonValue message ? message.ToString() : cause;
-        }
-        catch (JsonException)
-        {
-            return cause;
-        }
     }
 }

@@ -102,6 +102,15 @@ public sealed class CheckCommandTests
     }
 
     [Fact]
+    public async Task A_file_that_cannot_be_read_is_a_usage_error()
+    {
+        CheckResult result = await CheckFileAsync("no-such-saga.asl.json");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.StartsWith("no-such-saga.asl.json: cannot read the definition: ", result.Errors, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_missing_catch_ends_the_scenario_at_the_step_that_failed()
     {
         JsonObject definition = RepositoryDefinition();

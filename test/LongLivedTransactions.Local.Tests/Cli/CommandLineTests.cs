@@ -17,6 +17,7 @@ public sealed class CommandLineTests
         Assert.Equal(2, exitCode);
         Assert.Contains($"  {RunCommand.Usage}", errors.ToString(), StringComparison.Ordinal);
         Assert.Contains($"  {UpCommand.Usage}", errors.ToString(), StringComparison.Ordinal);
+        Assert.Contains($"  {CheckCommand.Usage}", errors.ToString(), StringComparison.Ordinal);
     }
 
     [Theory]
@@ -25,6 +26,8 @@ public sealed class CommandLineTests
     [InlineData(new[] { "up", "--port", "70000" }, "--port '70000' is not a port number (0 to 65535).", UpCommand.Usage)]
     [InlineData(new[] { "up", "--mock-config" }, "--mock-config needs a value.", UpCommand.Usage)]
     [InlineData(new[] { "up", "events/07-order-succeeds.json" }, "Unrecognized command or argument 'events/07-order-succeeds.json'.", UpCommand.Usage)]
+    [InlineData(new[] { "check" }, "Required argument missing for command: 'check'.", CheckCommand.Usage)]
+    [InlineData(new[] { "check", "statemachine/saga.asl.json", "--set", "NewOrderFunction" }, "--set 'NewOrderFunction' is not NAME=ARN.", CheckCommand.Usage)]
     public async Task A_bad_option_names_the_problem_and_the_commands_usage(string[] args, string problem, string usage)
     {
         using var errors = new StringWriter();
