@@ -20,7 +20,7 @@ internal static class CheckReportWriter
         {
             lines.Add($"Scenario {scenario.Scenario}  {scenario.File}  {(scenario.Right ? "right" : "WRONG")}");
             lines.Add($"  expected  {string.Join(Arrow, scenario.ExpectedPath)}");
-            lines.Add($"  actual    {string.Join(Arrow, scenario.ActualPath)}");
+            lines.Add($"  actual    {string.Join(Arrow, Shortened(scenario.ActualPath))}");
             lines.Add($"  status    {Outcome(scenario.Status, scenario.Error)}{(scenario.Status == scenario.ExpectedStatus && scenario.Error == scenario.ExpectedError ? string.Empty : $" (expected {Outcome(scenario.ExpectedStatus, scenario.ExpectedError)})")}");
             if (scenario.Explanation is { } why)
             {
@@ -56,6 +56,26 @@ internal static class CheckReportWriter
             ? $"No scenario ran: fix the definition's errors first (0 of {report.Total} right)."
             : $"{report.Right} of {report.Total} scenarios right{(report.DefinitionErrors.Count > 0 ? ", and the definition has errors" : string.Empty)}.");
         await output.WriteLineAsync(string.Join(Environment.NewLine, lines)).ConfigureAwait(false);
+    }
+
+    /// <summary>A path as a person can read it: a state repeated in a row once with its count, and a long loop cut short.</summary>
+    private static List<string> Shortened(IReadOnlyList<string> path)
+    {
+        const int Shown = 24;
+        var runs = new List<string>();
+        for (int i = 0; i < path.Count;)
+        {
+            int end = i;
+            while (end + 1 < path.Count && path[end + 1] == path[i])
+            {
+                end++;
+            }
+
+            runs.Add(end == i ? path[i] : $"{path[i]} ×{end - i + 1}");
+            i = end + 1;
+        }
+
+        return runs.Count <= Shown ? runs : [.. runs.Take(Shown - 2), $"… {runs.Count - Shown + 1} more …", runs[^1]];
     }
 
     private static string Outcome(string status, string? error) => error is null ? status : $"{status} {error}";

@@ -18,7 +18,7 @@ internal enum VisitOutcome
 
 /// <summary>One entry into a state, read from the history.</summary>
 /// <param name="Name">The state.</param>
-/// <param name="Input">The state's input.</param>
+/// <param name="Input">What the state worked on: the payload it sent to its function, or else its input.</param>
 /// <param name="Outcome">How it ended.</param>
 /// <param name="Error">The last error of its task (caught, or the one that ended the execution), or null.</param>
 /// <param name="Cause">The cause of that error.</param>
@@ -43,6 +43,14 @@ internal static class ExecutionVisits
             else if (type.EndsWith("StateExited", StringComparison.Ordinal))
             {
                 open?.Exit();
+            }
+            else if (type == "TaskScheduled" && ParseOrNull(details?["parameters"]) is JsonObject { } parameters && parameters.ContainsKey("Payload"))
+            {
+                open?.Send(parameters["Payload"]?.DeepClone());
+            }
+            else if (type == "LambdaFunctionScheduled")
+            {
+                open?.Send(ParseOrNull(details?["input"]));
             }
             else if (type is "TaskSucceeded" or "LambdaFunctionSucceeded")
             {
@@ -76,12 +84,17 @@ internal static class ExecutionVisits
 
     private sealed class Builder(string name, JsonNode? input)
     {
+        private JsonNode? workedOn = input;
+
         private string? error;
         private string? cause;
 
         public bool Exited { get; private set; }
 
         public void Exit() => Exited = true;
+
+        /// <summary>The payload sent to the function: what the function saw, whatever the state's input was.</summary>
+        public void Send(JsonNode? payload) => workedOn = payload;
 
         public void Fail(string? failedWith, string? because)
         {
@@ -91,7 +104,7 @@ internal static class ExecutionVisits
 
         public StateVisit Build(string? executionError, string? executionCause) =>
             Exited
-                ? new StateVisit(name, input, error is null ? VisitOutcome.Succeeded : VisitOutcome.Caught, error, cause)
-                : new StateVisit(name, input, VisitOutcome.Ended, error ?? executionError, error is null ? executionCause : cause);
+                ? new StateVisit(name, workedOn, error is null ? VisitOutcome.Succeeded : VisitOutcome.Caught, error, cause)
+                : new StateVisit(name, workedOn, VisitOutcome.Ended, error ?? executionError, error is null ? executionCause : cause);
     }
 }

@@ -45,9 +45,10 @@ internal sealed class PathGrader(SagaReference reference, StateRoles roles, IRea
 
         if (matched == stepVisits.Count && matched == scenario.Path.Count && run.StoppedAfter is null)
         {
-            bool right = run.Status == scenario.Status;
-            return new PathGrade(expectedPath, actualPath, right, right ? null : new Explanation(
-                $"scenario {scenario.Label} ends {run.Status} instead of {scenario.Status}", null));
+            Explanation? explanation = run.Status != scenario.Status
+                ? new Explanation($"scenario {scenario.Label} ends {run.Status} instead of {scenario.Status}", null)
+                : WrongReason(scenario, run);
+            return new PathGrade(expectedPath, actualPath, explanation is null, explanation);
         }
 
         var context = new Divergence(
@@ -101,16 +102,41 @@ internal sealed class PathGrader(SagaReference reference, StateRoles roles, IRea
     }
 
     /// <summary>
+    /// The right path for a wrong reason: a step failed, as the scenario wants, but because a Catch handed it the error
+    /// instead of the order, so it never did its work (the records show it).
+    /// </summary>
+    private Explanation? WrongReason(ScenarioExpectation scenario, ScenarioRun run)
+    {
+        for (int i = 0; i < run.Visits.Count; i++)
+        {
+            if (run.Visits[i].Outcome != VisitOutcome.Succeeded && OriginOfErrorInput(run.Visits, i) is not null)
+            {
+                return HandedOnError(run.Visits, i, $"scenario {scenario.Label} takes the right path for a wrong reason");
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
     /// A step that should have succeeded failed: why, as far as the definition tells. Most often a Catch handed the
     /// error on where the next state expects the order, and the compensations after it fail one by one.
     /// </summary>
     private Explanation FailureOf(Divergence at, string consequence)
     {
         StateVisit failed = at.Run.Visits[at.LastRightVisit];
-        if (OriginOfErrorInput(at.Run.Visits, at.LastRightVisit) is { } origin)
+        return HandedOnError(at.Run.Visits, at.LastRightVisit, consequence)
+            ?? new Explanation($"{failed.Name} fails with {failed.Error} ({(string.IsNullOrEmpty(failed.Cause) ? "no cause" : ErrorCause.Readable(failed.Cause))}): {consequence}", states.GetValueOrDefault(failed.Name)?.Location);
+    }
+
+    /// <summary>"X's Catch[k] has no ResultPath: Y receives the error instead of the order, fails with E, and ..."; null when the failed state received an order.</summary>
+    private Explanation? HandedOnError(IReadOnlyList<StateVisit> visits, int failedIndex, string consequence)
+    {
+        StateVisit failed = visits[failedIndex];
+        if (OriginOfErrorInput(visits, failedIndex) is { } origin)
         {
-            StateVisit catcher = at.Run.Visits[origin];
-            StateVisit receiver = at.Run.Visits[origin + 1];
+            StateVisit catcher = visits[origin];
+            StateVisit receiver = visits[origin + 1];
             DefinitionState catchingState = states[catcher.Name];
             int k = MatchingCatch(catchingState, catcher.Error);
             var entry = (JsonObject)catchingState.Array("Catch")![k]!;
@@ -123,7 +149,7 @@ internal sealed class PathGrader(SagaReference reference, StateRoles roles, IRea
             return new Explanation($"{why}{failure}, and {consequence}", $"{catchingState.Location}.Catch[{k}]");
         }
 
-        return new Explanation($"{failed.Name} fails with {failed.Error} ({(string.IsNullOrEmpty(failed.Cause) ? "no cause" : ErrorCause.Readable(failed.Cause))}): {consequence}", states.GetValueOrDefault(failed.Name)?.Location);
+        return null;
     }
 
     /// <summary>
