@@ -3,16 +3,11 @@ using System.Globalization;
 namespace LongLivedTransactions.Local.Checking;
 
 /// <summary>
-/// Where something is in a definition, written as a person reads it: <c>States.ProcessPayment.Retry[0]</c>.
+/// Where something is in a definition, written as a person reads it (<c>States.ProcessPayment.Retry[0]</c>), as the
+/// check writes every location.
 /// </summary>
 internal static class Locations
 {
-    public static string State(string name) => $"States.{name}";
-
-    public static string Field(string state, string field) => $"{State(state)}.{field}";
-
-    public static string Entry(string state, string field, int index) => $"{State(state)}.{field}[{index.ToString(CultureInfo.InvariantCulture)}]";
-
     /// <summary>
     /// The validator's JSON-pointer-like location (<c>/States/A/Catch[0]/Next</c>, <c>/States/A/Retry/0</c>) in the
     /// same form; null stays null (AWS gives some diagnostics no location).

@@ -12,9 +12,8 @@ internal sealed record Explanation(string Text, string? Location);
 /// <summary>A scenario's path against the expected one.</summary>
 /// <param name="ExpectedPath">The expected path, in the graded definition's state names.</param>
 /// <param name="ActualPath">The states the execution went through.</param>
-/// <param name="Right">The path and the status are the expected ones.</param>
-/// <param name="Explanation">Why not, when not.</param>
-internal sealed record PathGrade(IReadOnlyList<string> ExpectedPath, IReadOnlyList<string> ActualPath, bool Right, Explanation? Explanation);
+/// <param name="Explanation">Why the path or the status is not the expected one; null when both are.</param>
+internal sealed record PathGrade(IReadOnlyList<string> ExpectedPath, IReadOnlyList<string> ActualPath, Explanation? Explanation);
 
 /// <summary>What one execution of a scenario did.</summary>
 /// <param name="Visits">The states it went through and how each ended.</param>
@@ -48,12 +47,12 @@ internal sealed class PathGrader(SagaReference reference, StateRoles roles, IRea
             Explanation? explanation = run.Status != scenario.Status
                 ? new Explanation($"scenario {scenario.Label} ends {run.Status} instead of {scenario.Status}", null)
                 : WrongReason(scenario, run);
-            return new PathGrade(expectedPath, actualPath, explanation is null, explanation);
+            return new PathGrade(expectedPath, actualPath, explanation);
         }
 
         var context = new Divergence(
             scenario, run, expectedPath, matched, matched < scenario.Path.Count ? scenario.Path[matched] : null, matched == 0 ? -1 : stepVisits[matched - 1]);
-        return new PathGrade(expectedPath, actualPath, false, Explain(context));
+        return new PathGrade(expectedPath, actualPath, Explain(context));
     }
 
     private Explanation Explain(Divergence at)

@@ -42,7 +42,7 @@ internal sealed record DefinitionState(string Name, string Location, JsonObject 
     public JsonArray? Array(string name) => Fields[name] as JsonArray;
 
     /// <summary>A field's text, when it is a string.</summary>
-    public string? Field(string name) => Text(Fields[name]);
+    private string? Field(string name) => Text(Fields[name]);
 
     public static string? Text(JsonNode? node) =>
         node is JsonValue value && value.TryGetValue(out string? text) ? text : null;
