@@ -106,13 +106,16 @@ public sealed class LocalCloud : IAsyncDisposable
         }
     }
 
-    /// <summary>Starts one execution of the saga with the given order as input.</summary>
-    public Execution StartSaga(string executionName, string inputJson) =>
+    /// <summary>
+    /// Starts one execution of the saga with the given order as input: the loaded definition, or another one (a
+    /// definition being checked) with its ARNs resolved to this cloud's functions and topic.
+    /// </summary>
+    public Execution StartSaga(string executionName, string inputJson, StateMachineDefinition? definition = null) =>
         Engine.Start(new ExecutionRequest(
             SagaStateMachineArn,
             Arns.Execution(SagaDefinition.StateMachineName, executionName),
             executionName,
-            Saga,
+            definition ?? Saga,
             inputJson,
             Arns.Role("LongLivedTransactionsSagaRole")));
 

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using LongLivedTransactions.Local.Diagrams;
 using LongLivedTransactions.Local.Workflow;
 
@@ -10,19 +11,26 @@ namespace LongLivedTransactions.Local.Cli;
 /// </summary>
 public static class DiagramCommand
 {
+    public const string Name = "diagram";
     public const string Usage = "diagram FILE";
 
-    public static async Task<int> ExecuteAsync(IReadOnlyList<string> args, TextWriter output, TextWriter errors, CancellationToken cancellationToken)
+    /// <summary>Parses the arguments that follow <c>diagram</c> and prints the flowchart.</summary>
+    public static Task<int> ExecuteAsync(IReadOnlyList<string> args, TextWriter output, TextWriter errors, CancellationToken cancellationToken) =>
+        LocalCommandLine.InvokeAsync(Create(output, errors), args, output, errors, cancellationToken);
+
+    /// <summary>The <c>diagram</c> command: the flowchart goes to <paramref name="output"/>, problems to <paramref name="errors"/>.</summary>
+    public static Command Create(TextWriter output, TextWriter errors)
     {
-        ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(errors);
-        if (args is not [var file] || file.StartsWith("--", StringComparison.Ordinal))
-        {
-            await errors.WriteLineAsync($"Give one definition file. Usage: {Usage}").ConfigureAwait(false);
-            return 2;
-        }
+        var file = new Argument<string>("FILE") { Description = "The definition to draw (JSON or YAML), with ${...} placeholders allowed." };
+        var command = new Command(Name, "Print the mermaid flowchart of a definition.") { file };
+        command.SetAction((parsed, cancellationToken) => DrawAsync(parsed.GetValue(file)!, output, errors, cancellationToken));
+        return command;
+    }
 
+    private static async Task<int> DrawAsync(string file, TextWriter output, TextWriter errors, CancellationToken cancellationToken)
+    {
         LoadedSagaDefinition definition;
         try
         {

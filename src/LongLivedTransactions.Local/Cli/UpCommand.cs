@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using LongLivedTransactions.Local.Api;
@@ -13,60 +14,49 @@ namespace LongLivedTransactions.Local.Cli;
 /// </summary>
 public static class UpCommand
 {
+    public const string Name = "up";
     public const string Usage = "up [--port 8083] [--dynamodb-port N] [--dynamodb-endpoint URL] [--mock-config FILE] " + SagaDefinitionChoice.Usage;
     public const int DefaultPort = 8083;
 
     /// <summary>The line <c>up</c> prints once everything serves; scripts and the benchmark wait for it.</summary>
     public const string ReadyLine = "Ready.";
 
-    public static async Task<int> ExecuteAsync(IReadOnlyList<string> args, TextWriter output, TextWriter errors, CancellationToken cancellationToken)
+    /// <summary>Parses the arguments that follow <c>up</c> and serves until cancelled.</summary>
+    public static Task<int> ExecuteAsync(IReadOnlyList<string> args, TextWriter output, TextWriter errors, CancellationToken cancellationToken) =>
+        LocalCommandLine.InvokeAsync(Create(output, errors), args, output, errors, cancellationToken);
+
+    /// <summary>The <c>up</c> command, writing its endpoints to <paramref name="output"/> and its problems to <paramref name="errors"/>.</summary>
+    public static Command Create(TextWriter output, TextWriter errors)
     {
-        ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(errors);
-        var started = Stopwatch.StartNew();
-
-        int port = DefaultPort;
-        int dynamoDbPort = 0;
-        Uri? dynamoDbEndpoint = null;
-        string? mockConfigFile = null;
-        var definition = new SagaDefinitionChoice();
-        for (int i = 0; i < args.Count; i++)
+        Option<int?> port = PortOption("--port", $"The port of the Step Functions API, the Lambda API and the console (default {DefaultPort}; 0 picks a free one).");
+        Option<int?> dynamoDbPort = PortOption("--dynamodb-port", "The port of the dynalite server this starts (default: a free one).");
+        Option<Uri?> dynamoDbEndpoint = OptionValues.DynamoDbEndpoint();
+        Option<string?> mockConfig = OptionValues.Text("--mock-config", "FILE", "A Step Functions Local MockConfigFile: its test cases are chosen with StateMachineArn#TestCase.");
+        var definition = new SagaDefinitionOptions();
+        var command = new Command(Name, "Serve the Step Functions API, the Lambda API and the web console on 127.0.0.1 until Ctrl-C.")
         {
-            string? value = i + 1 < args.Count ? args[i + 1] : null;
-            switch (args[i])
-            {
-                case var option when SagaDefinitionChoice.IsOption(option):
-                    if (definition.Take(option, value) is { } problem)
-                    {
-                        await errors.WriteLineAsync($"{problem} Usage: {Usage}").ConfigureAwait(false);
-                        return 2;
-                    }
+            port, dynamoDbPort, dynamoDbEndpoint, mockConfig,
+        };
+        definition.AddTo(command);
+        command.SetAction((parsed, cancellationToken) => ServeAsync(
+            new UpSettings(
+                parsed.GetValue(port) ?? DefaultPort,
+                parsed.GetValue(dynamoDbPort) ?? 0,
+                parsed.GetValue(dynamoDbEndpoint),
+                parsed.GetValue(mockConfig),
+                definition.Read(parsed)),
+            output,
+            errors,
+            cancellationToken));
+        return command;
+    }
 
-                    i++;
-                    break;
-                case "--port" when TryParsePort(value, out int chosen):
-                    port = chosen;
-                    i++;
-                    break;
-                case "--dynamodb-port" when TryParsePort(value, out int chosen):
-                    dynamoDbPort = chosen;
-                    i++;
-                    break;
-                case "--dynamodb-endpoint" when Uri.TryCreate(value, UriKind.Absolute, out Uri? uri):
-                    dynamoDbEndpoint = uri;
-                    i++;
-                    break;
-                case "--mock-config" when value is not null:
-                    mockConfigFile = value;
-                    i++;
-                    break;
-                default:
-                    await errors.WriteLineAsync($"Unknown or incomplete option '{args[i]}'. Usage: {Usage}").ConfigureAwait(false);
-                    return 2;
-            }
-        }
-
+    private static async Task<int> ServeAsync(UpSettings settings, TextWriter output, TextWriter errors, CancellationToken cancellationToken)
+    {
+        var started = Stopwatch.StartNew();
+        (int port, int dynamoDbPort, Uri? dynamoDbEndpoint, string? mockConfigFile, SagaDefinitionChoice definition) = settings;
         MockConfiguration? mocks = null;
         if (mockConfigFile is not null)
         {
@@ -131,6 +121,12 @@ public static class UpCommand
         return 0;
     }
 
-    private static bool TryParsePort(string? text, out int port) =>
-        int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out port) && port <= 65535;
+    private static Option<int?> PortOption(string name, string description) =>
+        OptionValues.Create<int?>(name, "N", description, text =>
+            int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out int port) && port <= 65535
+                ? (port, null)
+                : (null, $"{name} '{text}' is not a port number (0 to 65535)."));
+
+    /// <summary>What the command line asked <c>up</c> for.</summary>
+    private sealed record UpSettings(int Port, int DynamoDbPort, Uri? DynamoDbEndpoint, string? MockConfigFile, SagaDefinitionChoice Definition);
 }
