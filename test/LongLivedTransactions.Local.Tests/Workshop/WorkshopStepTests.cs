@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using LongLivedTransactions.Local.Api;
+using LongLivedTransactions.Local.Cli;
 using LongLivedTransactions.Local.Tests.Saga;
 using LongLivedTransactions.Local.Workflow;
 using LongLivedTransactions.StatesLanguage.Execution;
@@ -61,6 +62,22 @@ public class WorkshopStepTests(LocalCloudFixture fixture) : IClassFixture<LocalC
                 (file, string.Join(" → ", LocalCloudFixture.Strings(outcome["path"])), outcome["status"]!.GetValue<string>(), outcome["error"]?.GetValue<string>()),
                 (file, string.Join(" → ", ExecutionPath.FromHistory(execution.GetHistory())), ApiJson.StatusText(execution.Status), execution.Error));
         }
+    }
+
+    [Theory]
+    [InlineData("jsonpath")]
+    [InlineData("jsonata")]
+    public async Task The_last_step_passes_check(string track)
+    {
+        using var output = new StringWriter();
+        using var errors = new StringWriter();
+        int lastStep = ExpectedSteps().Max(step => step!["step"]!.GetValue<int>());
+
+        int exitCode = await CheckCommand.ExecuteAsync(
+            [Path.Combine(WorkshopFolder, $"{track}-step-{lastStep}.asl.json")], output, errors, CancellationToken.None);
+
+        Assert.True(exitCode == 0, output.ToString() + errors);
+        Assert.Contains("7 of 7 scenarios right.", output.ToString(), StringComparison.Ordinal);
     }
 
     private static JsonArray ExpectedSteps() =>
