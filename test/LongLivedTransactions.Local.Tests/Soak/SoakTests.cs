@@ -18,7 +18,7 @@ public sealed class SoakTests(ITestOutputHelper output)
             {
                 RepositoryRoot = RepositoryRoot.Find(),
                 Faults = FaultPlan.FromRate(0.1, seed: 20261126),
-                TimeProvider = new ScaledTimeProvider(10),
+                TimeProvider = TimeProvider.System,
             },
             CancellationToken.None);
 
