@@ -23,6 +23,12 @@ public sealed class JsonataExpression
     /// <summary>The expression as written.</summary>
     public string Text { get; }
 
+    /// <summary>
+    /// The names the expression reads from its input at the top level (field names, <c>$</c>, <c>*</c>, <c>**</c>),
+    /// for hosts that evaluate expressions without an input and want to refuse such references up front.
+    /// </summary>
+    public IReadOnlyList<string> RootReferences => RootReferenceFinder.Find(_ast);
+
     /// <summary>Parses <paramref name="expression"/>; a syntax error is a <see cref="JsonataException"/> with an S0xxx code.</summary>
     public static JsonataExpression Compile(string expression, JsonataOptions? options = null)
     {
@@ -45,6 +51,14 @@ public sealed class JsonataExpression
             }
         }
 
+        return Run(input, environment);
+    }
+
+    /// <summary>Evaluates with variables the host looks up on demand (see <see cref="IJsonataVariables"/>).</summary>
+    public object? Evaluate(object? input, IJsonataVariables variables) => Run(input, new Frame(_functions, variables));
+
+    private object? Run(object? input, Frame environment)
+    {
         // $$ is the root input.
         environment.Bind("$", input);
 

@@ -33,16 +33,25 @@ internal sealed partial class Evaluator
         {
             return Apply(procedure, arguments, input, environment);
         }
-        catch (JsonataException error)
+        catch (JsonataException error) when (Annotate(error, expr.Position, procedureName))
         {
-            if (error.Position < 0)
-            {
-                error.Position = expr.Position;
-            }
-
-            error.Token ??= procedureName;
-            throw;
+            throw; // not reached: Annotate only adds the position and name
         }
+    }
+
+    /// <summary>
+    /// Adds where an error happened, if it does not say yet. Used as an exception filter (it returns false), so
+    /// a deep recursion is not unwound through a catch and rethrow at every level, which would need stack itself.
+    /// </summary>
+    private static bool Annotate(JsonataException error, int position, string? token)
+    {
+        if (error.Position < 0)
+        {
+            error.Position = position;
+        }
+
+        error.Token ??= token;
+        return false;
     }
 
     private static string ProcedureName(Node procedure) => procedure.Type == NodeType.Path ? procedure.Steps![0].Text : procedure.Text;
@@ -65,15 +74,9 @@ internal sealed partial class Evaluator
             {
                 result = ApplyOnce(next, nextArguments, input, environment);
             }
-            catch (JsonataException error)
+            catch (JsonataException error) when (Annotate(error, call.Position, ProcedureName(call.Procedure!)))
             {
-                if (error.Position < 0)
-                {
-                    error.Position = call.Position;
-                }
-
-                error.Token ??= ProcedureName(call.Procedure!);
-                throw;
+                throw; // not reached
             }
         }
 
@@ -88,7 +91,7 @@ internal sealed partial class Evaluator
                 var lambdaArguments = lambda.Definition.Signature?.Validate(arguments, input) ?? arguments;
                 return ApplyLambda(lambda, lambdaArguments);
             case NativeFunction native:
-                var nativeArguments = native.Signature?.Validate(arguments, input) ?? arguments;
+                var nativeArguments = native.Signature?.Validate(arguments, input, native.Name) ?? arguments;
                 return native.Implementation(nativeArguments, new CallContext(this, input, environment));
             case JsonataRegex regex:
                 return NativeFunction.Argument(arguments, 0) is string text ? regex.Execute(text, 0) : null;

@@ -41,12 +41,17 @@ internal sealed partial class Evaluator
                 _ => throw new JsonataException("S0201", $"Syntax error: \"{op}\"", expr.Position, op),
             };
         }
-        catch (JsonataException error)
+        catch (JsonataException error) when (SetLocation(error, expr.Position, op))
         {
-            error.Position = expr.Position;
-            error.Token = op;
-            throw;
+            throw; // not reached: the filter only records where the operator is
         }
+    }
+
+    private static bool SetLocation(JsonataException error, int position, string op)
+    {
+        error.Position = position;
+        error.Token = op;
+        return false;
     }
 
     private static bool IsTrue(object? value) => JsonataValue.ToBoolean(value) == true;
@@ -189,6 +194,12 @@ internal sealed partial class Evaluator
         }
 
         var size = end - start + 1;
+        if (_options.Dialect == JsonataDialect.StepFunctions && size > StepFunctionsMaxSequence)
+        {
+            // AWS refuses such sequences with a memory limit (measured: 873,782 numbers pass, 873,783 do not).
+            throw new JsonataException("U1002", "Expression evaluation memory limit exceeded: Check for excessive memory usage", value: size);
+        }
+
         if (size > _options.MaxRangeSize)
         {
             throw new JsonataException("D2014", $"The size of the sequence allocated by the range operator (..) must not exceed {_options.MaxRangeSize}.  Attempted to allocate {size}.", value: size);
@@ -203,16 +214,12 @@ internal sealed partial class Evaluator
         return result;
     }
 
+    /// <summary>The longest sequence AWS Step Functions lets an expression build (see StepFunctions/AWS-LIMITS.md).</summary>
+    private const int StepFunctionsMaxSequence = 873_782;
+
     private static bool IsInteger(object? value) => value is double number && double.IsFinite(number) && Math.Floor(number) == number;
 
-    private static string ToText(object? value) => value switch
-    {
-        null => string.Empty,
-        string text => text,
-        JsonataFunction => string.Empty,
-        double number when !double.IsFinite(number) => throw new JsonataException("D3001", "Attempting to invoke string function on Infinity or NaN", value: number),
-        _ => JsonataJson.Stringify(value) ?? string.Empty,
-    };
+    private static string ToText(object? value) => value is null ? string.Empty : JsonataJson.ToJsonataString(value) ?? string.Empty;
 
     private object? EvaluateUnary(Node expr, object? input, Frame environment)
     {

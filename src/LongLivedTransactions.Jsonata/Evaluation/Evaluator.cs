@@ -13,11 +13,15 @@ internal sealed partial class Evaluator
 {
     private readonly JsonataOptions _options;
     private readonly long _deadline;
+    private const int StepFunctionsMaxDepth = 100;
+    private readonly int _maxDepth;
     private int _depth;
 
     public Evaluator(JsonataOptions options, DateTimeOffset timestamp)
     {
         _options = options;
+        // AWS Step Functions refuses expressions that nest deeper than about 100 evaluations (see StepFunctions/AWS-LIMITS.md).
+        _maxDepth = options.Dialect == JsonataDialect.StepFunctions ? Math.Min(options.MaxDepth, StepFunctionsMaxDepth) : options.MaxDepth;
         Timestamp = timestamp;
         _deadline = options.Timeout is { } timeout ? Stopwatch.GetTimestamp() + (long)(timeout.TotalSeconds * Stopwatch.Frequency) : long.MaxValue;
     }
@@ -100,7 +104,7 @@ internal sealed partial class Evaluator
     private void Enter()
     {
         _depth++;
-        if (_depth > _options.MaxDepth || !RuntimeHelpers.TryEnsureSufficientExecutionStack())
+        if (_depth > _maxDepth || !RuntimeHelpers.TryEnsureSufficientExecutionStack())
         {
             throw new JsonataException("U1001", "Stack overflow error: Check for non-terminating recursive function.  Consider rewriting as tail-recursive.");
         }

@@ -7,6 +7,7 @@ internal sealed class Frame
 {
     private readonly Frame? _parent;
     private readonly IReadOnlyDictionary<string, object?>? _fixed;
+    private readonly IJsonataVariables? _host;
     private Dictionary<string, object?>? _bindings;
 
     public Frame(Frame? parent)
@@ -18,6 +19,13 @@ internal sealed class Frame
     public Frame(IReadOnlyDictionary<string, object?> bindings)
     {
         _fixed = bindings;
+    }
+
+    /// <summary>A frame whose unbound names are looked up in the host's variables.</summary>
+    public Frame(Frame parent, IJsonataVariables host)
+    {
+        _parent = parent;
+        _host = host;
     }
 
     public void Bind(string name, object? value)
@@ -32,6 +40,11 @@ internal sealed class Frame
         for (var frame = this; frame is not null; frame = frame._parent)
         {
             if (frame._bindings is not null && frame._bindings.TryGetValue(name, out var value))
+            {
+                return value;
+            }
+
+            if (frame._host is not null && frame._host.TryGetValue(name, out value))
             {
                 return value;
             }

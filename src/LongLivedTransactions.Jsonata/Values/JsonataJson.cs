@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Numerics;
 using System.Text;
 
 namespace LongLivedTransactions.Jsonata.Values;
@@ -32,6 +33,21 @@ public static class JsonataJson
         Write(builder, value, pretty, 0);
         return builder.ToString();
     }
+
+    /// <summary>
+    /// Casts a value to a string as <c>$string</c> (and the <c>&amp;</c> operator) does: a string stays as it is, a
+    /// function is empty, a non-finite number is D3001, anything else is <see cref="Stringify"/>'s JSON. Returns
+    /// null when the value is undefined.
+    /// </summary>
+    public static string? ToJsonataString(object? value, bool pretty = false) => value switch
+    {
+        null => null,
+        string text => text,
+        JsonataFunction => string.Empty,
+        double number when !double.IsFinite(number) =>
+            throw new JsonataException("D3001", "Attempting to invoke string function on Infinity or NaN", value: number),
+        _ => Stringify(value, pretty),
+    };
 
     /// <summary>
     /// A number as JavaScript's <c>Number.prototype.toString()</c> writes it: the shortest digits that read back
@@ -95,7 +111,45 @@ public static class JsonataJson
             return value == 0 ? 0 : value;
         }
 
+        // .NET rounds an exact tie to even; toPrecision rounds it up (away from zero). A tie shows as a 5 in the
+        // 16th digit followed by zeros, and is then confirmed on the exact value.
+        var wide = value.ToString("E20", CultureInfo.InvariantCulture);
+        var negative = wide[0] == '-';
+        var mantissa = wide.AsSpan(negative ? 1 : 0, 22);
+        if (mantissa[16] == '5' && mantissa[17..].IndexOfAnyExcept('0') < 0 && IsSixteenDigitTie(Math.Abs(value)))
+        {
+            var exponent = int.Parse(wide.AsSpan(wide.IndexOf('E', StringComparison.Ordinal) + 1), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture);
+            var digits = long.Parse(string.Concat(mantissa[..1], mantissa[2..16]), CultureInfo.InvariantCulture) + 1;
+            var rounded = (negative ? "-" : string.Empty) + digits.ToString(CultureInfo.InvariantCulture) + "E" + (exponent - 14).ToString(CultureInfo.InvariantCulture);
+            return double.Parse(rounded, NumberStyles.Float, CultureInfo.InvariantCulture);
+        }
+
         return double.Parse(value.ToString("E14", CultureInfo.InvariantCulture), NumberStyles.Float, CultureInfo.InvariantCulture);
+    }
+
+    // Whether the exact decimal value of a positive double has exactly 16 significant digits, the last being 5.
+    private static bool IsSixteenDigitTie(double value)
+    {
+        var bits = BitConverter.DoubleToInt64Bits(value);
+        var biased = (int)((bits >> 52) & 0x7FF);
+        var significand = bits & ((1L << 52) - 1);
+        int exponent;
+        if (biased == 0)
+        {
+            exponent = -1074;
+        }
+        else
+        {
+            significand |= 1L << 52;
+            exponent = biased - 1075;
+        }
+
+        // m * 2^e has the digits of m << e, or of m * 5^-e (the same digits as m / 2^-e, shifted).
+        var exact = exponent >= 0
+            ? new BigInteger(significand) << exponent
+            : new BigInteger(significand) * BigInteger.Pow(5, -exponent);
+        var digits = exact.ToString(CultureInfo.InvariantCulture).TrimEnd('0');
+        return digits.Length == 16 && digits[15] == '5';
     }
 
     /// <summary>Writes a string as a JSON string literal, escaped as JSON.stringify does.</summary>
@@ -178,7 +232,9 @@ public static class JsonataJson
                 }
                 else
                 {
-                    builder.Append(FormatNumber(RoundForOutput(number)));
+                    // Rounding the largest doubles to 15 digits overflows; JSON.stringify writes that as null.
+                    var rounded = RoundForOutput(number);
+                    builder.Append(double.IsFinite(rounded) ? FormatNumber(rounded) : "null");
                 }
 
                 break;

@@ -93,7 +93,7 @@ public sealed class TestStateRunner(ExecutionEngine engine, string accountId)
                 inspection["errorDetails"] = new JsonObject
                 {
                     ["retryIndex"] = retrierIndex,
-                    ["retryBackoffIntervalSeconds"] = BackoffSeconds(retrier, retryCount),
+                    ["retryBackoffIntervalSeconds"] = (int)Math.Round(ErrorMatching.BackoffSeconds(retrier, retryCount)),
                 };
                 json["inspectionData"] = inspection;
             }
@@ -142,12 +142,12 @@ public sealed class TestStateRunner(ExecutionEngine engine, string accountId)
         HistoryEvent? taskSucceeded = history.FirstOrDefault(e => e.Type is "TaskSucceeded" or "LambdaFunctionSucceeded");
         string? result = taskSucceeded?.Details?["output"]?.GetValue<string>();
         inspection.With("result", result);
-        if (result is not null && state is TaskState { ResultSelector: null })
+        if (result is not null && state is TaskState { DataFlow: JsonPathDataFlow { ResultSelector: null } })
         {
             inspection["afterResultSelector"] = result;
         }
 
-        if (exited?.Details?["output"]?.GetValue<string>() is { } output && state.OutputPath is { IsRoot: true, Source: PathSource.Input })
+        if (exited?.Details?["output"]?.GetValue<string>() is { } output && state.DataFlow is JsonPathDataFlow { OutputPath: { IsRoot: true, Source: PathSource.Input } })
         {
             inspection["afterResultPath"] = output;
         }
@@ -171,7 +171,7 @@ public sealed class TestStateRunner(ExecutionEngine engine, string accountId)
 
     private static string? AfterInputPath(State state, string input)
     {
-        if (state.InputPath is not { } inputPath)
+        if (state.DataFlow is not JsonPathDataFlow { InputPath: { } inputPath })
         {
             return "{}";
         }
@@ -190,7 +190,7 @@ public sealed class TestStateRunner(ExecutionEngine engine, string accountId)
         IReadOnlyList<Retrier> retriers = Retriers(state);
         for (int i = 0; i < retriers.Count; i++)
         {
-            if (retriers[i].ErrorEquals.Any(name => ErrorMatches(name, error)))
+            if (ErrorMatching.Matches(retriers[i].ErrorEquals, error, isTask: state is TaskState))
             {
                 return i;
             }
@@ -206,25 +206,6 @@ public sealed class TestStateRunner(ExecutionEngine engine, string accountId)
         MapState map => map.ErrorHandling.Retriers,
         _ => [],
     };
-
-    /// <summary>ErrorEquals matching: the exact name, States.ALL for all but States.Runtime, States.TaskFailed for all but a timeout.</summary>
-    private static bool ErrorMatches(string name, string error) => name switch
-    {
-        "States.ALL" => error is not "States.Runtime" and not "States.DataLimitExceeded",
-        "States.TaskFailed" => error is not "States.Timeout" and not "States.Runtime" and not "States.DataLimitExceeded",
-        _ => name == error,
-    };
-
-    private static int BackoffSeconds(Retrier retrier, int retryCount)
-    {
-        double seconds = retrier.IntervalSeconds * Math.Pow(retrier.BackoffRate, retryCount);
-        if (retrier.MaxDelaySeconds is { } maxDelay)
-        {
-            seconds = Math.Min(seconds, maxDelay);
-        }
-
-        return (int)Math.Round(seconds);
-    }
 
     /// <summary>The state to test: the definition itself, or the state <paramref name="stateName"/> of a whole state machine.</summary>
     private static (string Name, JsonObject State) ReadState(string definitionText, string? stateName)

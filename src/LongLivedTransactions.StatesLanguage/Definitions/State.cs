@@ -15,22 +15,9 @@ public abstract class State(StateCommon common)
 
     public bool End { get; } = common.End;
 
-    /// <summary>The InputPath; null when the definition sets it to null (the input becomes {}).</summary>
-    public PathReference? InputPath { get; } = common.InputPath;
-
-    /// <summary>The OutputPath; null when the definition sets it to null (the output becomes {}).</summary>
-    public PathReference? OutputPath { get; } = common.OutputPath;
-
-    /// <summary>The workflow variables the state assigns when it succeeds.</summary>
-    public PayloadTemplate? Assign { get; } = common.Assign;
+    /// <summary>How data flows through the state, in its query language.</summary>
+    public StateDataFlow DataFlow { get; } = common.DataFlow;
 }
 
 /// <summary>The shared fields, gathered while parsing a state.</summary>
-public sealed record StateCommon(
-    string Name,
-    string? Comment,
-    string? Next,
-    bool End,
-    PathReference? InputPath,
-    PathReference? OutputPath,
-    PayloadTemplate? Assign);
+public sealed record StateCommon(string Name, string? Comment, string? Next, bool End, StateDataFlow DataFlow);

@@ -3,8 +3,7 @@ using System.Text.Json.Nodes;
 namespace LongLivedTransactions.StatesLanguage.Definitions;
 
 /// <summary>Passes its input to its output, optionally replaced by Result or shaped by Parameters.</summary>
-public sealed class PassState(StateCommon common, JsonNode? result, bool hasResult, PayloadTemplate? parameters, ResultPath resultPath)
-    : State(common)
+public sealed class PassState(StateCommon common, JsonNode? result, bool hasResult) : State(common)
 {
     public override string Type => "Pass";
 
@@ -12,19 +11,12 @@ public sealed class PassState(StateCommon common, JsonNode? result, bool hasResu
 
     /// <summary>True when the definition has a Result field (its value may be null).</summary>
     public bool HasResult { get; } = hasResult;
-
-    public PayloadTemplate? Parameters { get; } = parameters;
-
-    public ResultPath ResultPath { get; } = resultPath;
 }
 
 /// <summary>Does work through a task invoker chosen by <see cref="Resource"/>.</summary>
 public sealed class TaskState(
     StateCommon common,
     string resource,
-    PayloadTemplate? parameters,
-    PayloadTemplate? resultSelector,
-    ResultPath resultPath,
     ErrorHandling errorHandling,
     int? timeoutSeconds,
     PathReference? timeoutSecondsPath,
@@ -38,12 +30,6 @@ public sealed class TaskState(
 
     /// <summary>The parts of <see cref="Resource"/> that history events report.</summary>
     public TaskResource ResourceParts { get; } = TaskResource.Parse(resource);
-
-    public PayloadTemplate? Parameters { get; } = parameters;
-
-    public PayloadTemplate? ResultSelector { get; } = resultSelector;
-
-    public ResultPath ResultPath { get; } = resultPath;
 
     public ErrorHandling ErrorHandling { get; } = errorHandling;
 
@@ -107,21 +93,12 @@ public sealed class FailState(StateCommon common, string? error, string? cause, 
 public sealed class ParallelState(
     StateCommon common,
     IReadOnlyList<StateGraph> branches,
-    PayloadTemplate? parameters,
-    PayloadTemplate? resultSelector,
-    ResultPath resultPath,
     ErrorHandling errorHandling)
     : State(common)
 {
     public override string Type => "Parallel";
 
     public IReadOnlyList<StateGraph> Branches { get; } = branches;
-
-    public PayloadTemplate? Parameters { get; } = parameters;
-
-    public PayloadTemplate? ResultSelector { get; } = resultSelector;
-
-    public ResultPath ResultPath { get; } = resultPath;
 
     public ErrorHandling ErrorHandling { get; } = errorHandling;
 }
@@ -153,10 +130,6 @@ public sealed class MapState(StateCommon common, MapSettings settings) : State(c
 
     public PathReference? ToleratedFailurePercentagePath { get; } = settings.ToleratedFailurePercentagePath;
 
-    public PayloadTemplate? ResultSelector { get; } = settings.ResultSelector;
-
-    public ResultPath ResultPath { get; } = settings.ResultPath;
-
     public ErrorHandling ErrorHandling { get; } = settings.ErrorHandling;
 
     /// <summary>The Label of a distributed Map (it names the map run).</summary>
@@ -175,7 +148,5 @@ public sealed record MapSettings(
     PathReference? ToleratedFailureCountPath,
     double? ToleratedFailurePercentage,
     PathReference? ToleratedFailurePercentagePath,
-    PayloadTemplate? ResultSelector,
-    ResultPath ResultPath,
     ErrorHandling ErrorHandling,
     string? Label);

@@ -19,16 +19,12 @@ internal static class DataFlow
 
     private static readonly JsonSerializerOptions TextOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    public static JsonNode? ApplyInputPath(StateVisit visit, JsonNode? rawInput) =>
-        SelectWithPath(visit, visit.State.InputPath, rawInput);
-
     /// <summary>
     /// OutputPath. The state's output is discarded afterwards, so the selected part is taken out of it
     /// rather than copied (the hot path of every state).
     /// </summary>
-    public static JsonNode? ApplyOutputPath(StateVisit visit, JsonNode? output)
+    public static JsonNode? ApplyOutputPath(StateVisit visit, PathReference? path, JsonNode? output)
     {
-        var path = visit.State.OutputPath;
         if (path is not null && path.Source == PathSource.Input && !path.IsRoot && path.Path.TryGetNode(output, out var selected))
         {
             return Detach(selected);
@@ -53,7 +49,8 @@ internal static class DataFlow
         return node;
     }
 
-    private static JsonNode? SelectWithPath(StateVisit visit, PathReference? path, JsonNode? data)
+    /// <summary>InputPath or OutputPath: null selects {}; a missing path fails the state (States.Runtime).</summary>
+    public static JsonNode? SelectWithPath(StateVisit visit, PathReference? path, JsonNode? data)
     {
         if (path is null)
         {
@@ -227,24 +224,6 @@ internal static class DataFlow
         }
 
         return texts;
-    }
-
-    /// <summary>
-    /// The input that ResultPath writes into. ResultPath changes it in place; when a Catch may still
-    /// need the original (a failure after ResultPath, such as an output over 256 KiB), it writes into a copy.
-    /// </summary>
-    public static JsonNode? InputForResult(StateVisit visit, ErrorHandling errorHandling)
-    {
-        var resultPath = visit.State switch
-        {
-            TaskState task => task.ResultPath,
-            ParallelState parallel => parallel.ResultPath,
-            MapState map => map.ResultPath,
-            _ => ResultPath.Root,
-        };
-        return errorHandling.Catchers.Count > 0 && !resultPath.IsRoot && !resultPath.IsDiscard
-            ? visit.RawInput?.DeepClone()
-            : visit.RawInput;
     }
 
     /// <summary>Places <paramref name="result"/> into <paramref name="rawInput"/> as ResultPath says (in place).</summary>

@@ -279,7 +279,7 @@ internal sealed class DefinitionReader
         var common = ReadCommon(name, type, state, location);
         State? result = type switch
         {
-            "Pass" => ReadPass(common, state, location),
+            "Pass" => ReadPass(common, state),
             "Task" => ReadTask(common, state, location),
             "Choice" => ReadChoice(common, state, location),
             "Wait" => ReadWait(common, state, location),
@@ -326,10 +326,20 @@ internal sealed class DefinitionReader
             }
         }
 
+        return new StateCommon(name, comment, next, end, ReadJsonPathDataFlow(type, state, location));
+    }
+
+    /// <summary>The JSONPath fields of a state; those its type does not have keep their defaults.</summary>
+    private JsonPathDataFlow ReadJsonPathDataFlow(string type, JsonObject state, string location)
+    {
         var inputPath = ReadOptionalDataPath(state, "InputPath", location);
         var outputPath = ReadOptionalDataPath(state, "OutputPath", location);
         var assign = state.TryGetPropertyValue("Assign", out var assignNode) ? CompileAssign(assignNode, $"{location}/Assign") : null;
-        return new StateCommon(name, comment, next, end, inputPath, outputPath, assign);
+        // A Map's Parameters is its older name for ItemSelector, not a data-flow step.
+        var parameters = type is "Pass" or "Task" or "Parallel" ? ReadTemplate(state, "Parameters", location) : null;
+        var resultSelector = type is "Task" or "Parallel" or "Map" ? ReadTemplate(state, "ResultSelector", location) : null;
+        var resultPath = type is "Pass" or "Task" or "Parallel" or "Map" ? ReadResultPath(state, location) : ResultPath.Root;
+        return new JsonPathDataFlow(inputPath, parameters, resultSelector, resultPath, outputPath, assign);
     }
 
     private PathReference? ReadOptionalDataPath(JsonObject state, string field, string location)
@@ -421,10 +431,10 @@ internal sealed class DefinitionReader
         name.Length is > 0 and <= 80 && (char.IsLetter(name[0]) || name[0] == '_') && name.All(c => char.IsLetterOrDigit(c) || c == '_')
         && name != "states";
 
-    private PassState ReadPass(StateCommon common, JsonObject state, string location)
+    private static PassState ReadPass(StateCommon common, JsonObject state)
     {
         var hasResult = state.TryGetPropertyValue("Result", out var result);
-        return new PassState(common, result?.DeepClone(), hasResult, ReadTemplate(state, "Parameters", location), ReadResultPath(state, location));
+        return new PassState(common, result?.DeepClone(), hasResult);
     }
 
     private TaskState ReadTask(StateCommon common, JsonObject state, string location)
@@ -477,9 +487,6 @@ internal sealed class DefinitionReader
         return new TaskState(
             common,
             resource,
-            ReadTemplate(state, "Parameters", location),
-            ReadTemplate(state, "ResultSelector", location),
-            ReadResultPath(state, location),
             ReadErrorHandling(state, location),
             timeout,
             timeoutPath,
@@ -657,13 +664,7 @@ internal sealed class DefinitionReader
             }
         }
 
-        return new ParallelState(
-            common,
-            branches,
-            ReadTemplate(state, "Parameters", location),
-            ReadTemplate(state, "ResultSelector", location),
-            ReadResultPath(state, location),
-            ReadErrorHandling(state, location));
+        return new ParallelState(common, branches, ReadErrorHandling(state, location));
     }
 
     private MapState? ReadMap(StateCommon common, JsonObject state, string location)
@@ -763,8 +764,6 @@ internal sealed class DefinitionReader
             OptionalPath("ToleratedFailureCountPath"),
             toleratedPercentage,
             OptionalPath("ToleratedFailurePercentagePath"),
-            ReadTemplate(state, "ResultSelector", location),
-            ReadResultPath(state, location),
             ReadErrorHandling(state, location),
             ReadOptionalString(state, "Label", location));
         return graph is null ? null : new MapState(common, settings);

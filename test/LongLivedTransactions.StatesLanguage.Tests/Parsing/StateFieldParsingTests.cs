@@ -39,7 +39,7 @@ public sealed class StateFieldParsingTests
 
         Assert.Equal(("$.items", 4, 2, 12.5, "Orders", "DISTRIBUTED"), (map.ItemsPath.Text, map.MaxConcurrency, map.ToleratedFailureCount, map.ToleratedFailurePercentage, map.Label, map.ProcessorMode));
         Assert.IsType<ObjectPayloadNode>(map.ItemSelector!.Root);
-        Assert.Equal("$.out", map.ResultPath.Path!.Text);
+        Assert.Equal("$.out", ((JsonPathDataFlow)map.DataFlow).ResultPath.Path!.Text);
         Assert.Equal("I", map.ItemProcessor.StartAt);
     }
 
@@ -61,8 +61,8 @@ public sealed class StateFieldParsingTests
         var pass = (PassState)Single("""{"Type":"Pass","Parameters":{"a":{"b":[1,2]},"c":"$.not-a-path"},"End":true}""");
         var mixed = (PassState)Single("""{"Type":"Pass","Parameters":{"fixed":{"b":1},"list":[{"x.$":"$.x"}]},"End":true}""");
 
-        Assert.IsType<LiteralPayloadNode>(pass.Parameters!.Root);
-        var root = Assert.IsType<ObjectPayloadNode>(mixed.Parameters!.Root);
+        Assert.IsType<LiteralPayloadNode>(((JsonPathDataFlow)pass.DataFlow).Parameters!.Root);
+        var root = Assert.IsType<ObjectPayloadNode>(((JsonPathDataFlow)mixed.DataFlow).Parameters!.Root);
         Assert.IsType<LiteralPayloadNode>(root.Fields[0].Value);
         Assert.IsType<ArrayPayloadNode>(root.Fields[1].Value);
     }

@@ -70,7 +70,7 @@ public sealed class StateMachineParserTests
         Assert.Equal(3, Assert.IsType<WaitState>(definition.States["Wait"]).Seconds);
         var task = Assert.IsType<TaskState>(definition.States["Task"]);
         Assert.Equal(1.5, task.ErrorHandling.Retriers[0].BackoffRate);
-        var parameters = Assert.IsType<ObjectPayloadNode>(task.Parameters!.Root);
+        var parameters = Assert.IsType<ObjectPayloadNode>(((JsonPathDataFlow)task.DataFlow).Parameters!.Root);
         var flag = Assert.IsType<LiteralPayloadNode>(parameters.Fields.Single(f => f.Key == "Flag").Value);
         Assert.True(flag.Value!.GetValue<bool>());
         var quoted = Assert.IsType<LiteralPayloadNode>(parameters.Fields.Single(f => f.Key == "Quoted").Value);
@@ -86,8 +86,8 @@ public sealed class StateMachineParserTests
             """);
 
         var task = (TaskState)definition.States["T"];
-        Assert.True(task.ResultPath.IsRoot);
-        Assert.True(task.InputPath!.IsRoot);
+        Assert.True(((JsonPathDataFlow)task.DataFlow).ResultPath.IsRoot);
+        Assert.True(((JsonPathDataFlow)task.DataFlow).InputPath!.IsRoot);
         var retrier = task.ErrorHandling.Retriers[0];
         Assert.Equal((1.0, 3, 2.0, JitterStrategy.None), (retrier.IntervalSeconds, retrier.MaxAttempts, retrier.BackoffRate, retrier.JitterStrategy));
         Assert.Null(retrier.MaxDelaySeconds);

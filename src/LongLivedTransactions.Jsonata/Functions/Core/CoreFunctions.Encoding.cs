@@ -43,8 +43,10 @@ internal static partial class CoreFunctions
         var builder = new StringBuilder(text.Length * 3 / 4);
         var buffer = 0;
         var bits = 0;
-        foreach (var c in text)
+        foreach (var unit in text)
         {
+            // Node reads each UTF-16 code unit as its low byte first.
+            var c = (char)(unit & 0xFF);
             if (c == '=')
             {
                 break;

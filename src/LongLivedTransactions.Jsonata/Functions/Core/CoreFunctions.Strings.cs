@@ -19,23 +19,8 @@ internal static partial class CoreFunctions
         library.Add("join", "<a<s>s?:s>", 2, Join);
     }
 
-    private static object? String(object?[] arguments, FunctionCallContext context)
-    {
-        var value = Arg(arguments, 0);
-        switch (value)
-        {
-            case null:
-                return null;
-            case string text:
-                return text;
-            case JsonataFunction:
-                return string.Empty;
-            case double number when !double.IsFinite(number):
-                throw Error("D3001", "Attempting to invoke string function on Infinity or NaN", number);
-            default:
-                return JsonataJson.Stringify(value, Arg(arguments, 1) is true);
-        }
-    }
+    private static object? String(object?[] arguments, FunctionCallContext context) =>
+        JsonataJson.ToJsonataString(Arg(arguments, 0), Arg(arguments, 1) is true);
 
     private static object? Substring(object?[] arguments, FunctionCallContext context)
     {
@@ -135,6 +120,9 @@ internal static partial class CoreFunctions
         return builder.ToString(start, end - start);
     }
 
+    // V8's longest string, in UTF-16 code units.
+    private const double MaxJsStringLength = 536870888;
+
     private static object? Pad(object?[] arguments, FunctionCallContext context)
     {
         if (Arg(arguments, 0) is not string text)
@@ -155,8 +143,15 @@ internal static partial class CoreFunctions
             return text;
         }
 
-        // jsonata-js repeats the pad text padLength times, then cuts multi-unit pad text to padLength code points.
-        var repeats = (int)Math.Ceiling(padLength);
+        // jsonata-js builds the padding with new Array(padLength + 1).join(pad): JavaScript refuses a fractional or
+        // huge length, and a string longer than V8's limit.
+        if (padLength != Math.Floor(padLength) || padLength * padding.Length > MaxJsStringLength)
+        {
+            throw Error("RangeError", "Invalid array length", width);
+        }
+
+        // The pad text is repeated padLength times, then multi-unit pad text is cut to padLength code points.
+        var repeats = (int)padLength;
         var builder = new StringBuilder(repeats * padding.Length);
         for (var i = 0; i < repeats; i++)
         {

@@ -8,11 +8,12 @@ internal static class ChoiceStateRunner
 {
     public static StateOutcome Run(StateVisit visit, ChoiceState state)
     {
-        var input = DataFlow.ApplyInputPath(visit, visit.RawInput);
+        var flow = state.DataFlow;
+        var input = flow.SelectInput(visit);
         ChoiceRule? matched = null;
         foreach (var rule in state.Choices)
         {
-            if (ChoiceEvaluator.Matches(visit, rule, input))
+            if (flow.Matches(visit, rule, input))
             {
                 matched = rule;
                 break;
@@ -24,19 +25,12 @@ internal static class ChoiceStateRunner
                 ErrorNames.NoChoiceMatched,
                 $"No Choice Rules matched in the state '{state.Name}' and no Default was specified.");
 
-        var assigned = DataFlow.EvaluateAssign(visit, state.Assign, input);
-        if (matched?.Assign is { } ruleAssign && DataFlow.EvaluateAssign(visit, ruleAssign, input) is { } ruleAssigned)
+        var result = flow.ApplyResult(visit, input, input, catcherCount: 0);
+        if (matched is not null)
         {
-            assigned ??= new JsonObject();
-            foreach (var (name, value) in ruleAssigned.ToList())
-            {
-                ruleAssigned.Remove(name);
-                assigned[name] = value;
-            }
+            result = flow.ApplyChoiceRule(visit, matched, input, result);
         }
 
-        var output = DataFlow.ApplyOutputPath(visit, input);
-        var assignedTexts = DataFlow.StoreAssigned(visit, assigned);
-        return StateEvents.Exit(visit, output, assignedTexts, next);
+        return StateEvents.Exit(visit, result, next);
     }
 }

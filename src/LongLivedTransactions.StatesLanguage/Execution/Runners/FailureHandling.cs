@@ -27,17 +27,7 @@ internal sealed class FailureHandling(StateVisit visit, ErrorHandling errorHandl
                 return false;
             }
 
-            var delaySeconds = retrier.IntervalSeconds * Math.Pow(retrier.BackoffRate, _attempts[i]);
-            if (retrier.MaxDelaySeconds is { } maxDelay)
-            {
-                delaySeconds = Math.Min(delaySeconds, maxDelay);
-            }
-
-            if (retrier.JitterStrategy == JitterStrategy.Full)
-            {
-                delaySeconds *= Random.Shared.NextDouble();
-            }
-
+            var delaySeconds = ErrorMatching.WithJitter(retrier, ErrorMatching.BackoffSeconds(retrier, _attempts[i]), Random.Shared);
             _attempts[i]++;
             if (delaySeconds > 0)
             {
@@ -65,10 +55,7 @@ internal sealed class FailureHandling(StateVisit visit, ErrorHandling errorHandl
                 ["Error"] = failure.Error,
                 ["Cause"] = failure.Cause ?? string.Empty,
             };
-            var assigned = DataFlow.EvaluateAssign(visit, catcher.Assign, errorOutput);
-            var output = DataFlow.ApplyResultPath(visit, catcher.ResultPath, visit.RawInput, errorOutput);
-            var assignedTexts = DataFlow.StoreAssigned(visit, assigned);
-            outcome = StateEvents.Exit(visit, output, assignedTexts, catcher.Next);
+            outcome = StateEvents.Exit(visit, visit.State.DataFlow.ApplyCatch(visit, catcher, errorOutput), catcher.Next);
             return true;
         }
 
@@ -76,35 +63,6 @@ internal sealed class FailureHandling(StateVisit visit, ErrorHandling errorHandl
         return false;
     }
 
-    /// <summary>
-    /// States.ALL matches every error except States.Runtime, which is never retried or caught; in a
-    /// Task, States.TaskFailed matches every error but States.Timeout.
-    /// </summary>
-    private bool Matches(IReadOnlyList<string> errorEquals, StateFailure failure)
-    {
-        if (failure.IsTerminal)
-        {
-            return false;
-        }
-
-        foreach (var name in errorEquals)
-        {
-            if (name == failure.Error)
-            {
-                return true;
-            }
-
-            if (name == ErrorNames.All)
-            {
-                return true;
-            }
-
-            if (isTask && name == ErrorNames.TaskFailed && failure.Error is not (ErrorNames.Timeout or ErrorNames.HeartbeatTimeout))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    private bool Matches(IReadOnlyList<string> errorEquals, StateFailure failure) =>
+        ErrorMatching.Matches(errorEquals, failure.Error, isTask);
 }

@@ -14,34 +14,12 @@ namespace LongLivedTransactions.StatesLanguage.Execution.Runners;
 /// </summary>
 internal static class MapStateRunner
 {
-    public static async Task<StateOutcome> RunAsync(StateVisit visit, MapState state)
+    public static ValueTask<StateOutcome> RunAsync(StateVisit visit, MapState state)
     {
-        var input = DataFlow.ApplyInputPath(visit, visit.RawInput);
-        FailureHandling? handling = null; // created at the first failure
-        while (true)
-        {
-            try
-            {
-                return await AttemptAsync(visit, state, input).ConfigureAwait(false);
-            }
-            catch (StateFailure failure) when (!failure.IsTerminal)
-            {
-                handling ??= new FailureHandling(visit, state.ErrorHandling, isTask: false);
-                if (await handling.RetryAsync(failure).ConfigureAwait(false))
-                {
-                    continue;
-                }
-
-                // AWS records MapStateFailed once, when the Map gives up (not before each retry).
-                visit.Run.History.Record(visit.Cursor, "MapStateFailed");
-                if (handling.TryCatch(failure, out var outcome))
-                {
-                    return outcome;
-                }
-
-                throw;
-            }
-        }
+        var input = state.DataFlow.SelectInput(visit);
+        // AWS records MapStateFailed once, when the Map gives up (not before each retry).
+        return RetryAndCatch.RunAsync(
+            visit, state.ErrorHandling, isTask: false, "MapStateFailed", async () => Attempt.Succeeded(await AttemptAsync(visit, state, input).ConfigureAwait(false)));
     }
 
     private static async Task<StateOutcome> AttemptAsync(StateVisit visit, MapState state, JsonNode? input)
@@ -63,12 +41,7 @@ internal static class MapStateRunner
             ? await RunDistributedAsync(visit, state, itemInputs, limits).ConfigureAwait(false)
             : await RunInlineAsync(visit, state, itemInputs, limits).ConfigureAwait(false);
 
-        var result = state.ResultSelector is not null ? DataFlow.Evaluate(visit, state.ResultSelector, outcome) : outcome;
-        var assigned = DataFlow.EvaluateAssign(visit, state.Assign, result);
-        var output = DataFlow.ApplyResultPath(visit, state.ResultPath, DataFlow.InputForResult(visit, state.ErrorHandling), result);
-        output = DataFlow.ApplyOutputPath(visit, output);
-        var assignedTexts = DataFlow.StoreAssigned(visit, assigned);
-        return StateEvents.Exit(visit, output, assignedTexts, state.Next);
+        return StateEvents.Exit(visit, state.DataFlow.ApplyResult(visit, input, outcome, state.ErrorHandling.Catchers.Count), state.Next);
     }
 
     private static JsonArray ReadItems(StateVisit visit, MapState state, JsonNode? input)

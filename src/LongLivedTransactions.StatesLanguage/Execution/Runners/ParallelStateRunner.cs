@@ -10,37 +10,15 @@ namespace LongLivedTransactions.StatesLanguage.Execution.Runners;
 /// </summary>
 internal static class ParallelStateRunner
 {
-    public static async Task<StateOutcome> RunAsync(StateVisit visit, ParallelState state)
+    public static ValueTask<StateOutcome> RunAsync(StateVisit visit, ParallelState state)
     {
-        var input = DataFlow.ApplyInputPath(visit, visit.RawInput);
-        var branchInput = state.Parameters is not null ? DataFlow.Evaluate(visit, state.Parameters, input) : input;
-        FailureHandling? handling = null; // created at the first failure
-        while (true)
-        {
-            try
-            {
-                return await AttemptAsync(visit, state, branchInput).ConfigureAwait(false);
-            }
-            catch (StateFailure failure) when (!failure.IsTerminal)
-            {
-                handling ??= new FailureHandling(visit, state.ErrorHandling, isTask: false);
-                if (await handling.RetryAsync(failure).ConfigureAwait(false))
-                {
-                    continue;
-                }
-
-                visit.Run.History.Record(visit.Cursor, "ParallelStateFailed");
-                if (handling.TryCatch(failure, out var outcome))
-                {
-                    return outcome;
-                }
-
-                throw;
-            }
-        }
+        var input = state.DataFlow.SelectInput(visit);
+        var branchInput = state.DataFlow.BuildArguments(visit, input);
+        return RetryAndCatch.RunAsync(
+            visit, state.ErrorHandling, isTask: false, "ParallelStateFailed", async () => Attempt.Succeeded(await AttemptAsync(visit, state, input, branchInput).ConfigureAwait(false)));
     }
 
-    private static async Task<StateOutcome> AttemptAsync(StateVisit visit, ParallelState state, JsonNode? branchInput)
+    private static async Task<StateOutcome> AttemptAsync(StateVisit visit, ParallelState state, JsonNode? input, JsonNode? branchInput)
     {
         var history = visit.Run.History;
         var startedId = history.Record(visit.Cursor, "ParallelStateStarted");
@@ -78,12 +56,7 @@ internal static class ParallelStateRunner
         }
 
         history.RecordBeside(visit.Cursor, "ParallelStateSucceeded");
-        var result = state.ResultSelector is not null ? DataFlow.Evaluate(visit, state.ResultSelector, outputs) : outputs;
-        var assigned = DataFlow.EvaluateAssign(visit, state.Assign, result);
-        var output = DataFlow.ApplyResultPath(visit, state.ResultPath, DataFlow.InputForResult(visit, state.ErrorHandling), result);
-        output = DataFlow.ApplyOutputPath(visit, output);
-        var assignedTexts = DataFlow.StoreAssigned(visit, assigned);
-        return StateEvents.Exit(visit, output, assignedTexts, state.Next);
+        return StateEvents.Exit(visit, state.DataFlow.ApplyResult(visit, input, outputs, state.ErrorHandling.Catchers.Count), state.Next);
     }
 
     private static async Task<StateOutcome> RunBranchAsync(

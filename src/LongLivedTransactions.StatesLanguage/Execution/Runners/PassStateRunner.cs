@@ -7,15 +7,9 @@ internal static class PassStateRunner
 {
     public static StateOutcome Run(StateVisit visit, PassState state)
     {
-        var input = DataFlow.ApplyInputPath(visit, visit.RawInput);
-        var result = state.HasResult
-            ? state.Result?.DeepClone()
-            : state.Parameters is not null ? DataFlow.Evaluate(visit, state.Parameters, input) : input;
-
-        var assigned = DataFlow.EvaluateAssign(visit, state.Assign, result);
-        var output = DataFlow.ApplyResultPath(visit, state.ResultPath, visit.RawInput, result);
-        output = DataFlow.ApplyOutputPath(visit, output);
-        var assignedTexts = DataFlow.StoreAssigned(visit, assigned);
-        return StateEvents.Exit(visit, output, assignedTexts, state.Next);
+        var flow = state.DataFlow;
+        var input = flow.SelectInput(visit);
+        var result = state.HasResult ? state.Result?.DeepClone() : flow.BuildArguments(visit, input);
+        return StateEvents.Exit(visit, flow.ApplyResult(visit, input, result, catcherCount: 0), state.Next);
     }
 }

@@ -32,6 +32,10 @@ internal static class StateEvents
         _ => "MapStateExited",
     };
 
+    /// <summary>Stores the variables the state assigned, then checks the size limit, records StateExited and hands the output on.</summary>
+    public static StateOutcome Exit(StateVisit visit, FlowResult result, string? next) =>
+        Exit(visit, result.Output, DataFlow.StoreAssigned(visit, result.Assigned), next);
+
     /// <summary>Checks the size limit, records StateExited and hands the output on.</summary>
     public static StateOutcome Exit(StateVisit visit, System.Text.Json.Nodes.JsonNode? output, System.Text.Json.Nodes.JsonObject? assignedVariables, string? next)
     {

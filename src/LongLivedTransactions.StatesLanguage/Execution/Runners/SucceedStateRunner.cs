@@ -7,7 +7,8 @@ internal static class SucceedStateRunner
 {
     public static StateOutcome Run(StateVisit visit, SucceedState state)
     {
-        var output = DataFlow.ApplyOutputPath(visit, DataFlow.ApplyInputPath(visit, visit.RawInput));
-        return StateEvents.Exit(visit, output, null, null);
+        var flow = state.DataFlow;
+        var input = flow.SelectInput(visit);
+        return StateEvents.Exit(visit, flow.ApplyResult(visit, input, input, catcherCount: 0), null);
     }
 }

@@ -13,55 +13,17 @@ namespace LongLivedTransactions.StatesLanguage.Execution.Runners;
 /// </summary>
 internal static class TaskStateRunner
 {
-    public static async ValueTask<StateOutcome> RunAsync(StateVisit visit, TaskState state)
+    public static ValueTask<StateOutcome> RunAsync(StateVisit visit, TaskState state)
     {
-        var input = DataFlow.ApplyInputPath(visit, visit.RawInput);
-        var hasHandlers = state.ErrorHandling.Retriers.Count + state.ErrorHandling.Catchers.Count > 0;
-        FailureHandling? handling = null; // created at the first failure: most attempts succeed
-        while (true)
-        {
-            // Task failures come back as values (throwing them across the async frames of every attempt is
-            // costly); failures of the data flow around the task still arrive as exceptions.
-            Attempt attempt;
-            try
-            {
-                attempt = await AttemptAsync(visit, state, input).ConfigureAwait(false);
-            }
-            catch (StateFailure thrown) when (hasHandlers && !thrown.IsTerminal)
-            {
-                attempt = new Attempt(default, thrown);
-            }
-
-            if (attempt.Failure is not { } failure)
-            {
-                return attempt.Outcome;
-            }
-
-            if (hasHandlers && !failure.IsTerminal)
-            {
-                handling ??= new FailureHandling(visit, state.ErrorHandling, isTask: true);
-                if (await handling.RetryAsync(failure).ConfigureAwait(false))
-                {
-                    visit.RetryCount++;
-                    continue;
-                }
-
-                if (handling.TryCatch(failure, out var outcome))
-                {
-                    return outcome;
-                }
-            }
-
-            throw failure;
-        }
+        var input = state.DataFlow.SelectInput(visit);
+        // Task failures come back as values (throwing them across the async frames of every attempt is
+        // costly); failures of the data flow around the task still arrive as exceptions.
+        return RetryAndCatch.RunAsync(visit, state.ErrorHandling, isTask: true, givenUpEvent: null, () => AttemptAsync(visit, state, input));
     }
-
-    /// <summary>The outcome of one attempt: the state's outcome, or the task failure to retry, catch or raise.</summary>
-    private readonly record struct Attempt(StateOutcome Outcome, StateFailure? Failure);
 
     private static async ValueTask<Attempt> AttemptAsync(StateVisit visit, TaskState state, JsonNode? input)
     {
-        var parameters = state.Parameters is not null ? DataFlow.Evaluate(visit, state.Parameters, input) : input;
+        var parameters = state.DataFlow.BuildArguments(visit, input);
         var timeoutSeconds = state.TimeoutSeconds ?? ReadSeconds(visit, state.TimeoutSecondsPath, input, "TimeoutSecondsPath");
         var heartbeatSeconds = state.HeartbeatSeconds ?? ReadSeconds(visit, state.HeartbeatSecondsPath, input, "HeartbeatSecondsPath");
         var invoker = FindInvoker(visit, state);
@@ -69,7 +31,7 @@ internal static class TaskStateRunner
         var history = visit.Run.History;
         // Parameters built from a template are new nodes that nothing changes any more: their text can wait
         // until someone reads the history. Without a template they are the state input, whose text is known.
-        var parametersText = state.Parameters is not null
+        var parametersText = !ReferenceEquals(parameters, input)
             ? JsonText.Later(parameters)
             : JsonText.Of(ReferenceEquals(input, visit.RawInput) ? visit.RawInputText : DataFlow.ToJsonText(parameters));
 
@@ -90,7 +52,7 @@ internal static class TaskStateRunner
         var (result, taskFailure) = await InvokeAsync(visit, state, invoker, parameters, timeoutSeconds, heartbeatSeconds).ConfigureAwait(false);
         if (taskFailure is not null)
         {
-            return new Attempt(default, taskFailure);
+            return Attempt.Failed(taskFailure);
         }
 
         if (result?.Parent is not null)
@@ -104,7 +66,7 @@ internal static class TaskStateRunner
         {
             // AWS names the function ARN, or the integration's service ("lambda"), in this cause.
             var task = resource.IsLambdaFunction ? state.Resource : resource.ResourceType;
-            return new Attempt(default, RecordFailure(
+            return Attempt.Failed(RecordFailure(
                 visit,
                 state,
                 ErrorNames.DataLimitExceeded,
@@ -121,12 +83,8 @@ internal static class TaskStateRunner
                 HistoryDetails.TaskSucceeded(resource.ResourceType, resource.ResourceName, resultText));
         }
 
-        var selected = state.ResultSelector is not null ? DataFlow.Evaluate(visit, state.ResultSelector, result) : result;
-        var assigned = DataFlow.EvaluateAssign(visit, state.Assign, selected);
-        var output = DataFlow.ApplyResultPath(visit, state.ResultPath, DataFlow.InputForResult(visit, state.ErrorHandling), selected);
-        output = DataFlow.ApplyOutputPath(visit, output);
-        var assignedTexts = DataFlow.StoreAssigned(visit, assigned);
-        return new Attempt(StateEvents.Exit(visit, output, assignedTexts, state.Next), null);
+        var applied = state.DataFlow.ApplyResult(visit, input, result, state.ErrorHandling.Catchers.Count);
+        return Attempt.Succeeded(StateEvents.Exit(visit, applied, state.Next));
     }
 
     /// <summary>Calls the invoker; a task failure or timeout is recorded and returned, not thrown.</summary>

@@ -10,7 +10,7 @@ internal static class WaitStateRunner
 {
     public static async ValueTask<StateOutcome> RunAsync(StateVisit visit, WaitState state)
     {
-        var input = DataFlow.ApplyInputPath(visit, visit.RawInput);
+        var input = state.DataFlow.SelectInput(visit);
         var now = visit.Run.Time.GetUtcNow();
         var until = state switch
         {
@@ -27,10 +27,7 @@ internal static class WaitStateRunner
             await Task.Delay(delay, visit.Run.Time, visit.Cancellation).ConfigureAwait(false);
         }
 
-        var assigned = DataFlow.EvaluateAssign(visit, state.Assign, input);
-        var output = DataFlow.ApplyOutputPath(visit, input);
-        var assignedTexts = DataFlow.StoreAssigned(visit, assigned);
-        return StateEvents.Exit(visit, output, assignedTexts, state.Next);
+        return StateEvents.Exit(visit, state.DataFlow.ApplyResult(visit, input, input, catcherCount: 0), state.Next);
     }
 
     private static long ReadSeconds(StateVisit visit, PathReference path, JsonNode? input)

@@ -1,0 +1,73 @@
+using LongLivedTransactions.StatesLanguage.Definitions;
+
+namespace LongLivedTransactions.StatesLanguage.Execution.Runners;
+
+/// <summary>The outcome of one attempt of a state: its outcome, or the failure to retry, catch or raise.</summary>
+internal readonly record struct Attempt(StateOutcome Outcome, StateFailure? Failure)
+{
+    public static Attempt Succeeded(StateOutcome outcome) => new(outcome, null);
+
+    public static Attempt Failed(StateFailure failure) => new(default, failure);
+}
+
+/// <summary>
+/// Retry and Catch around the attempts of a Task, Parallel or Map state, written once: a failed attempt is
+/// retried while a retrier matches and has attempts left, then caught by the first matching catcher, or raised.
+/// </summary>
+internal static class RetryAndCatch
+{
+    /// <param name="visit">The state being run.</param>
+    /// <param name="errorHandling">Its Retry and Catch fields.</param>
+    /// <param name="isTask">A Task state (States.TaskFailed matches there, and retries count in $$.State.RetryCount).</param>
+    /// <param name="givenUpEvent">The event recorded when the state gives up (ParallelStateFailed, MapStateFailed), or null.</param>
+    /// <param name="attempt">Runs one attempt. Failures may be returned or thrown.</param>
+    public static async ValueTask<StateOutcome> RunAsync(
+        StateVisit visit, ErrorHandling errorHandling, bool isTask, string? givenUpEvent, Func<ValueTask<Attempt>> attempt)
+    {
+        var handlesFailures = errorHandling.Retriers.Count + errorHandling.Catchers.Count > 0 || givenUpEvent is not null;
+        FailureHandling? handling = null; // created at the first failure: most attempts succeed
+        while (true)
+        {
+            Attempt result;
+            try
+            {
+                result = await attempt().ConfigureAwait(false);
+            }
+            catch (StateFailure thrown) when (handlesFailures && !thrown.IsTerminal)
+            {
+                result = Attempt.Failed(thrown);
+            }
+
+            if (result.Failure is not { } failure)
+            {
+                return result.Outcome;
+            }
+
+            if (!failure.IsTerminal)
+            {
+                handling ??= new FailureHandling(visit, errorHandling, isTask);
+                if (await handling.RetryAsync(failure).ConfigureAwait(false))
+                {
+                    if (isTask)
+                    {
+                        visit.RetryCount++;
+                    }
+
+                    continue;
+                }
+
+                if (givenUpEvent is not null)
+                {
+                    visit.Run.History.Record(visit.Cursor, givenUpEvent);
+                }
+
+                if (handling.TryCatch(failure, out var outcome))
+                {
+                    return outcome;
+                }
+            }
+
+            throw failure;
+        }
+    }
+}
