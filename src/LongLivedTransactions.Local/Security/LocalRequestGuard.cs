@@ -14,7 +14,7 @@ public static class LocalRequestGuard
 {
     /// <summary>The Content-Security-Policy of the console: its own scripts, styles and API only; no framing.</summary>
     public const string ConsoleContentSecurityPolicy =
-        "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; " +
+        "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; " +
         "base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
     public static bool IsLoopbackHost(HostString host)
