@@ -27,7 +27,27 @@ public sealed class InventoryTable(IAmazonDynamoDB dynamoDb, string tableName)
             },
             cancellationToken);
 
-    /// <summary>Finds the order's transaction of the given type through the order index, or null when there is none.</summary>
+    /// <summary>
+    /// Reads one transaction by its id with a strongly consistent read: a record written a moment ago is always found
+    /// (a read of the order index is eventually consistent and can miss it). Null when there is none.
+    /// </summary>
+    public async Task<InventoryTransaction?> GetAsync(string transactionId, CancellationToken cancellationToken)
+    {
+        GetItemResponse response = await dynamoDb.GetItemAsync(
+            new GetItemRequest
+            {
+                TableName = tableName,
+                Key = new Dictionary<string, AttributeValue> { ["transaction_id"] = new() { S = transactionId } },
+                ConsistentRead = true,
+            },
+            cancellationToken).ConfigureAwait(false);
+        return response.Item is { Count: > 0 } item ? FromItem(item) : null;
+    }
+
+    /// <summary>
+    /// Finds the order's transaction of the given type through the order index (eventually consistent on DynamoDB),
+    /// or null when there is none. For reports; a compensation reads by id with <see cref="GetAsync"/>.
+    /// </summary>
     public async Task<InventoryTransaction?> FindAsync(string orderId, string transactionType, CancellationToken cancellationToken)
     {
         QueryResponse response = await dynamoDb.QueryAsync(

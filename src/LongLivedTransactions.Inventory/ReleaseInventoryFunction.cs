@@ -8,7 +8,10 @@ using LongLivedTransactions.Core.Model;
 
 namespace LongLivedTransactions.Inventory;
 
-/// <summary>Compensation of <see cref="ReserveInventoryFunction"/>: records a release of the order's reservation.</summary>
+/// <summary>
+/// Compensation of <see cref="ReserveInventoryFunction"/>: records a release of the order's reservation. An order
+/// without a reservation has nothing to release, and the compensation succeeds without writing.
+/// </summary>
 public sealed class ReleaseInventoryFunction : SagaFunction
 {
     /// <summary>Orders whose id starts with this prefix fail after the release is saved, to show the notification path.</summary>
@@ -33,8 +36,15 @@ public sealed class ReleaseInventoryFunction : SagaFunction
     protected override async Task<Order> ProcessValidOrderAsync(Order order, CancellationToken cancellationToken)
     {
         string orderId = order.OrderId!;
-        InventoryTransaction reservation = await inventory.FindAsync(orderId, InventoryTransactionType.Reserve, cancellationToken).ConfigureAwait(false)
-            ?? throw new ErrReleaseInventory($"Order {orderId} has no Reserve transaction to release.");
+
+        // The reservation's id is deterministic, so a consistent read by key finds it however recently it was written.
+        InventoryTransaction? reservation = await inventory
+            .GetAsync(TransactionIds.For(orderId, InventoryTransactionType.Reserve), cancellationToken).ConfigureAwait(false);
+        if (reservation is null)
+        {
+            // The forward step never wrote its reservation (it failed or timed out before the write): nothing to release.
+            return order;
+        }
 
         var release = new InventoryTransaction
         {

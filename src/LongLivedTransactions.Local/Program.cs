@@ -14,6 +14,7 @@ try
     {
         ["run", .. var rest] => await RunCommand.ExecuteAsync(rest, Console.Out, Console.Error, cancellation.Token),
         ["up", .. var rest] => await UpCommand.ExecuteAsync(rest, Console.Out, Console.Error, cancellation.Token),
+        ["soak", .. var rest] => await SoakCommand.ExecuteAsync(rest, Console.Out, Console.Error, cancellation.Token),
         _ => Usage(),
     };
 }
@@ -29,5 +30,6 @@ static int Usage()
     Console.Error.WriteLine($"  {RunCommand.Usage}");
     Console.Error.WriteLine("      Run each scenario file as one execution of the saga and report what happened.");
     Console.Error.WriteLine($"  {UpCommand.Usage}\n      Serve the Step Functions API, the Lambda API and the web console on 127.0.0.1 until Ctrl-C.");
+    Console.Error.WriteLine($"  {SoakCommand.Usage}\n      Run many executions with injected faults, then check the saga's invariants.");
     return 2;
 }

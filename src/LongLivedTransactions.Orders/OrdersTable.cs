@@ -45,8 +45,8 @@ public sealed class OrdersTable(IAmazonDynamoDB dynamoDb, string tableName)
         var item = new Dictionary<string, AttributeValue>
         {
             ["item_id"] = new() { S = orderItem.ItemId },
-            ["qty"] = new() { N = orderItem.Quantity.ToString(CultureInfo.InvariantCulture) },
-            ["unit_price"] = new() { N = orderItem.UnitPrice.ToString(CultureInfo.InvariantCulture) },
+            ["qty"] = new() { N = orderItem.Quantity!.Value.ToString(CultureInfo.InvariantCulture) },
+            ["unit_price"] = new() { N = orderItem.UnitPrice!.Value.ToString(CultureInfo.InvariantCulture) },
         };
         AddIfPresent(item, "description", orderItem.Description);
         return item;

@@ -6,7 +6,10 @@ using LongLivedTransactions.Core.Model;
 
 namespace LongLivedTransactions.Orders;
 
-/// <summary>Compensation of <see cref="NewOrderFunction"/>: sets the saved order back to <c>Pending</c>.</summary>
+/// <summary>
+/// Compensation of <see cref="NewOrderFunction"/>: sets the saved order back to <c>Pending</c>. An order that was
+/// never saved has nothing to set back, and the compensation succeeds without writing.
+/// </summary>
 public sealed class UpdateOrderFunction : SagaFunction
 {
     /// <summary>Orders whose id starts with this prefix fail the compensation too, to show the notification path.</summary>
@@ -28,8 +31,12 @@ public sealed class UpdateOrderFunction : SagaFunction
 
     protected override async Task<Order> ProcessValidOrderAsync(Order order, CancellationToken cancellationToken)
     {
-        Order saved = await orders.GetAsync(order.OrderId!, cancellationToken).ConfigureAwait(false)
-            ?? throw new ErrUpdateOrderStatus($"Order {order.OrderId} is not in the orders table, so its status cannot be updated.");
+        Order? saved = await orders.GetAsync(order.OrderId!, cancellationToken).ConfigureAwait(false);
+        if (saved is null)
+        {
+            // The forward step never saved the order (it failed or timed out before the write): nothing to set back.
+            return order;
+        }
 
         await orders.PutAsync(saved with { OrderStatus = OrderStatus.Pending }, cancellationToken).ConfigureAwait(false);
 

@@ -8,7 +8,10 @@ using LongLivedTransactions.Core.Model;
 
 namespace LongLivedTransactions.Payments;
 
-/// <summary>Compensation of <see cref="DebitPaymentFunction"/>: records a credit that cancels the order's debit.</summary>
+/// <summary>
+/// Compensation of <see cref="DebitPaymentFunction"/>: records a credit that cancels the order's debit. An order
+/// without a debit has nothing to refund, and the compensation succeeds without writing.
+/// </summary>
 public sealed class RefundPaymentFunction : SagaFunction
 {
     /// <summary>Orders whose id starts with this prefix fail after the credit is saved, to show the notification path.</summary>
@@ -33,8 +36,14 @@ public sealed class RefundPaymentFunction : SagaFunction
     protected override async Task<Order> ProcessValidOrderAsync(Order order, CancellationToken cancellationToken)
     {
         string orderId = order.OrderId!;
-        Payment debit = await payments.FindAsync(orderId, PaymentType.Debit, cancellationToken).ConfigureAwait(false)
-            ?? throw new ErrProcessRefund($"Order {orderId} has no Debit payment to refund.");
+
+        // The debit's id is deterministic, so a consistent read by key finds it however recently it was written.
+        Payment? debit = await payments.GetAsync(TransactionIds.For(orderId, PaymentType.Debit), cancellationToken).ConfigureAwait(false);
+        if (debit is null)
+        {
+            // The forward step never wrote its debit (it failed or timed out before the write): nothing to refund.
+            return order;
+        }
 
         var credit = new Payment
         {

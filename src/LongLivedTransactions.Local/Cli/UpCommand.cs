@@ -110,7 +110,7 @@ public static class UpCommand
             await output.WriteLineAsync(string.Join(Environment.NewLine,
                 $"Step Functions API  {endpoint}",
                 $"Console             {endpoint}/",
-                $"DynamoDB            {server.Cloud.DynamoDbEndpoint.ToString().TrimEnd('/')}",
+                $"DynamoDB            {server.DynamoDbEndpoint.ToString().TrimEnd('/')}",
                 $"Lambda              {endpoint}",
                 $"State machine       {server.SagaStateMachineArn}",
                 $"{ReadyLine} Started in {started.Elapsed.TotalSeconds.ToString("0.00", CultureInfo.InvariantCulture)} s; Ctrl-C stops everything.")).ConfigureAwait(false);
