@@ -10,7 +10,8 @@ namespace LongLivedTransactions.Inventory;
 
 /// <summary>
 /// Compensation of <see cref="ReserveInventoryFunction"/>: records a release of the order's reservation. An order
-/// without a reservation has nothing to release, and the compensation succeeds without writing.
+/// without a reservation has nothing to release: the compensation leaves a <see cref="InventoryTransactionType.Void"/>
+/// under the reservation's id, so that a reservation attempt still running cannot save it afterwards, and succeeds.
 /// </summary>
 public sealed class ReleaseInventoryFunction : SagaFunction
 {
@@ -38,11 +39,31 @@ public sealed class ReleaseInventoryFunction : SagaFunction
         string orderId = order.OrderId!;
 
         // The reservation's id is deterministic, so a consistent read by key finds it however recently it was written.
-        InventoryTransaction? reservation = await inventory
-            .GetAsync(TransactionIds.For(orderId, InventoryTransactionType.Reserve), cancellationToken).ConfigureAwait(false);
+        string reservationId = TransactionIds.For(orderId, InventoryTransactionType.Reserve);
+        InventoryTransaction? reservation = await inventory.GetAsync(reservationId, cancellationToken).ConfigureAwait(false);
         if (reservation is null)
         {
-            // The forward step never wrote its reservation (it failed or timed out before the write): nothing to release.
+            // The forward step has not written its reservation (it failed, or timed out and may still be running): void it.
+            var tombstone = new InventoryTransaction
+            {
+                TransactionId = reservationId,
+                OrderId = orderId,
+                TransactionType = InventoryTransactionType.Void,
+                Items = [],
+                TransactionDate = timeProvider.GetUtcNow().ToString("O", CultureInfo.InvariantCulture),
+            };
+            if (await inventory.PutVoidIfAbsentAsync(tombstone, cancellationToken).ConfigureAwait(false))
+            {
+                return order;
+            }
+
+            // The reservation was saved between the read and the void: release it.
+            reservation = await inventory.GetAsync(reservationId, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (reservation is not { TransactionType: InventoryTransactionType.Reserve })
+        {
+            // Voided by an earlier attempt of this compensation: nothing to release.
             return order;
         }
 

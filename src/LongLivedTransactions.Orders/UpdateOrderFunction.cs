@@ -8,7 +8,8 @@ namespace LongLivedTransactions.Orders;
 
 /// <summary>
 /// Compensation of <see cref="NewOrderFunction"/>: sets the saved order back to <c>Pending</c>. An order that was
-/// never saved has nothing to set back, and the compensation succeeds without writing.
+/// never saved has nothing to set back: the compensation leaves it <see cref="OrderStatus.Void"/>, so that an attempt of
+/// <see cref="NewOrderFunction"/> still running cannot save it afterwards, and succeeds.
 /// </summary>
 public sealed class UpdateOrderFunction : SagaFunction
 {
@@ -34,7 +35,19 @@ public sealed class UpdateOrderFunction : SagaFunction
         Order? saved = await orders.GetAsync(order.OrderId!, cancellationToken).ConfigureAwait(false);
         if (saved is null)
         {
-            // The forward step never saved the order (it failed or timed out before the write): nothing to set back.
+            // The forward step has not saved the order (it failed, or timed out and may still be running): void it.
+            if (await orders.PutVoidIfAbsentAsync(order with { OrderStatus = OrderStatus.Void }, cancellationToken).ConfigureAwait(false))
+            {
+                return order;
+            }
+
+            // The order was saved between the read and the void: set it back.
+            saved = await orders.GetAsync(order.OrderId!, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (saved is null || saved.OrderStatus == OrderStatus.Void)
+        {
+            // Voided by an earlier attempt of this compensation: nothing to set back.
             return order;
         }
 

@@ -10,7 +10,8 @@ namespace LongLivedTransactions.Payments;
 
 /// <summary>
 /// Compensation of <see cref="DebitPaymentFunction"/>: records a credit that cancels the order's debit. An order
-/// without a debit has nothing to refund, and the compensation succeeds without writing.
+/// without a debit has nothing to refund: the compensation leaves a <see cref="PaymentType.Void"/> under the debit's id,
+/// so that a debit attempt still running cannot save it afterwards, and succeeds.
 /// </summary>
 public sealed class RefundPaymentFunction : SagaFunction
 {
@@ -38,10 +39,32 @@ public sealed class RefundPaymentFunction : SagaFunction
         string orderId = order.OrderId!;
 
         // The debit's id is deterministic, so a consistent read by key finds it however recently it was written.
-        Payment? debit = await payments.GetAsync(TransactionIds.For(orderId, PaymentType.Debit), cancellationToken).ConfigureAwait(false);
+        string debitId = TransactionIds.For(orderId, PaymentType.Debit);
+        Payment? debit = await payments.GetAsync(debitId, cancellationToken).ConfigureAwait(false);
         if (debit is null)
         {
-            // The forward step never wrote its debit (it failed or timed out before the write): nothing to refund.
+            // The forward step has not written its debit (it failed, or timed out and may still be running): void it.
+            var tombstone = new Payment
+            {
+                TransactionId = debitId,
+                OrderId = orderId,
+                PaymentType = PaymentType.Void,
+                PaymentAmount = 0m,
+                MerchantId = DebitPaymentFunction.MerchantId,
+                TransactionDate = timeProvider.GetUtcNow().ToString("O", CultureInfo.InvariantCulture),
+            };
+            if (await payments.PutVoidIfAbsentAsync(tombstone, cancellationToken).ConfigureAwait(false))
+            {
+                return order;
+            }
+
+            // The debit was saved between the read and the void: refund it.
+            debit = await payments.GetAsync(debitId, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (debit is not { PaymentType: PaymentType.Debit })
+        {
+            // Voided by an earlier attempt of this compensation: nothing to refund.
             return order;
         }
 

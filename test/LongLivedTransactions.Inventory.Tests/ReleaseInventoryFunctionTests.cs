@@ -58,7 +58,7 @@ public class ReleaseInventoryFunctionTests
     }
 
     [Fact]
-    public async Task No_reservation_means_nothing_to_release_it_succeeds_and_writes_nothing()
+    public async Task No_reservation_means_nothing_to_release_it_succeeds_and_voids_the_reservation_only_if_still_absent()
     {
         Order order = SampleOrders.Create();
         StoredReservation(order.OrderId!, exists: false);
@@ -66,7 +66,10 @@ public class ReleaseInventoryFunctionTests
         Order result = await function.ProcessAsync(order, CancellationToken.None);
 
         Assert.Equal(order, result);
-        Assert.Empty(dynamoDb.Puts);
+        PutItemRequest put = Assert.Single(dynamoDb.Puts);
+        Assert.Equal("Void", put.Item["transaction_type"].S);
+        Assert.Equal(TransactionIds.For(order.OrderId!, "Reserve"), put.Item["transaction_id"].S);
+        Assert.Equal("attribute_not_exists(transaction_id)", put.ConditionExpression);
     }
 
     [Fact]

@@ -47,7 +47,7 @@ public class UpdateOrderFunctionTests
     }
 
     [Fact]
-    public async Task An_order_that_was_never_saved_has_nothing_to_set_back_and_nothing_is_written()
+    public async Task An_order_that_was_never_saved_has_nothing_to_set_back_and_is_voided_only_if_still_absent()
     {
         StoredOrder(null);
         Order order = SampleOrders.Create();
@@ -55,7 +55,10 @@ public class UpdateOrderFunctionTests
         Order result = await function.ProcessAsync(order, CancellationToken.None);
 
         Assert.Equal(order, result);
-        Assert.Empty(dynamoDb.Puts);
+        PutItemRequest put = Assert.Single(dynamoDb.Puts);
+        Assert.Equal("Void", put.Item["order_status"].S);
+        Assert.Equal(order.OrderId, put.Item["order_id"].S);
+        Assert.Equal("attribute_not_exists(order_id)", put.ConditionExpression);
     }
 
     [Fact]

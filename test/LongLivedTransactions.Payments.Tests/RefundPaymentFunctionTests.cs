@@ -62,7 +62,7 @@ public class RefundPaymentFunctionTests
     }
 
     [Fact]
-    public async Task No_debit_means_nothing_to_refund_it_succeeds_and_writes_nothing()
+    public async Task No_debit_means_nothing_to_refund_it_succeeds_and_voids_the_debit_only_if_still_absent()
     {
         Order order = SampleOrders.Create();
         StoredDebit(order.OrderId!, amount: null);
@@ -70,7 +70,11 @@ public class RefundPaymentFunctionTests
         Order result = await function.ProcessAsync(order, CancellationToken.None);
 
         Assert.Equal(order, result);
-        Assert.Empty(dynamoDb.Puts);
+        PutItemRequest put = Assert.Single(dynamoDb.Puts);
+        Assert.Equal("Void", put.Item["payment_type"].S);
+        Assert.Equal("0", put.Item["payment_amount"].N);
+        Assert.Equal(TransactionIds.For(order.OrderId!, "Debit"), put.Item["transaction_id"].S);
+        Assert.Equal("attribute_not_exists(transaction_id)", put.ConditionExpression);
     }
 
     [Fact]

@@ -22,14 +22,30 @@ public sealed record InvariantReport(
 /// <list type="bullet">
 /// <item>a succeeded saga leaves its order <c>New</c>, exactly one Debit of the order total and one Reserve, and no
 /// Credit or Release;</item>
-/// <item>a failed saga leaves its order <c>Pending</c> (or never saved), its payments netting to zero, and a Release
-/// for each Reserve — unless it announced the compensation that failed on the saga topic;</item>
-/// <item>no order has two records of one type, and every record has its deterministic id;</item>
+/// <item>a failed saga leaves its order <c>Pending</c> (or <c>Void</c>, or never saved), its payments netting to zero,
+/// and a Release for each Reserve — unless it announced the compensation that failed on the saga topic;</item>
+/// <item>no order has two records of one type, and every record has its deterministic id (a Void the id of the step it
+/// voided);</item>
 /// <item>every record belongs to an order some execution ran for, and every execution that started has ended.</item>
 /// </list>
 /// </summary>
 public static class InvariantChecker
 {
+    // Each record type and the type whose deterministic id it carries: a Void holds the id of the step it voided.
+    private static readonly Dictionary<string, string> PaymentIds = new(StringComparer.Ordinal)
+    {
+        [PaymentType.Debit] = PaymentType.Debit,
+        [PaymentType.Credit] = PaymentType.Credit,
+        [PaymentType.Void] = PaymentType.Debit,
+    };
+
+    private static readonly Dictionary<string, string> InventoryIds = new(StringComparer.Ordinal)
+    {
+        [InventoryTransactionType.Reserve] = InventoryTransactionType.Reserve,
+        [InventoryTransactionType.Release] = InventoryTransactionType.Release,
+        [InventoryTransactionType.Void] = InventoryTransactionType.Reserve,
+    };
+
     public static InvariantReport Check(IReadOnlyCollection<ExecutionSummary> executions, SagaTableSnapshot tables)
     {
         ArgumentNullException.ThrowIfNull(executions);
@@ -65,8 +81,8 @@ public static class InvariantChecker
             var orderInventory = inventory[orderId].ToList();
             void Violation(string message) => violations.Add(new(orderId, execution.ExecutionArn, message));
 
-            CheckRecords(orderId, orderPayments, [PaymentType.Debit, PaymentType.Credit], "Payments", Violation);
-            CheckRecords(orderId, orderInventory, [InventoryTransactionType.Reserve, InventoryTransactionType.Release], "Inventory", Violation);
+            CheckRecords(orderId, orderPayments, PaymentIds, "Payments", Violation);
+            CheckRecords(orderId, orderInventory, InventoryIds, "Inventory", Violation);
 
             int debits = orderPayments.Count(p => p.Type == PaymentType.Debit);
             int credits = orderPayments.Count(p => p.Type == PaymentType.Credit);
@@ -105,9 +121,9 @@ public static class InvariantChecker
                 continue;
             }
 
-            if (order is not null && order.Status != OrderStatus.Pending)
+            if (order is not null && order.Status is not (OrderStatus.Pending or OrderStatus.Void))
             {
-                Violation($"The saga ended {execution.Status} without announcing a failed compensation, but the order is {order.Status}, not Pending.");
+                Violation($"The saga ended {execution.Status} without announcing a failed compensation, but the order is {order.Status}, not Pending or Void.");
             }
 
             if (net != 0)
@@ -125,15 +141,15 @@ public static class InvariantChecker
     }
 
     private static void CheckRecords(
-        string orderId, List<SagaTableSnapshot.TransactionRow> records, string[] types, string table, Action<string> violation)
+        string orderId, List<SagaTableSnapshot.TransactionRow> records, Dictionary<string, string> idTypes, string table, Action<string> violation)
     {
         foreach (var record in records)
         {
-            if (!types.Contains(record.Type, StringComparer.Ordinal))
+            if (!idTypes.TryGetValue(record.Type, out string? idType))
             {
                 violation($"{table} record {record.TransactionId} has the unknown type '{record.Type}'.");
             }
-            else if (record.TransactionId != TransactionIds.For(orderId, record.Type))
+            else if (record.TransactionId != TransactionIds.For(orderId, idType))
             {
                 violation($"{table} record {record.TransactionId} ({record.Type}) does not have the order's deterministic id: a duplicate.");
             }
