@@ -5,6 +5,7 @@ using System.Text.Json.Nodes;
 using LongLivedTransactions.Core.Json;
 using LongLivedTransactions.Core.Model;
 using LongLivedTransactions.Local.Api;
+using LongLivedTransactions.Local.Faults;
 using LongLivedTransactions.Local.Notifications;
 using LongLivedTransactions.Local.Workflow;
 using LongLivedTransactions.StatesLanguage.Execution;
@@ -12,14 +13,14 @@ using LongLivedTransactions.StatesLanguage.Execution;
 namespace LongLivedTransactions.Local.Cli;
 
 /// <summary>
-/// <c>run FILE... [--json] [--dynamodb-endpoint URL] [--flavour jsonpath|jsonata | --definition FILE]</c>: runs each
-/// scenario file as one execution of the saga on the local cloud and reports its path, status, error, notifications
-/// and the records it left. Exit code 0 when every execution ran (whatever its outcome), 1 when one could not run,
+/// <c>run FILE... [--json] [--dynamodb-endpoint URL] [--flavour jsonpath|jsonata | --definition FILE] [--fault-rate R |
+/// --faults FILE] [--seed N]</c>: runs each scenario file as one execution of the saga on the local cloud (with the
+/// faults asked for) and reports its path, status, error, notifications and the records it left. Exit code 0 when every execution ran (whatever its outcome), 1 when one could not run,
 /// 2 for bad usage or a definition that cannot be used.
 /// </summary>
 public static class RunCommand
 {
-    public const string Usage = "run FILE... [--json] [--dynamodb-endpoint URL] " + SagaDefinitionChoice.Usage;
+    public const string Usage = "run FILE... [--json] [--dynamodb-endpoint URL] " + SagaDefinitionChoice.Usage + " " + FaultChoice.Usage;
 
     // Plain characters ('+', quotes, accents) stay readable in the JSON lines.
     private static readonly ReportJsonContext ReportJson = new(new JsonSerializerOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
@@ -34,12 +35,14 @@ public static class RunCommand
         Uri? endpoint = null;
         var files = new List<string>();
         var definition = new SagaDefinitionChoice();
+        var faults = new FaultChoice();
         for (int i = 0; i < args.Count; i++)
         {
             switch (args[i])
             {
-                case var option when SagaDefinitionChoice.IsOption(option):
-                    if (definition.Take(option, i + 1 < args.Count ? args[i + 1] : null) is { } problem)
+                case var option when SagaDefinitionChoice.IsOption(option) || FaultChoice.IsOption(option):
+                    string? value = i + 1 < args.Count ? args[i + 1] : null;
+                    if ((SagaDefinitionChoice.IsOption(option) ? definition.Take(option, value) : faults.Take(option, value)) is { } problem)
                     {
                         await errors.WriteLineAsync($"{problem} Usage: {Usage}").ConfigureAwait(false);
                         return 2;
@@ -69,10 +72,17 @@ public static class RunCommand
             return 2;
         }
 
-        var options = new LocalCloudOptions { RepositoryRoot = RepositoryRoot.Find(), DynamoDbEndpoint = endpoint };
-        if (await definition.CheckAsync(options.RepositoryRoot, options.Arns, errors).ConfigureAwait(false) is not { } definitionFile)
+        (FaultPlan? plan, bool usable) = await faults.ResolveAsync(errors, cancellationToken).ConfigureAwait(false);
+        var options = new LocalCloudOptions { RepositoryRoot = RepositoryRoot.Find(), DynamoDbEndpoint = endpoint, Faults = plan };
+        if (!usable || await definition.CheckAsync(options.RepositoryRoot, options.Arns, errors).ConfigureAwait(false) is not { } definitionFile)
         {
             return 2;
+        }
+
+        if (plan is not null)
+        {
+            // On standard error, so that --json keeps one report per line on standard output.
+            await errors.WriteLineAsync($"faults  {plan.Describe()}").ConfigureAwait(false);
         }
 
         await using LocalCloud cloud = await LocalCloud.StartAsync(options with { SagaDefinitionFile = definitionFile }, cancellationToken).ConfigureAwait(false);

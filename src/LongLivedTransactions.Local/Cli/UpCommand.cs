@@ -1,19 +1,21 @@
 using System.Diagnostics;
 using System.Globalization;
 using LongLivedTransactions.Local.Api;
+using LongLivedTransactions.Local.Faults;
 using LongLivedTransactions.StatesLanguage.Tasks.Integrations;
 
 namespace LongLivedTransactions.Local.Cli;
 
 /// <summary>
 /// <c>up [--port 8083] [--dynamodb-port N] [--dynamodb-endpoint URL] [--mock-config FILE] [--flavour jsonpath|jsonata |
-/// --definition FILE]</c>: starts the local cloud and its HTTP server on 127.0.0.1, registers the saga (the chosen
-/// definition), prints the endpoints and the saga's ARN, and serves until Ctrl-C.
+/// --definition FILE] [--fault-rate R | --faults FILE] [--seed N]</c>: starts the local cloud (with the faults asked
+/// for) and its HTTP server on 127.0.0.1, registers the saga (the chosen definition), prints the endpoints and the
+/// saga's ARN, and serves until Ctrl-C.
 /// Exit code 0 after a clean stop, 2 for bad usage or a definition that cannot be used.
 /// </summary>
 public static class UpCommand
 {
-    public const string Usage = "up [--port 8083] [--dynamodb-port N] [--dynamodb-endpoint URL] [--mock-config FILE] " + SagaDefinitionChoice.Usage;
+    public const string Usage = "up [--port 8083] [--dynamodb-port N] [--dynamodb-endpoint URL] [--mock-config FILE] " + SagaDefinitionChoice.Usage + " " + FaultChoice.Usage;
     public const int DefaultPort = 8083;
 
     /// <summary>The line <c>up</c> prints once everything serves; scripts and the benchmark wait for it.</summary>
@@ -31,13 +33,14 @@ public static class UpCommand
         Uri? dynamoDbEndpoint = null;
         string? mockConfigFile = null;
         var definition = new SagaDefinitionChoice();
+        var faults = new FaultChoice();
         for (int i = 0; i < args.Count; i++)
         {
             string? value = i + 1 < args.Count ? args[i + 1] : null;
             switch (args[i])
             {
-                case var option when SagaDefinitionChoice.IsOption(option):
-                    if (definition.Take(option, value) is { } problem)
+                case var option when SagaDefinitionChoice.IsOption(option) || FaultChoice.IsOption(option):
+                    if ((SagaDefinitionChoice.IsOption(option) ? definition.Take(option, value) : faults.Take(option, value)) is { } problem)
                     {
                         await errors.WriteLineAsync($"{problem} Usage: {Usage}").ConfigureAwait(false);
                         return 2;
@@ -81,13 +84,15 @@ public static class UpCommand
             }
         }
 
+        (FaultPlan? plan, bool usable) = await faults.ResolveAsync(errors, cancellationToken).ConfigureAwait(false);
         var options = new LocalCloudOptions
         {
             RepositoryRoot = RepositoryRoot.Find(),
             DynamoDbPort = dynamoDbPort,
             DynamoDbEndpoint = dynamoDbEndpoint,
+            Faults = plan,
         };
-        if (await definition.CheckAsync(options.RepositoryRoot, options.Arns, errors).ConfigureAwait(false) is not { } definitionFile)
+        if (!usable || await definition.CheckAsync(options.RepositoryRoot, options.Arns, errors).ConfigureAwait(false) is not { } definitionFile)
         {
             return 2;
         }
@@ -113,6 +118,7 @@ public static class UpCommand
                 $"DynamoDB            {server.DynamoDbEndpoint.ToString().TrimEnd('/')}",
                 $"Lambda              {endpoint}",
                 $"State machine       {server.SagaStateMachineArn}",
+                $"Faults              {plan?.Describe() ?? "none"}",
                 $"{ReadyLine} Started in {started.Elapsed.TotalSeconds.ToString("0.00", CultureInfo.InvariantCulture)} s; Ctrl-C stops everything.")).ConfigureAwait(false);
             await output.FlushAsync(cancellationToken).ConfigureAwait(false);
             // The host turns SIGTERM (a service manager, `kill`) into a stop, as Ctrl-C is: then everything stops,
