@@ -8,8 +8,6 @@ namespace LongLivedTransactions.Local.Tests.Console;
 /// <summary>The web console in headless Chromium (Debian's /usr/bin/chromium) against the real <c>up</c> server.</summary>
 public sealed class ConsoleTests(LocalServerFixture fixture) : IClassFixture<LocalServerFixture>
 {
-    private const string ChromiumPath = "/usr/bin/chromium";
-
     private static readonly Regex ExecutionUrl = new("#/execution/arn%3A");
 
     private static readonly string[] CompensatedPath =
@@ -19,7 +17,7 @@ public sealed class ConsoleTests(LocalServerFixture fixture) : IClassFixture<Loc
     public async Task Starting_the_reserve_inventory_scenario_from_the_page_highlights_the_compensation_path()
     {
         using IPlaywright playwright = await Playwright.CreateAsync();
-        await using IBrowser browser = await LaunchAsync(playwright);
+        await using IBrowser browser = await HeadlessChromium.LaunchAsync(playwright);
         IPage page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1500, Height = 1050 } });
         var consoleErrors = new List<string>();
         page.Console += (_, message) =>
@@ -87,7 +85,7 @@ public sealed class ConsoleTests(LocalServerFixture fixture) : IClassFixture<Loc
         string arn = created["stateMachineArn"]!.GetValue<string>();
 
         using IPlaywright playwright = await Playwright.CreateAsync();
-        await using IBrowser browser = await LaunchAsync(playwright);
+        await using IBrowser browser = await HeadlessChromium.LaunchAsync(playwright);
         IPage page = await browser.NewPageAsync();
         await page.GotoAsync($"{fixture.Endpoint}#/state-machine/{Uri.EscapeDataString(arn)}");
         await page.FillAsync("#input", """{"typed": true}""");
@@ -112,7 +110,7 @@ public sealed class ConsoleTests(LocalServerFixture fixture) : IClassFixture<Loc
     public async Task A_state_machine_list_that_answers_late_does_not_replace_the_page_opened_meanwhile()
     {
         using IPlaywright playwright = await Playwright.CreateAsync();
-        await using IBrowser browser = await LaunchAsync(playwright);
+        await using IBrowser browser = await HeadlessChromium.LaunchAsync(playwright);
         IPage page = await browser.NewPageAsync();
         var listRequested = new TaskCompletionSource();
         var releaseList = new TaskCompletionSource();
@@ -149,15 +147,4 @@ public sealed class ConsoleTests(LocalServerFixture fixture) : IClassFixture<Loc
     /// change reported in between is missed and the wait runs to its timeout although the page is already there.
     /// </summary>
     private static ILocator ExecutionStatus(IPage page) => page.Locator("h1").GetByTestId("status");
-
-    private static async Task<IBrowser> LaunchAsync(IPlaywright playwright)
-    {
-        Assert.True(File.Exists(ChromiumPath), $"{ChromiumPath} is missing: install it with 'apt-get install -y chromium'.");
-        return await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = ChromiumPath,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-        });
-    }
 }
