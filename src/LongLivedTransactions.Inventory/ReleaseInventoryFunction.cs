@@ -40,30 +40,21 @@ public sealed class ReleaseInventoryFunction : SagaFunction
 
         // The reservation's id is deterministic, so a consistent read by key finds it however recently it was written.
         string reservationId = TransactionIds.For(orderId, InventoryTransactionType.Reserve);
-        InventoryTransaction? reservation = await inventory.GetAsync(reservationId, cancellationToken).ConfigureAwait(false);
+        var tombstone = new InventoryTransaction
+        {
+            TransactionId = reservationId,
+            OrderId = orderId,
+            TransactionType = InventoryTransactionType.Void,
+            Items = [],
+            TransactionDate = timeProvider.GetUtcNow().ToString("O", CultureInfo.InvariantCulture),
+        };
+        InventoryTransaction? reservation = await ForwardRecord.FindOrVoidAsync(
+            () => inventory.GetAsync(reservationId, cancellationToken),
+            () => inventory.PutVoidIfAbsentAsync(tombstone, cancellationToken),
+            transaction => transaction.TransactionType == InventoryTransactionType.Void).ConfigureAwait(false);
         if (reservation is null)
         {
-            // The forward step has not written its reservation (it failed, or timed out and may still be running): void it.
-            var tombstone = new InventoryTransaction
-            {
-                TransactionId = reservationId,
-                OrderId = orderId,
-                TransactionType = InventoryTransactionType.Void,
-                Items = [],
-                TransactionDate = timeProvider.GetUtcNow().ToString("O", CultureInfo.InvariantCulture),
-            };
-            if (await inventory.PutVoidIfAbsentAsync(tombstone, cancellationToken).ConfigureAwait(false))
-            {
-                return order;
-            }
-
-            // The reservation was saved between the read and the void: release it.
-            reservation = await inventory.GetAsync(reservationId, cancellationToken).ConfigureAwait(false);
-        }
-
-        if (reservation is not { TransactionType: InventoryTransactionType.Reserve })
-        {
-            // Voided by an earlier attempt of this compensation: nothing to release.
+            // No reservation was saved, and none can be now: nothing to release.
             return order;
         }
 

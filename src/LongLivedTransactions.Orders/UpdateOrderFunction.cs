@@ -32,22 +32,13 @@ public sealed class UpdateOrderFunction : SagaFunction
 
     protected override async Task<Order> ProcessValidOrderAsync(Order order, CancellationToken cancellationToken)
     {
-        Order? saved = await orders.GetAsync(order.OrderId!, cancellationToken).ConfigureAwait(false);
+        Order? saved = await ForwardRecord.FindOrVoidAsync(
+            () => orders.GetAsync(order.OrderId!, cancellationToken),
+            () => orders.PutVoidIfAbsentAsync(order with { OrderStatus = OrderStatus.Void }, cancellationToken),
+            record => record.OrderStatus == OrderStatus.Void).ConfigureAwait(false);
         if (saved is null)
         {
-            // The forward step has not saved the order (it failed, or timed out and may still be running): void it.
-            if (await orders.PutVoidIfAbsentAsync(order with { OrderStatus = OrderStatus.Void }, cancellationToken).ConfigureAwait(false))
-            {
-                return order;
-            }
-
-            // The order was saved between the read and the void: set it back.
-            saved = await orders.GetAsync(order.OrderId!, cancellationToken).ConfigureAwait(false);
-        }
-
-        if (saved is null || saved.OrderStatus == OrderStatus.Void)
-        {
-            // Voided by an earlier attempt of this compensation: nothing to set back.
+            // The order was never saved, and cannot be now: nothing to set back.
             return order;
         }
 

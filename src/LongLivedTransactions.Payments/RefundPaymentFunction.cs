@@ -40,31 +40,22 @@ public sealed class RefundPaymentFunction : SagaFunction
 
         // The debit's id is deterministic, so a consistent read by key finds it however recently it was written.
         string debitId = TransactionIds.For(orderId, PaymentType.Debit);
-        Payment? debit = await payments.GetAsync(debitId, cancellationToken).ConfigureAwait(false);
+        var tombstone = new Payment
+        {
+            TransactionId = debitId,
+            OrderId = orderId,
+            PaymentType = PaymentType.Void,
+            PaymentAmount = 0m,
+            MerchantId = DebitPaymentFunction.MerchantId,
+            TransactionDate = timeProvider.GetUtcNow().ToString("O", CultureInfo.InvariantCulture),
+        };
+        Payment? debit = await ForwardRecord.FindOrVoidAsync(
+            () => payments.GetAsync(debitId, cancellationToken),
+            () => payments.PutVoidIfAbsentAsync(tombstone, cancellationToken),
+            payment => payment.PaymentType == PaymentType.Void).ConfigureAwait(false);
         if (debit is null)
         {
-            // The forward step has not written its debit (it failed, or timed out and may still be running): void it.
-            var tombstone = new Payment
-            {
-                TransactionId = debitId,
-                OrderId = orderId,
-                PaymentType = PaymentType.Void,
-                PaymentAmount = 0m,
-                MerchantId = DebitPaymentFunction.MerchantId,
-                TransactionDate = timeProvider.GetUtcNow().ToString("O", CultureInfo.InvariantCulture),
-            };
-            if (await payments.PutVoidIfAbsentAsync(tombstone, cancellationToken).ConfigureAwait(false))
-            {
-                return order;
-            }
-
-            // The debit was saved between the read and the void: refund it.
-            debit = await payments.GetAsync(debitId, cancellationToken).ConfigureAwait(false);
-        }
-
-        if (debit is not { PaymentType: PaymentType.Debit })
-        {
-            // Voided by an earlier attempt of this compensation: nothing to refund.
+            // No debit was saved, and none can be now: nothing to refund.
             return order;
         }
 
