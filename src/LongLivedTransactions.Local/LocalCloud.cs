@@ -3,6 +3,7 @@ using Amazon.DynamoDBv2.Model;
 using LongLivedTransactions.Core.Logging;
 using LongLivedTransactions.Core.Topology;
 using LongLivedTransactions.Local.DynamoDb;
+using LongLivedTransactions.Local.Faults;
 using LongLivedTransactions.Local.Functions;
 using LongLivedTransactions.Local.Notifications;
 using LongLivedTransactions.Local.Workflow;
@@ -20,6 +21,7 @@ namespace LongLivedTransactions.Local;
 public sealed class LocalCloud : IAsyncDisposable
 {
     private readonly DynaliteServer? dynalite;
+    private readonly AmazonDynamoDBClient? functionsDynamoDb;
 
     private LocalCloud(
         LocalCloudOptions options,
@@ -34,10 +36,16 @@ public sealed class LocalCloud : IAsyncDisposable
         DynamoDb = dynamoDb;
         TableNames = tableNames;
         var log = new FunctionLog(options.FunctionLogWriter, options.TimeProvider);
-        Functions = new InProcessLambdaHost(SagaFunctionCatalog.Create(dynamoDb, tableNames, options.TimeProvider, log));
+        Faults = options.Faults is { } plan ? new FaultInjector(plan) : null;
+
+        // With faults, the functions get a client of their own whose requests may be throttled; the host's reads are not.
+        functionsDynamoDb = Faults is null ? null : LocalDynamoDbClient.Create(dynamoDbEndpoint, Arns.Region, new ThrottlingHttpClientFactory(Faults));
+        Functions = new InProcessLambdaHost(SagaFunctionCatalog.Create(functionsDynamoDb ?? dynamoDb, tableNames, options.TimeProvider, log));
         Notifications = new RecordingSnsPublisher(options.TimeProvider);
+        ILambdaFunctionHost invoked = Faults is null ? Functions : new FaultInjectingLambdaHost(Functions, Faults, options.TimeProvider);
+        ISnsPublisher published = Faults is null ? Notifications : new FaultInjectingSnsPublisher(Notifications, Faults);
         Engine = new ExecutionEngine(
-            [new LambdaInvokeTaskInvoker(Functions, options.TimeProvider), new SnsPublishTaskInvoker(Notifications, options.TimeProvider)],
+            [new LambdaInvokeTaskInvoker(invoked, options.TimeProvider), new SnsPublishTaskInvoker(published, options.TimeProvider)],
             options.TimeProvider);
         LoadedSagaDefinition saga = SagaDefinition.Read(
             options.SagaDefinitionFile ?? Path.Combine(options.RepositoryRoot, SagaTopology.StateMachineDefinitionPath), Arns);
@@ -59,6 +67,9 @@ public sealed class LocalCloud : IAsyncDisposable
     public InProcessLambdaHost Functions { get; }
 
     public RecordingSnsPublisher Notifications { get; }
+
+    /// <summary>The faults injected into the state machine's tasks and the functions' DynamoDB requests, if any.</summary>
+    public FaultInjector? Faults { get; }
 
     /// <summary>The engine, with Lambda tasks going to the in-process functions and SNS publishes recorded.</summary>
     public ExecutionEngine Engine { get; }
@@ -122,6 +133,7 @@ public sealed class LocalCloud : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         DynamoDb.Dispose();
+        functionsDynamoDb?.Dispose();
         if (dynalite is not null)
         {
             await dynalite.DisposeAsync().ConfigureAwait(false);

@@ -24,4 +24,7 @@ public sealed record LocalCloudOptions
     public TextWriter FunctionLogWriter { get; init; } = TextWriter.Null;
 
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
+
+    /// <summary>Faults to inject into the functions, their DynamoDB requests and SNS publishes; null injects none.</summary>
+    public Faults.FaultPlan? Faults { get; init; }
 }

@@ -1,6 +1,8 @@
 using System.Net;
 using LongLivedTransactions.Local.Console;
+using LongLivedTransactions.Local.DynamoDb;
 using LongLivedTransactions.Local.LambdaApi;
+using LongLivedTransactions.Local.Security;
 using LongLivedTransactions.StatesLanguage.Tasks.Integrations;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -20,10 +22,13 @@ namespace LongLivedTransactions.Local.Api;
 public sealed class LocalServer : IAsyncDisposable
 {
     private readonly WebApplication app;
+    private readonly DynamoDbProxy? dynamoDbProxy;
 
-    private LocalServer(WebApplication app, LocalCloud cloud, Uri endpoint, StateMachineRegistry stateMachines, ExecutionStore executions)
+    private LocalServer(
+        WebApplication app, LocalCloud cloud, Uri endpoint, DynamoDbProxy? dynamoDbProxy, StateMachineRegistry stateMachines, ExecutionStore executions)
     {
         this.app = app;
+        this.dynamoDbProxy = dynamoDbProxy;
         Cloud = cloud;
         Endpoint = endpoint;
         StateMachines = stateMachines;
@@ -34,6 +39,11 @@ public sealed class LocalServer : IAsyncDisposable
 
     /// <summary>The Step Functions and Lambda endpoint (<c>--endpoint-url</c>); the console is at its root.</summary>
     public Uri Endpoint { get; }
+
+    /// <summary>
+    /// The DynamoDB endpoint for users: the guarded proxy in front of dynalite, or the configured endpoint as it is.
+    /// </summary>
+    public Uri DynamoDbEndpoint => dynamoDbProxy?.Endpoint ?? Cloud.DynamoDbEndpoint;
 
     public StateMachineRegistry StateMachines { get; }
 
@@ -50,9 +60,17 @@ public sealed class LocalServer : IAsyncDisposable
         LocalCloudOptions cloudOptions, int port, MockConfiguration? mocks, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(cloudOptions);
-        LocalCloud cloud = await LocalCloud.StartAsync(cloudOptions, cancellationToken).ConfigureAwait(false);
+
+        // dynalite gets a port of its own; the port asked for is the proxy's, the endpoint users see.
+        bool ownDynalite = cloudOptions.DynamoDbEndpoint is null;
+        LocalCloud cloud = await LocalCloud.StartAsync(
+            ownDynalite ? cloudOptions with { DynamoDbPort = 0 } : cloudOptions, cancellationToken).ConfigureAwait(false);
+        DynamoDbProxy? proxy = null;
         try
         {
+            proxy = ownDynalite
+                ? await DynamoDbProxy.StartAsync(cloud.DynamoDbEndpoint, cloudOptions.DynamoDbPort, cancellationToken).ConfigureAwait(false)
+                : null;
             var stateMachines = new StateMachineRegistry(cloudOptions.TimeProvider);
             var executions = new ExecutionStore(cloud.Engine, mocks);
             stateMachines.Create(new StateMachineRegistry.Registration(
@@ -67,10 +85,15 @@ public sealed class LocalServer : IAsyncDisposable
             WebApplication app = Build(cloud, cloudOptions, port, stateMachines, executions);
             await app.StartAsync(cancellationToken).ConfigureAwait(false);
             string address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-            return new LocalServer(app, cloud, new Uri(address), stateMachines, executions);
+            return new LocalServer(app, cloud, new Uri(address), proxy, stateMachines, executions);
         }
         catch
         {
+            if (proxy is not null)
+            {
+                await proxy.DisposeAsync().ConfigureAwait(false);
+            }
+
             await cloud.DisposeAsync().ConfigureAwait(false);
             throw;
         }
@@ -80,6 +103,11 @@ public sealed class LocalServer : IAsyncDisposable
     {
         await app.StopAsync().ConfigureAwait(false);
         await app.DisposeAsync().ConfigureAwait(false);
+        if (dynamoDbProxy is not null)
+        {
+            await dynamoDbProxy.DisposeAsync().ConfigureAwait(false);
+        }
+
         await Cloud.DisposeAsync().ConfigureAwait(false);
     }
 
@@ -101,7 +129,9 @@ public sealed class LocalServer : IAsyncDisposable
         {
             // Loopback only: the endpoint accepts any credentials, so nothing outside this machine may reach it.
             kestrel.Listen(IPAddress.Loopback, port);
-            kestrel.Limits.MaxRequestBodySize = 8 * 1024 * 1024;
+            // Above the APIs' own limits, so that a body over them is read to its end and refused with the API's error
+            // (a server that answers before reading the body leaves the client with a broken connection).
+            kestrel.Limits.MaxRequestBodySize = 32 * 1024 * 1024;
         });
         builder.Services.AddSingleton(new StepFunctionsApi(
             new StateMachineOperations(stateMachines, cloud.Arns.AccountId),
@@ -116,6 +146,27 @@ public sealed class LocalServer : IAsyncDisposable
         var stepFunctions = app.Services.GetRequiredService<StepFunctionsEndpoint>();
         var lambda = app.Services.GetRequiredService<LambdaEndpoint>();
         var console = app.Services.GetRequiredService<ConsoleEndpoint>();
+        app.Use(async (context, next) =>
+        {
+            bool lambdaApi = context.Request.Path.StartsWithSegments(LambdaEndpoint.ApiPrefix, StringComparison.Ordinal);
+            bool stepFunctionsApi = context.Request.Path == "/" && HttpMethods.IsPost(context.Request.Method);
+            if (await LocalRequestGuard.RefuseAsync(
+                context, _ => lambdaApi || stepFunctionsApi, lambdaApi ? RefusalShape.LambdaRest : RefusalShape.AwsJson).ConfigureAwait(false))
+            {
+                return;
+            }
+
+            if (!lambdaApi && !stepFunctionsApi)
+            {
+                // The console's pages: nothing but their own files, and never inside another site's frame.
+                context.Response.Headers.ContentSecurityPolicy = LocalRequestGuard.ConsoleContentSecurityPolicy;
+                context.Response.Headers.XFrameOptions = "DENY";
+                context.Response.Headers.XContentTypeOptions = "nosniff";
+                context.Response.Headers["Referrer-Policy"] = "no-referrer";
+            }
+
+            await next(context).ConfigureAwait(false);
+        });
         app.MapPost("/", stepFunctions.HandleAsync);
         app.MapPost(LambdaEndpoint.InvokePath, (HttpContext context, string functionName) => lambda.InvokeAsync(context, functionName));
         app.MapGet(LambdaEndpoint.ListPath, lambda.ListAsync);

@@ -3,7 +3,7 @@ using System.CommandLine;
 namespace LongLivedTransactions.Local.Cli;
 
 /// <summary>
-/// The local cloud's command line: <c>run</c>, <c>up</c>, <c>check</c>, <c>diagram</c> and their options, parsed by System.CommandLine. Bad usage
+/// The local cloud's command line: <c>run</c>, <c>up</c>, <c>check</c>, <c>diagram</c>, <c>soak</c> and their options, parsed by System.CommandLine. Bad usage
 /// (an unknown command or option, a missing or wrong value) is reported with the command's usage line and exit code 2.
 /// </summary>
 public static class LocalCommandLine
@@ -22,6 +22,7 @@ public static class LocalCommandLine
             UpCommand.Create(output, errors),
             CheckCommand.Create(output, errors),
             DiagramCommand.Create(output, errors),
+            SoakCommand.Create(output, errors),
         };
         root.SetAction(_ => WriteUsage(errors));
         return InvokeAsync(root, args, output, errors, cancellationToken);
@@ -67,6 +68,7 @@ public static class LocalCommandLine
         UpCommand.Name => UpCommand.Usage,
         CheckCommand.Name => CheckCommand.Usage,
         DiagramCommand.Name => DiagramCommand.Usage,
+        SoakCommand.Name => SoakCommand.Usage,
         _ => command.Name,
     };
 
@@ -82,6 +84,8 @@ public static class LocalCommandLine
         errors.WriteLine("      Grade a hand-built saga definition against the seven scenarios and explain what goes wrong.");
         errors.WriteLine($"  {DiagramCommand.Usage}");
         errors.WriteLine("      Print the mermaid flowchart of a definition.");
+        errors.WriteLine($"  {SoakCommand.Usage}");
+        errors.WriteLine("      Run many executions with injected faults, then check the saga's invariants.");
         errors.WriteLine();
         errors.WriteLine($"'{Program} <command> --help' describes a command's options.");
         return 2;

@@ -6,6 +6,7 @@ using System.Text.Json.Nodes;
 using LongLivedTransactions.Core.Json;
 using LongLivedTransactions.Core.Model;
 using LongLivedTransactions.Local.Api;
+using LongLivedTransactions.Local.Faults;
 using LongLivedTransactions.Local.Notifications;
 using LongLivedTransactions.Local.Workflow;
 using LongLivedTransactions.StatesLanguage.Execution;
@@ -13,7 +14,8 @@ using LongLivedTransactions.StatesLanguage.Execution;
 namespace LongLivedTransactions.Local.Cli;
 
 /// <summary>
-/// <c>run FILE... [--json] [--dynamodb-endpoint URL] [--flavour jsonpath|jsonata | --definition FILE]</c>: runs each
+/// <c>run FILE... [--json] [--dynamodb-endpoint URL] [--flavour jsonpath|jsonata | --definition FILE] [--fault-rate R |
+/// --faults FILE] [--seed N]</c>: with the faults asked for, runs each
 /// scenario file as one execution of the saga on the local cloud and reports its path, status, error, notifications
 /// and the records it left. Exit code 0 when every execution ran (whatever its outcome), 1 when one could not run,
 /// 2 for bad usage or a definition that cannot be used.
@@ -21,7 +23,7 @@ namespace LongLivedTransactions.Local.Cli;
 public static class RunCommand
 {
     public const string Name = "run";
-    public const string Usage = "run FILE... [--json] [--dynamodb-endpoint URL] " + SagaDefinitionChoice.Usage;
+    public const string Usage = "run FILE... [--json] [--dynamodb-endpoint URL] " + SagaDefinitionChoice.Usage + " " + FaultOptions.Usage;
 
     // Plain characters ('+', quotes, accents) stay readable in the JSON lines.
     private static readonly ReportJsonContext ReportJson = new(new JsonSerializerOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
@@ -45,6 +47,8 @@ public static class RunCommand
         var definition = new SagaDefinitionOptions();
         var command = new Command(Name, "Run each scenario file as one execution of the saga and report what happened.") { files, json, endpoint };
         definition.AddTo(command);
+        var faults = new FaultOptions();
+        faults.AddTo(command);
         command.Validators.Add(result =>
         {
             string[] given = result.GetValue(files) ?? [];
@@ -60,7 +64,7 @@ public static class RunCommand
             }
         });
         command.SetAction((parsed, cancellationToken) => RunAsync(
-            parsed.GetValue(files)!, parsed.GetValue(json), parsed.GetValue(endpoint), definition.Read(parsed), output, errors, cancellationToken));
+            parsed.GetValue(files)!, parsed.GetValue(json), parsed.GetValue(endpoint), definition.Read(parsed), faults.Read(parsed), output, errors, cancellationToken));
         return command;
     }
 
@@ -69,14 +73,22 @@ public static class RunCommand
         bool json,
         Uri? endpoint,
         SagaDefinitionChoice definition,
+        FaultChoice faults,
         TextWriter output,
         TextWriter errors,
         CancellationToken cancellationToken)
     {
-        var options = new LocalCloudOptions { RepositoryRoot = RepositoryRoot.Find(), DynamoDbEndpoint = endpoint };
-        if (await definition.CheckAsync(options.RepositoryRoot, options.Arns, errors).ConfigureAwait(false) is not { } definitionFile)
+        (FaultPlan? plan, bool usable) = await faults.ResolveAsync(errors, cancellationToken).ConfigureAwait(false);
+        var options = new LocalCloudOptions { RepositoryRoot = RepositoryRoot.Find(), DynamoDbEndpoint = endpoint, Faults = plan };
+        if (!usable || await definition.CheckAsync(options.RepositoryRoot, options.Arns, errors).ConfigureAwait(false) is not { } definitionFile)
         {
             return 2;
+        }
+
+        if (plan is not null)
+        {
+            // On standard error, so that --json keeps one report per line on standard output.
+            await errors.WriteLineAsync($"faults  {plan.Describe()}").ConfigureAwait(false);
         }
 
         await using LocalCloud cloud = await LocalCloud.StartAsync(options with { SagaDefinitionFile = definitionFile }, cancellationToken).ConfigureAwait(false);

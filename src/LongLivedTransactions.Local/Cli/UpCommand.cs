@@ -2,20 +2,22 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using LongLivedTransactions.Local.Api;
+using LongLivedTransactions.Local.Faults;
 using LongLivedTransactions.StatesLanguage.Tasks.Integrations;
 
 namespace LongLivedTransactions.Local.Cli;
 
 /// <summary>
 /// <c>up [--port 8083] [--dynamodb-port N] [--dynamodb-endpoint URL] [--mock-config FILE] [--flavour jsonpath|jsonata |
-/// --definition FILE]</c>: starts the local cloud and its HTTP server on 127.0.0.1, registers the saga (the chosen
-/// definition), prints the endpoints and the saga's ARN, and serves until Ctrl-C.
+/// --definition FILE] [--fault-rate R | --faults FILE] [--seed N]</c>: starts the local cloud (with the faults asked
+/// for) and its HTTP server on 127.0.0.1, registers the saga (the chosen definition), prints the endpoints and the
+/// saga's ARN, and serves until Ctrl-C.
 /// Exit code 0 after a clean stop, 2 for bad usage or a definition that cannot be used.
 /// </summary>
 public static class UpCommand
 {
     public const string Name = "up";
-    public const string Usage = "up [--port 8083] [--dynamodb-port N] [--dynamodb-endpoint URL] [--mock-config FILE] " + SagaDefinitionChoice.Usage;
+    public const string Usage = "up [--port 8083] [--dynamodb-port N] [--dynamodb-endpoint URL] [--mock-config FILE] " + SagaDefinitionChoice.Usage + " " + FaultOptions.Usage;
     public const int DefaultPort = 8083;
 
     /// <summary>The line <c>up</c> prints once everything serves; scripts and the benchmark wait for it.</summary>
@@ -40,13 +42,16 @@ public static class UpCommand
             port, dynamoDbPort, dynamoDbEndpoint, mockConfig,
         };
         definition.AddTo(command);
+        var faults = new FaultOptions();
+        faults.AddTo(command);
         command.SetAction((parsed, cancellationToken) => ServeAsync(
             new UpSettings(
                 parsed.GetValue(port) ?? DefaultPort,
                 parsed.GetValue(dynamoDbPort) ?? 0,
                 parsed.GetValue(dynamoDbEndpoint),
                 parsed.GetValue(mockConfig),
-                definition.Read(parsed)),
+                definition.Read(parsed),
+                faults.Read(parsed)),
             output,
             errors,
             cancellationToken));
@@ -56,7 +61,7 @@ public static class UpCommand
     private static async Task<int> ServeAsync(UpSettings settings, TextWriter output, TextWriter errors, CancellationToken cancellationToken)
     {
         var started = Stopwatch.StartNew();
-        (int port, int dynamoDbPort, Uri? dynamoDbEndpoint, string? mockConfigFile, SagaDefinitionChoice definition) = settings;
+        (int port, int dynamoDbPort, Uri? dynamoDbEndpoint, string? mockConfigFile, SagaDefinitionChoice definition, FaultChoice faults) = settings;
         MockConfiguration? mocks = null;
         if (mockConfigFile is not null)
         {
@@ -71,13 +76,15 @@ public static class UpCommand
             }
         }
 
+        (FaultPlan? plan, bool usable) = await faults.ResolveAsync(errors, cancellationToken).ConfigureAwait(false);
         var options = new LocalCloudOptions
         {
             RepositoryRoot = RepositoryRoot.Find(),
             DynamoDbPort = dynamoDbPort,
             DynamoDbEndpoint = dynamoDbEndpoint,
+            Faults = plan,
         };
-        if (await definition.CheckAsync(options.RepositoryRoot, options.Arns, errors).ConfigureAwait(false) is not { } definitionFile)
+        if (!usable || await definition.CheckAsync(options.RepositoryRoot, options.Arns, errors).ConfigureAwait(false) is not { } definitionFile)
         {
             return 2;
         }
@@ -100,9 +107,10 @@ public static class UpCommand
             await output.WriteLineAsync(string.Join(Environment.NewLine,
                 $"Step Functions API  {endpoint}",
                 $"Console             {endpoint}/",
-                $"DynamoDB            {server.Cloud.DynamoDbEndpoint.ToString().TrimEnd('/')}",
+                $"DynamoDB            {server.DynamoDbEndpoint.ToString().TrimEnd('/')}",
                 $"Lambda              {endpoint}",
                 $"State machine       {server.SagaStateMachineArn}",
+                $"Faults              {plan?.Describe() ?? "none"}",
                 $"{ReadyLine} Started in {started.Elapsed.TotalSeconds.ToString("0.00", CultureInfo.InvariantCulture)} s; Ctrl-C stops everything.")).ConfigureAwait(false);
             await output.FlushAsync(cancellationToken).ConfigureAwait(false);
             // The host turns SIGTERM (a service manager, `kill`) into a stop, as Ctrl-C is: then everything stops,
@@ -128,5 +136,5 @@ public static class UpCommand
                 : (null, $"{name} '{text}' is not a port number (0 to 65535)."));
 
     /// <summary>What the command line asked <c>up</c> for.</summary>
-    private sealed record UpSettings(int Port, int DynamoDbPort, Uri? DynamoDbEndpoint, string? MockConfigFile, SagaDefinitionChoice Definition);
+    private sealed record UpSettings(int Port, int DynamoDbPort, Uri? DynamoDbEndpoint, string? MockConfigFile, SagaDefinitionChoice Definition, FaultChoice Faults);
 }

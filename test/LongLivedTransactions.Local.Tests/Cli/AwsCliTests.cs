@@ -73,7 +73,7 @@ public sealed class AwsCliTests(LocalServerFixture fixture) : IClassFixture<Loca
         JsonObject description = await PollUntilEndAsync(started["executionArn"]!.GetValue<string>());
         Assert.Equal("SUCCEEDED", description["status"]!.GetValue<string>());
 
-        var dynamo = new AwsCli(fixture.RepositoryRoot, fixture.Server.Cloud.DynamoDbEndpoint);
+        var dynamo = new AwsCli(fixture.RepositoryRoot, fixture.Server.DynamoDbEndpoint);
         JsonObject orders = await dynamo.JsonAsync("dynamodb", "scan", "--table-name", "Orders");
         string orderId = JsonNode.Parse(fixture.ReadRepositoryFile("events/07-order-succeeds.json"))!["order_id"]!.GetValue<string>();
         Assert.Contains(orders["Items"]!.AsArray(), item => item!["order_id"]!["S"]!.GetValue<string>() == orderId);

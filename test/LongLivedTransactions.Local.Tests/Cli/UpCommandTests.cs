@@ -3,7 +3,7 @@ using LongLivedTransactions.Local.Cli;
 
 namespace LongLivedTransactions.Local.Tests.Cli;
 
-/// <summary><c>up</c> registers the saga in the flavour asked for, and refuses a definition it cannot use.</summary>
+/// <summary><c>up</c> registers the saga in the flavour asked for, and refuses a definition or faults it cannot use.</summary>
 public sealed class UpCommandTests
 {
     [Fact]
@@ -42,7 +42,9 @@ public sealed class UpCommandTests
     [Theory]
     [InlineData("--definition", "no-such-definition.asl.json", "no-such-definition.asl.json: cannot read the definition")]
     [InlineData("--flavour", "yaml", "--flavour 'yaml' is not a flavour of the saga; use jsonpath or jsonata.")]
-    public async Task Up_refuses_a_definition_it_cannot_use_before_it_starts_anything(string option, string value, string message)
+    [InlineData("--fault-rate", "1.5", "'--fault-rate' must be a number from 0 to 1, got 1.5.")]
+    [InlineData("--faults", "no-such-faults.json", "Not a usable fault configuration:")]
+    public async Task Up_refuses_a_definition_or_faults_it_cannot_use_before_it_starts_anything(string option, string value, string message)
     {
         using var errors = new StringWriter();
 

@@ -5,18 +5,7 @@ namespace LongLivedTransactions.Local.Tests.Console;
 /// <summary>Debian's headless Chromium for the console tests, and the page parts the tests wait on.</summary>
 internal static class ConsoleBrowser
 {
-    private const string ChromiumPath = "/usr/bin/chromium";
-
-    public static async Task<IBrowser> LaunchAsync(IPlaywright playwright)
-    {
-        Assert.True(File.Exists(ChromiumPath), $"{ChromiumPath} is missing: install it with 'apt-get install -y chromium'.");
-        return await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = ChromiumPath,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-        });
-    }
+    public static Task<IBrowser> LaunchAsync(IPlaywright playwright) => HeadlessChromium.LaunchAsync(playwright);
 
     /// <summary>
     /// The status badge in the execution page's heading (the state machine page lists executions with badges too).

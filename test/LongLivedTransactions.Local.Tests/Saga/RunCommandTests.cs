@@ -150,6 +150,43 @@ public class RunCommandTests
         Assert.Contains("Usage", errors.ToString(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Run_with_a_fault_file_injects_its_faults_into_the_state_machines_calls()
+    {
+        // Every call of DebitPayment fails as the Lambda service would: retried three times, then compensated.
+        string faults = WriteTemporaryFile(".json", """{"seed": 3, "functions": {"DebitPayment": {"serviceException": 1}}}""");
+        using var output = new StringWriter();
+        using var errors = new StringWriter();
+
+        int exitCode = await RunCommand.ExecuteAsync(
+            [Path.Combine(LocalCloudFixture.RepositoryRoot, "events/07-order-succeeds.json"), "--json", "--faults", faults], output, errors, CancellationToken.None);
+
+        Assert.True(exitCode == 0, errors.ToString());
+        Assert.Contains("faults  seed 3;", errors.ToString(), StringComparison.Ordinal);
+        Assert.Contains("own rates for DebitPayment", errors.ToString(), StringComparison.Ordinal);
+        JsonObject report = JsonNode.Parse(output.ToString())!.AsObject();
+        Assert.Equal("FAILED", report["status"]!.GetValue<string>());
+        Assert.Equal("Lambda.ServiceException", report["error"]!.GetValue<string>());
+        Assert.Equal(["ProcessOrder", "ProcessPayment", "ProcessRefund", "UpdateOrderStatus", "OrderFailed"], LocalCloudFixture.Strings(report["path"]));
+        Assert.Equal("Pending", report["records"]!["order_status"]!.GetValue<string>());
+    }
+
+    [Theory]
+    [InlineData(new[] { "--fault-rate", "lots" }, "--fault-rate 'lots' is not a number from 0 to 1.")]
+    [InlineData(new[] { "--fault-rate", "2" }, "'--fault-rate' must be a number from 0 to 1, got 2.")]
+    [InlineData(new[] { "--seed", "x" }, "--seed 'x' is not a whole number.")]
+    [InlineData(new[] { "--fault-rate", "0.1", "--faults", "faults.json" }, "Give either --fault-rate or --faults, not both.")]
+    [InlineData(new[] { "--faults", "no-such-faults.json" }, "Not a usable fault configuration:")]
+    public async Task A_bad_fault_option_is_a_usage_error(string[] options, string message)
+    {
+        using var errors = new StringWriter();
+
+        int exitCode = await RunCommand.ExecuteAsync(["events/07-order-succeeds.json", .. options], TextWriter.Null, errors, CancellationToken.None);
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains(message, errors.ToString(), StringComparison.Ordinal);
+    }
+
     private static string WriteTemporaryFile(string extension, string text)
     {
         string file = Path.Combine(Path.GetTempPath(), $"saga-definition-{Guid.NewGuid():N}{extension}");

@@ -95,6 +95,32 @@ public class SagaScenarioTests(SagaFlavoursFixture fixture) : IClassFixture<Saga
     }
 
     [Theory]
+    [InlineData(SagaQueryLanguage.JsonPath)]
+    [InlineData(SagaQueryLanguage.Jsonata)]
+    public async Task An_order_without_an_order_id_is_refused_and_still_announced(SagaQueryLanguage flavour)
+    {
+        // No step can work on it, so the compensation that resets the order fails too, and the notice must not need
+        // the missing field: it carries the order as it came in, with the status, the failed step and the error.
+        JsonObject order = JsonNode.Parse(File.ReadAllText(Path.Combine(LocalCloudFixture.RepositoryRoot, "events/07-order-succeeds.json")))!.AsObject();
+        order.Remove("order_id");
+        LocalCloud cloud = fixture.Cloud(flavour);
+        int notificationsBefore = cloud.Notifications.Messages.Count;
+
+        Execution execution = cloud.StartSaga("no-order-id-" + Guid.NewGuid().ToString("N")[..8], order.ToJsonString());
+        await execution.Completion.WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Equal(["ProcessOrder", "UpdateOrderStatus", "sns:NotifyUpdateOrderFail", "OrderFailed"], ExecutionPath.FromHistory(execution.GetHistory()));
+        Assert.Equal("ErrUpdateOrderStatus", execution.Error);
+        JsonObject notice = JsonNode.Parse(Assert.Single(cloud.Notifications.Messages.Skip(notificationsBefore)).Message)!.AsObject();
+        Assert.Equal("ORDER_FAILED", notice["status"]!.GetValue<string>());
+        Assert.Equal("UpdateOrderStatus", notice["failed_step"]!.GetValue<string>());
+        Assert.Equal("ErrUpdateOrderStatus", notice["error"]!["Error"]!.GetValue<string>());
+        Assert.Contains("order_id", notice["error"]!["Cause"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal(order["customer_id"]!.GetValue<string>(), notice["customer_id"]!.GetValue<string>());
+        Assert.False(notice.ContainsKey("order_id"));
+    }
+
+    [Theory]
     [InlineData("events/05-reserve-inventory-fails.json")]
     [InlineData("events/06-release-inventory-fails.json")]
     public async Task In_the_JSONata_flavour_every_compensation_is_given_the_order_as_it_came_in(string file)

@@ -11,7 +11,13 @@ let renderToken = 0;
 async function sfn(operation, body) {
   const response = await fetch("/", {
     method: "POST",
-    headers: { "Content-Type": "application/x-amz-json-1.0", "X-Amz-Target": `AWSStepFunctions.${operation}` },
+    headers: {
+      "Content-Type": "application/x-amz-json-1.0",
+      "X-Amz-Target": `AWSStepFunctions.${operation}`,
+      // The endpoint serves API calls that carry an AWS-style Authorization header (not verified). A page of another
+      // origin cannot add one without a CORS preflight, which the endpoint never grants.
+      Authorization: "AWS4-HMAC-SHA256 Credential=console/20260101/us-east-1/states/aws4_request, SignedHeaders=host, Signature=console",
+    },
     body: JSON.stringify(body || {}),
   });
   const json = await response.json();
