@@ -3,7 +3,7 @@ using System.CommandLine;
 namespace LongLivedTransactions.Local.Cli;
 
 /// <summary>
-/// The local cloud's command line: <c>run</c>, <c>up</c>, <c>check</c>, <c>diagram</c>, <c>soak</c> and their options, parsed by System.CommandLine. Bad usage
+/// The local cloud's command line: <c>run</c>, <c>up</c>, <c>check</c>, <c>diagram</c>, <c>soak</c>, <c>invariants</c> and their options, parsed by System.CommandLine. Bad usage
 /// (an unknown command or option, a missing or wrong value) is reported with the command's usage line and exit code 2.
 /// </summary>
 public static class LocalCommandLine
@@ -23,6 +23,7 @@ public static class LocalCommandLine
             CheckCommand.Create(output, errors),
             DiagramCommand.Create(output, errors),
             SoakCommand.Create(output, errors),
+            InvariantsCommand.Create(output, errors),
         };
         root.SetAction(_ => WriteUsage(errors));
         return InvokeAsync(root, args, output, errors, cancellationToken);
@@ -69,6 +70,7 @@ public static class LocalCommandLine
         CheckCommand.Name => CheckCommand.Usage,
         DiagramCommand.Name => DiagramCommand.Usage,
         SoakCommand.Name => SoakCommand.Usage,
+        InvariantsCommand.Name => InvariantsCommand.Usage,
         _ => command.Name,
     };
 
@@ -86,6 +88,8 @@ public static class LocalCommandLine
         errors.WriteLine("      Print the mermaid flowchart of a definition.");
         errors.WriteLine($"  {SoakCommand.Usage}");
         errors.WriteLine("      Run many executions with injected faults, then check the saga's invariants.");
+        errors.WriteLine($"  {InvariantsCommand.Usage}");
+        errors.WriteLine("      Check the saga's invariants over the executions and the tables of a running `up`.");
         errors.WriteLine();
         errors.WriteLine($"'{Program} <command> --help' describes a command's options.");
         return 2;

@@ -19,6 +19,8 @@ public sealed class CommandLineTests
         Assert.Contains($"  {UpCommand.Usage}", errors.ToString(), StringComparison.Ordinal);
         Assert.Contains($"  {CheckCommand.Usage}", errors.ToString(), StringComparison.Ordinal);
         Assert.Contains($"  {DiagramCommand.Usage}", errors.ToString(), StringComparison.Ordinal);
+        Assert.Contains($"  {SoakCommand.Usage}", errors.ToString(), StringComparison.Ordinal);
+        Assert.Contains($"  {InvariantsCommand.Usage}", errors.ToString(), StringComparison.Ordinal);
     }
 
     [Theory]
