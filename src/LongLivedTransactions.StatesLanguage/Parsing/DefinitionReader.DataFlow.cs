@@ -88,7 +88,14 @@ internal sealed partial class DefinitionReader
     private PayloadTemplate? ReadTemplate(JsonObject state, string field, string location) =>
         state.TryGetPropertyValue(field, out var node) ? PayloadTemplateCompiler.Compile(node, $"{location}/{field}", _diagnostics) : null;
 
-    private PayloadTemplate? CompileAssign(JsonNode? node, string location)
+    private PayloadTemplate? CompileAssign(JsonNode? node, string location) =>
+        ReadAssignObject(node, location, pathSuffix: true) is { } assign ? PayloadTemplateCompiler.Compile(assign, location, _diagnostics) : null;
+
+    /// <summary>
+    /// The Assign object, after reporting each key that is not a valid variable name (a JSONPath key may end in
+    /// <c>.$</c>, which is not part of the name); null when it is not an object.
+    /// </summary>
+    private JsonObject? ReadAssignObject(JsonNode? node, string location, bool pathSuffix)
     {
         if (node is not JsonObject assign)
         {
@@ -98,14 +105,14 @@ internal sealed partial class DefinitionReader
 
         foreach (var (key, _) in assign)
         {
-            var name = key.EndsWith(".$", StringComparison.Ordinal) ? key[..^2] : key;
+            var name = pathSuffix && key.EndsWith(".$", StringComparison.Ordinal) ? key[..^2] : key;
             if (!IsValidVariableName(name))
             {
                 _diagnostics.Schema($"'{name}' is not a valid variable name (letters, digits and '_', not starting with a digit, at most 80 characters).", $"{location}/{key}");
             }
         }
 
-        return PayloadTemplateCompiler.Compile(assign, location, _diagnostics);
+        return assign;
     }
 
     private static bool IsValidVariableName(string name) =>
@@ -125,24 +132,10 @@ internal sealed partial class DefinitionReader
             ? JsonataTemplateCompiler.Compile(node, causeField ?? field, $"{location}/{field}", allowErrorOutput: false, _diagnostics)
             : null;
 
-    private JsonataTemplate? ReadJsonataAssign(JsonNode? node, string field, string location, bool allowErrorOutput)
-    {
-        if (node is not JsonObject assign)
-        {
-            _diagnostics.Schema("The field 'Assign' must be an object of variable names to values.", location);
-            return null;
-        }
-
-        foreach (var (name, _) in assign)
-        {
-            if (!IsValidVariableName(name))
-            {
-                _diagnostics.Schema($"'{name}' is not a valid variable name (letters, digits and '_', not starting with a digit, at most 80 characters).", $"{location}/{name}");
-            }
-        }
-
-        return JsonataTemplateCompiler.Compile(assign, field, location, allowErrorOutput, _diagnostics);
-    }
+    private JsonataTemplate? ReadJsonataAssign(JsonNode? node, string field, string location, bool allowErrorOutput) =>
+        ReadAssignObject(node, location, pathSuffix: false) is { } assign
+            ? JsonataTemplateCompiler.Compile(assign, field, location, allowErrorOutput, _diagnostics)
+            : null;
 
     /// <summary>A positive integer field that may also be written as a JSONata expression.</summary>
     private (int? Value, JsonataTemplate? Expression) ReadJsonataInteger(JsonObject state, string field, string location, long max)
