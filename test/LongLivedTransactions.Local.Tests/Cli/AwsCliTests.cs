@@ -38,7 +38,7 @@ public sealed class AwsCliTests(LocalServerFixture fixture) : IClassFixture<Loca
         string executionArn = started["executionArn"]!.GetValue<string>();
         Assert.StartsWith(stateMachineArn.Replace(":stateMachine:", ":execution:", StringComparison.Ordinal) + ":", executionArn, StringComparison.Ordinal);
 
-        JsonObject description = await PollUntilEndAsync(executionArn);
+        JsonObject description = await aws.WaitForEndAsync(executionArn);
         Assert.Equal(expected["status"]!.GetValue<string>(), description["status"]!.GetValue<string>());
         Assert.Equal(expected["error"]?.GetValue<string>(), description["error"]?.GetValue<string>());
         Assert.Equal(fixture.ReadRepositoryFile(file), description["input"]!.GetValue<string>());
@@ -70,7 +70,7 @@ public sealed class AwsCliTests(LocalServerFixture fixture) : IClassFixture<Loca
         JsonObject started = await aws.JsonAsync(
             "stepfunctions", "start-execution", "--state-machine-arn", fixture.Server.SagaStateMachineArn,
             "--name", $"order-{Guid.NewGuid():N}", "--input", "file://events/07-order-succeeds.json");
-        JsonObject description = await PollUntilEndAsync(started["executionArn"]!.GetValue<string>());
+        JsonObject description = await aws.WaitForEndAsync(started["executionArn"]!.GetValue<string>());
         Assert.Equal("SUCCEEDED", description["status"]!.GetValue<string>());
 
         var dynamo = new AwsCli(fixture.RepositoryRoot, fixture.Server.DynamoDbEndpoint);
@@ -160,22 +160,6 @@ public sealed class AwsCliTests(LocalServerFixture fixture) : IClassFixture<Loca
             "stepfunctions", "create-state-machine", "--name", name, "--definition", $"file://{definitionFile}",
             "--role-arn", "arn:aws:iam::123456789012:role/LocalSagaRole");
         return created["stateMachineArn"]!.GetValue<string>();
-    }
-
-    private async Task<JsonObject> PollUntilEndAsync(string executionArn)
-    {
-        for (int attempt = 0; attempt < 120; attempt++)
-        {
-            JsonObject description = await aws.JsonAsync("stepfunctions", "describe-execution", "--execution-arn", executionArn);
-            if (description["status"]!.GetValue<string>() != "RUNNING")
-            {
-                return description;
-            }
-
-            await Task.Delay(250);
-        }
-
-        throw new TimeoutException($"{executionArn} did not end within 30 s.");
     }
 
     private static IEnumerable<JsonObject> ExpectedScenarios()

@@ -27,7 +27,7 @@ public sealed class UpCommandTests
 
             JsonObject started = await aws.JsonAsync(
                 "stepfunctions", "start-execution", "--state-machine-arn", saga, "--input", "file://events/03-process-payment-fails.json");
-            JsonObject ended = await WaitForEndAsync(aws, started["executionArn"]!.GetValue<string>());
+            JsonObject ended = await aws.WaitForEndAsync(started["executionArn"]!.GetValue<string>());
             Assert.Equal("FAILED", ended["status"]!.GetValue<string>());
             Assert.Equal("ErrProcessPayment", ended["error"]!.GetValue<string>());
         }
@@ -57,22 +57,6 @@ public sealed class UpCommandTests
 
     private static string Line(string text, string label) =>
         text.Split('\n').Select(line => line.TrimEnd('\r')).Single(line => line.StartsWith(label, StringComparison.Ordinal));
-
-    private static async Task<JsonObject> WaitForEndAsync(AwsCli aws, string executionArn)
-    {
-        for (int attempt = 0; attempt < 120; attempt++)
-        {
-            JsonObject description = await aws.JsonAsync("stepfunctions", "describe-execution", "--execution-arn", executionArn);
-            if (description["status"]!.GetValue<string>() != "RUNNING")
-            {
-                return description;
-            }
-
-            await Task.Delay(250);
-        }
-
-        throw new TimeoutException($"{executionArn} did not end within 30 s.");
-    }
 
     /// <summary>Collects what <c>up</c> prints and completes <see cref="Ready"/> once it prints its ready line.</summary>
     private sealed class ReadySignalingWriter : StringWriter
