@@ -11,7 +11,7 @@ namespace LongLivedTransactions.Local.Cli;
 /// <summary>
 /// <c>invariants --dynamodb-endpoint URL [--endpoint URL] [--state-machine-arn ARN]</c>: reads every execution of the saga
 /// from a running <c>up</c> and the three tables, and reports each broken invariant with its order id. Exit code 0 when
-/// they hold, 1 on any violation or execution still running, 2 for bad usage or an endpoint that does not answer.
+/// they hold, 1 on any violation or execution that has not ended, 2 for bad usage or an endpoint that does not answer.
 /// </summary>
 public static class InvariantsCommand
 {
@@ -71,16 +71,9 @@ public static class InvariantsCommand
 
         InvariantReport report = InvariantChecker.Check(executions, tables);
         await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"executions      {executions.Count}")).ConfigureAwait(false);
-        await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"violations      {report.Violations.Count}")).ConfigureAwait(false);
-        foreach (InvariantViolation violation in report.Violations)
+        foreach (string line in report.Lines(most: int.MaxValue))
         {
-            await output.WriteLineAsync($"  order {violation.OrderId ?? "(none)"}: {violation.Message} [{violation.ExecutionArn ?? "no execution"}]").ConfigureAwait(false);
-        }
-
-        await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"not ended       {report.Lost.Count}")).ConfigureAwait(false);
-        foreach (ExecutionSummary running in report.Lost)
-        {
-            await output.WriteLineAsync($"  {running.ExecutionArn} has not ended").ConfigureAwait(false);
+            await output.WriteLineAsync(line).ConfigureAwait(false);
         }
 
         return report.Holds ? 0 : 1;

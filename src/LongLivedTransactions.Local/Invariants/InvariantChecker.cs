@@ -1,3 +1,4 @@
+using System.Globalization;
 using LongLivedTransactions.Core.Identity;
 using LongLivedTransactions.Core.Model;
 
@@ -15,6 +16,22 @@ public sealed record InvariantReport(
     int AnnouncedFailures)
 {
     public bool Holds => Violations.Count == 0 && Lost.Count == 0;
+
+    /// <summary>The report's lines: the violations with their order ids, then the lost executions, each list cut at <paramref name="most"/>.</summary>
+    public IEnumerable<string> Lines(int most)
+    {
+        yield return string.Create(CultureInfo.InvariantCulture, $"violations      {Violations.Count}");
+        foreach (InvariantViolation violation in Violations.Take(most))
+        {
+            yield return $"  order {violation.OrderId ?? "(none)"}: {violation.Message} [{violation.ExecutionArn ?? "no execution"}]";
+        }
+
+        yield return string.Create(CultureInfo.InvariantCulture, $"lost            {Lost.Count}");
+        foreach (ExecutionSummary lost in Lost.Take(most))
+        {
+            yield return $"  {lost.ExecutionArn} did not end";
+        }
+    }
 }
 
 /// <summary>

@@ -42,16 +42,9 @@ public sealed record SoakReport(
         yield return string.Create(CultureInfo.InvariantCulture, $"retries seen    {Retries}");
         yield return string.Create(CultureInfo.InvariantCulture, $"faults injected {Faults.Values.Sum()}{(Faults.Count == 0 ? string.Empty : " (" + string.Join(", ", Faults.OrderBy(f => f.Key).Select(f => $"{f.Key} {f.Value}")) + ")")}");
         yield return string.Create(CultureInfo.InvariantCulture, $"announced       {Invariants.AnnouncedFailures} failed compensations published on the saga topic");
-        yield return string.Create(CultureInfo.InvariantCulture, $"violations      {Invariants.Violations.Count}");
-        foreach (InvariantViolation violation in Invariants.Violations.Take(20))
+        foreach (string line in Invariants.Lines(most: 20))
         {
-            yield return $"  order {violation.OrderId ?? "(none)"}: {violation.Message} [{violation.ExecutionArn ?? "no execution"}]";
-        }
-
-        yield return string.Create(CultureInfo.InvariantCulture, $"lost            {Invariants.Lost.Count}");
-        foreach (ExecutionSummary lost in Invariants.Lost.Take(20))
-        {
-            yield return $"  {lost.ExecutionArn} did not end";
+            yield return line;
         }
     }
 }
