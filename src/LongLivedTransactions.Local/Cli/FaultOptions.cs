@@ -38,13 +38,7 @@ public sealed class FaultOptions
         command.Options.Add(rate);
         command.Options.Add(file);
         command.Options.Add(seed);
-        command.Validators.Add(result =>
-        {
-            if (result.IsGiven(rate) && result.IsGiven(file))
-            {
-                result.AddError("Give either --fault-rate or --faults, not both.");
-            }
-        });
+        OptionValues.AddExclusive(command, rate, file, "Give either --fault-rate or --faults, not both.");
     }
 
     public FaultChoice Read(ParseResult parseResult)

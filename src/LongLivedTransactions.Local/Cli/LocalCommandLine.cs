@@ -13,6 +13,17 @@ public static class LocalCommandLine
     // "@file" arguments are file names here, not response files.
     private static readonly ParserConfiguration Parsing = new() { ResponseFileTokenReplacer = null };
 
+    // Each command's usage line, for the usage list and for the line printed after a usage error.
+    private static readonly Dictionary<string, string> Usages = new(StringComparer.Ordinal)
+    {
+        [RunCommand.Name] = RunCommand.Usage,
+        [UpCommand.Name] = UpCommand.Usage,
+        [CheckCommand.Name] = CheckCommand.Usage,
+        [DiagramCommand.Name] = DiagramCommand.Usage,
+        [SoakCommand.Name] = SoakCommand.Usage,
+        [InvariantsCommand.Name] = InvariantsCommand.Usage,
+    };
+
     /// <summary>Parses the whole command line and runs the command it names.</summary>
     public static Task<int> InvokeAsync(IReadOnlyList<string> args, TextWriter output, TextWriter errors, CancellationToken cancellationToken)
     {
@@ -25,7 +36,7 @@ public static class LocalCommandLine
             SoakCommand.Create(output, errors),
             InvariantsCommand.Create(output, errors),
         };
-        root.SetAction(_ => WriteUsage(errors));
+        root.SetAction(_ => WriteUsage(root, errors));
         return InvokeAsync(root, args, output, errors, cancellationToken);
     }
 
@@ -38,9 +49,9 @@ public static class LocalCommandLine
         ParseResult parsed = command.Parse(args, Parsing);
         if (parsed.Errors.Count > 0)
         {
-            if (parsed.CommandResult.Command is RootCommand)
+            if (parsed.CommandResult.Command is RootCommand root)
             {
-                return WriteUsage(errors);
+                return WriteUsage(root, errors);
             }
 
             foreach (string message in parsed.Errors.Select(error => error.Message).Distinct(StringComparer.Ordinal))
@@ -63,33 +74,19 @@ public static class LocalCommandLine
         return await parsed.InvokeAsync(invocation, cancellationToken).ConfigureAwait(false);
     }
 
-    private static string UsageOf(Command command) => command.Name switch
-    {
-        RunCommand.Name => RunCommand.Usage,
-        UpCommand.Name => UpCommand.Usage,
-        CheckCommand.Name => CheckCommand.Usage,
-        DiagramCommand.Name => DiagramCommand.Usage,
-        SoakCommand.Name => SoakCommand.Usage,
-        InvariantsCommand.Name => InvariantsCommand.Usage,
-        _ => command.Name,
-    };
+    private static string UsageOf(Command command) => Usages.GetValueOrDefault(command.Name, command.Name);
 
-    private static int WriteUsage(TextWriter errors)
+    /// <summary>Every command's usage line and description, as each command declares them.</summary>
+    private static int WriteUsage(RootCommand root, TextWriter errors)
     {
         errors.WriteLine($"Usage: {Program} <command>");
         errors.WriteLine();
-        errors.WriteLine($"  {RunCommand.Usage}");
-        errors.WriteLine("      Run each scenario file as one execution of the saga and report what happened.");
-        errors.WriteLine($"  {UpCommand.Usage}");
-        errors.WriteLine("      Serve the Step Functions API, the Lambda API and the web console on 127.0.0.1 until Ctrl-C.");
-        errors.WriteLine($"  {CheckCommand.Usage}");
-        errors.WriteLine("      Grade a hand-built saga definition against the seven scenarios and explain what goes wrong.");
-        errors.WriteLine($"  {DiagramCommand.Usage}");
-        errors.WriteLine("      Print the mermaid flowchart of a definition.");
-        errors.WriteLine($"  {SoakCommand.Usage}");
-        errors.WriteLine("      Run many executions with injected faults, then check the saga's invariants.");
-        errors.WriteLine($"  {InvariantsCommand.Usage}");
-        errors.WriteLine("      Check the saga's invariants over the executions and the tables of a running `up`.");
+        foreach (Command command in root.Subcommands)
+        {
+            errors.WriteLine($"  {UsageOf(command)}");
+            errors.WriteLine($"      {command.Description}");
+        }
+
         errors.WriteLine();
         errors.WriteLine($"'{Program} <command> --help' describes a command's options.");
         return 2;

@@ -51,6 +51,19 @@ internal static class OptionValues
                 ? (uri, null)
                 : (null, $"--dynamodb-endpoint '{text}' is not an absolute URL."));
 
+    /// <summary>Refuses a command line that gives both options, with <paramref name="message"/>.</summary>
+    public static void AddExclusive(Command command, Option first, Option second, string message)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        command.Validators.Add(result =>
+        {
+            if (result.IsGiven(first) && result.IsGiven(second))
+            {
+                result.AddError(message);
+            }
+        });
+    }
+
     /// <summary>True when the option appears on the command line (with or without a value).</summary>
     public static bool IsGiven(this SymbolResult result, Option option) => result.GetResult(option) is not null;
 }

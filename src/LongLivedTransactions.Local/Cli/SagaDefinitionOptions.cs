@@ -23,13 +23,7 @@ public sealed class SagaDefinitionOptions
         ArgumentNullException.ThrowIfNull(command);
         command.Options.Add(flavour);
         command.Options.Add(file);
-        command.Validators.Add(result =>
-        {
-            if (result.IsGiven(flavour) && result.IsGiven(file))
-            {
-                result.AddError("Give either --flavour or --definition, not both.");
-            }
-        });
+        OptionValues.AddExclusive(command, flavour, file, "Give either --flavour or --definition, not both.");
     }
 
     public SagaDefinitionChoice Read(ParseResult parseResult)
