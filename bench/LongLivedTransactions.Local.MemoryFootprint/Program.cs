@@ -52,6 +52,10 @@ up.BeginErrorReadLine();
 var (url, sagaArn) = await ready.Task.WaitAsync(TimeSpan.FromMinutes(2));
 using var http = new HttpClient { BaseAddress = url, Timeout = TimeSpan.FromMinutes(2) };
 
+// The endpoint refuses API calls without an AWS-style Authorization header (it does not check the signature).
+http.DefaultRequestHeaders.TryAddWithoutValidation(
+    "Authorization", "AWS4-HMAC-SHA256 Credential=local/20260101/us-east-1/states/aws4_request, SignedHeaders=host, Signature=00");
+
 string machine = sagaArn;
 if (kind == "pass")
 {

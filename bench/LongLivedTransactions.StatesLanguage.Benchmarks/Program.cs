@@ -5,16 +5,19 @@ using LongLivedTransactions.StatesLanguage.Parsing;
 
 // Timed harness: runs the saga machine again and again, one execution after the other, with the full
 // history recorded, and prints state transitions per second and bytes allocated per transition.
-// Run in Release, pinned to one core:  taskset -c 0 dotnet run -c Release --project bench/LongLivedTransactions.StatesLanguage.Benchmarks
+// Run in Release, pinned to one core:  taskset -c 0 dotnet run -c Release --project bench/LongLivedTransactions.StatesLanguage.Benchmarks [-- SECONDS [jsonpath|jsonata]]
 var seconds = args.Length > 0 && double.TryParse(args[0], System.Globalization.CultureInfo.InvariantCulture, out var s) ? s : 10;
-var definition = StateMachineParser.Parse(SagaMachine.Definition);
+var flavour = args.Length > 1 ? args[1] : "jsonpath";
+var definition = StateMachineParser.Parse(SagaMachine.Definition(flavour));
 
 Console.WriteLine($"Processors visible: {Environment.ProcessorCount}; GC: {(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")}; measuring {seconds} s per scenario in 5 rounds");
-await MeasureAsync("happy path", new InMemoryInvoker());
-await MeasureAsync("payment fails (ProcessOrder, ProcessPayment → ProcessRefund → UpdateOrderStatus → OrderFailed)", new InMemoryInvoker("DebitPayment", "ErrProcessPayment"));
+Console.WriteLine($"Definition: {SagaMachine.FileName(flavour)}");
+await MeasureAsync("happy path", null, null);
+await MeasureAsync("payment fails (ProcessOrder, ProcessPayment → ProcessRefund → UpdateOrderStatus → OrderFailed)", "DebitPayment", "ErrProcessPayment");
 
-async Task MeasureAsync(string name, InMemoryInvoker invoker)
+async Task MeasureAsync(string name, string? failingFunction, string? failingError)
 {
+    var invoker = new InMemoryInvoker(failingFunction, failingError);
     var engine = new ExecutionEngine([invoker], TimeProvider.System);
     var counter = 0;
 
@@ -90,4 +93,21 @@ async Task MeasureAsync(string name, InMemoryInvoker invoker)
     Console.WriteLine($"  transitions per second (wall):  median {byWall[2]:N0}, best {byWall[^1]:N0}, rounds {string.Join(" ", byWall.Select(r => r.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)))}");
     Console.WriteLine($"  transitions per CPU-second:     median {byCpu[2]:N0}, best {byCpu[^1]:N0}");
     Console.WriteLine($"  bytes allocated per transition: {rounds.Average(r => r.BytesPerTransition):N0}");
+
+    // The peer, in the same run, on the same definition and input; it counts the same states as transitions.
+    if (flavour == "jsonata")
+    {
+        Console.WriteLine("  aws-local-stepfunctions: does not run JSONata definitions; no peer figure.");
+        return;
+    }
+
+    var peer = await PeerEngine.MeasureAsync(SagaMachine.Definition(flavour), SagaMachine.Input, failingFunction, failingError, seconds);
+    if (peer is not null)
+    {
+        var peerWall = peer.ExecutionsPerSecond * transitionsPerExecution;
+        var peerCpu = peer.ExecutionsPerCpuSecond * transitionsPerExecution;
+        Console.WriteLine($"  aws-local-stepfunctions 3.0.0 (node {PeerEngine.NodeVersion()}), final status {peer.Status}:");
+        Console.WriteLine($"    transitions per second (wall): median {peerWall:N0} — ours is {byWall[2] / peerWall:N1}x");
+        Console.WriteLine($"    transitions per CPU-second:    median {peerCpu:N0} — ours is {byCpu[2] / peerCpu:N1}x");
+    }
 }

@@ -30,10 +30,11 @@ public sealed class SagaStack : Stack
         Services = [.. SagaTopology.ServiceProjects.Select(project => CreateService(project, settings, runtime, publishArtifacts))];
         Notifications = new SagaNotifications(this, "Notifications", new SagaNotificationsProps());
         Workflow = new SagaWorkflow(this, "Saga", new SagaWorkflowProps(
-            Path.Combine(settings.RepositoryRoot, SagaTopology.StateMachineDefinitionPath),
+            settings.DefinitionFile,
             Services.SelectMany(service => service.Functions).ToDictionary(function => function.Key, function => (IFunction)function.Value),
             Notifications.Topic,
-            settings.WorkflowType));
+            settings.WorkflowType,
+            settings.QueryLanguage));
 
         AddOutputs();
     }

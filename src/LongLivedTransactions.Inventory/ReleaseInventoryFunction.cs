@@ -8,7 +8,11 @@ using LongLivedTransactions.Core.Model;
 
 namespace LongLivedTransactions.Inventory;
 
-/// <summary>Compensation of <see cref="ReserveInventoryFunction"/>: records a release of the order's reservation.</summary>
+/// <summary>
+/// Compensation of <see cref="ReserveInventoryFunction"/>: records a release of the order's reservation. An order
+/// without a reservation has nothing to release: the compensation leaves a <see cref="InventoryTransactionType.Void"/>
+/// under the reservation's id, so that a reservation attempt still running cannot save it afterwards, and succeeds.
+/// </summary>
 public sealed class ReleaseInventoryFunction : SagaFunction
 {
     /// <summary>Orders whose id starts with this prefix fail after the release is saved, to show the notification path.</summary>
@@ -33,8 +37,26 @@ public sealed class ReleaseInventoryFunction : SagaFunction
     protected override async Task<Order> ProcessValidOrderAsync(Order order, CancellationToken cancellationToken)
     {
         string orderId = order.OrderId!;
-        InventoryTransaction reservation = await inventory.FindAsync(orderId, InventoryTransactionType.Reserve, cancellationToken).ConfigureAwait(false)
-            ?? throw new ErrReleaseInventory($"Order {orderId} has no Reserve transaction to release.");
+
+        // The reservation's id is deterministic, so a consistent read by key finds it however recently it was written.
+        string reservationId = TransactionIds.For(orderId, InventoryTransactionType.Reserve);
+        var tombstone = new InventoryTransaction
+        {
+            TransactionId = reservationId,
+            OrderId = orderId,
+            TransactionType = InventoryTransactionType.Void,
+            Items = [],
+            TransactionDate = timeProvider.GetUtcNow().ToString("O", CultureInfo.InvariantCulture),
+        };
+        InventoryTransaction? reservation = await ForwardRecord.FindOrVoidAsync(
+            () => inventory.GetAsync(reservationId, cancellationToken),
+            () => inventory.PutVoidIfAbsentAsync(tombstone, cancellationToken),
+            transaction => transaction.TransactionType == InventoryTransactionType.Void).ConfigureAwait(false);
+        if (reservation is null)
+        {
+            // No reservation was saved, and none can be now: nothing to release.
+            return order;
+        }
 
         var release = new InventoryTransaction
         {

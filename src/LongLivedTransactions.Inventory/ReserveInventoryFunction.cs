@@ -41,7 +41,12 @@ public sealed class ReserveInventoryFunction : SagaFunction
             Items = order.Items!.Select(item => item.ItemId!).ToList(),
             TransactionDate = timeProvider.GetUtcNow().ToString("O", CultureInfo.InvariantCulture),
         };
-        await inventory.PutAsync(reservation, cancellationToken).ConfigureAwait(false);
+        if (!await inventory.PutUnlessVoidAsync(reservation, cancellationToken).ConfigureAwait(false))
+        {
+            // The release ran first (this attempt outlived its state's timeout) and voided the reservation: holding the
+            // items now would keep them from other orders for a failed one.
+            throw StepError($"Reservation {reservation.TransactionId} of order {orderId} was voided by its release before it was saved; it is not saved.");
+        }
 
         return FailureOnPurpose(orderId, FailurePrefix, $"Reservation {reservation.TransactionId} of order {orderId} was saved") is { } failure
             ? throw failure

@@ -42,26 +42,31 @@ public sealed class JsonataExpression
     /// </summary>
     public object? Evaluate(object? input, IReadOnlyDictionary<string, object?>? bindings = null)
     {
-        var environment = new Frame(_functions);
-        if (bindings is not null)
+        // An ordinal dictionary is looked up as it is; any other is copied, so that names compare as before.
+        if (bindings is null || IsOrdinal(bindings))
         {
-            foreach (var (name, value) in bindings)
-            {
-                environment.Bind(name, value);
-            }
+            return Run(input, new Frame(_functions, bindings, host: null, rootInput: input));
+        }
+
+        var environment = new Frame(_functions, bindings: null, host: null, rootInput: input);
+        foreach (var (name, value) in bindings)
+        {
+            environment.Bind(name, value);
         }
 
         return Run(input, environment);
     }
 
     /// <summary>Evaluates with variables the host looks up on demand (see <see cref="IJsonataVariables"/>).</summary>
-    public object? Evaluate(object? input, IJsonataVariables variables) => Run(input, new Frame(_functions, variables));
+    public object? Evaluate(object? input, IJsonataVariables variables) =>
+        Run(input, new Frame(_functions, bindings: null, host: variables, rootInput: input));
+
+    private static bool IsOrdinal(IReadOnlyDictionary<string, object?> bindings) =>
+        bindings is Dictionary<string, object?> dictionary
+        && (ReferenceEquals(dictionary.Comparer, StringComparer.Ordinal) || ReferenceEquals(dictionary.Comparer, EqualityComparer<string>.Default));
 
     private object? Run(object? input, Frame environment)
     {
-        // $$ is the root input.
-        environment.Bind("$", input);
-
         // An input array is wrapped so that paths treat it as one value.
         if (input is JsonataArray { IsSequence: false } array)
         {
@@ -70,7 +75,7 @@ public sealed class JsonataExpression
             input = wrapper;
         }
 
-        var evaluator = new Evaluator(_options, _options.TimeProvider.GetUtcNow());
+        var evaluator = new Evaluator(_options);
         try
         {
             return evaluator.Evaluate(_ast, input, environment);

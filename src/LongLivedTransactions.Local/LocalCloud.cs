@@ -3,12 +3,12 @@ using Amazon.DynamoDBv2.Model;
 using LongLivedTransactions.Core.Logging;
 using LongLivedTransactions.Core.Topology;
 using LongLivedTransactions.Local.DynamoDb;
+using LongLivedTransactions.Local.Faults;
 using LongLivedTransactions.Local.Functions;
 using LongLivedTransactions.Local.Notifications;
 using LongLivedTransactions.Local.Workflow;
 using LongLivedTransactions.StatesLanguage.Definitions;
 using LongLivedTransactions.StatesLanguage.Execution;
-using LongLivedTransactions.StatesLanguage.Parsing;
 using LongLivedTransactions.StatesLanguage.Tasks.Integrations;
 
 namespace LongLivedTransactions.Local;
@@ -21,6 +21,7 @@ namespace LongLivedTransactions.Local;
 public sealed class LocalCloud : IAsyncDisposable
 {
     private readonly DynaliteServer? dynalite;
+    private readonly AmazonDynamoDBClient? functionsDynamoDb;
 
     private LocalCloud(
         LocalCloudOptions options,
@@ -35,13 +36,22 @@ public sealed class LocalCloud : IAsyncDisposable
         DynamoDb = dynamoDb;
         TableNames = tableNames;
         var log = new FunctionLog(options.FunctionLogWriter, options.TimeProvider);
-        Functions = new InProcessLambdaHost(SagaFunctionCatalog.Create(dynamoDb, tableNames, options.TimeProvider, log));
+        Faults = options.Faults is { } plan ? new FaultInjector(plan) : null;
+
+        // With faults, the functions get a client of their own whose requests may be throttled; the host's reads are not.
+        functionsDynamoDb = Faults is null ? null : LocalDynamoDbClient.Create(dynamoDbEndpoint, Arns.Region, new ThrottlingHttpClientFactory(Faults));
+        Functions = new InProcessLambdaHost(SagaFunctionCatalog.Create(functionsDynamoDb ?? dynamoDb, tableNames, options.TimeProvider, log));
         Notifications = new RecordingSnsPublisher(options.TimeProvider);
+        ILambdaFunctionHost invoked = Faults is null ? Functions : new FaultInjectingLambdaHost(Functions, Faults, options.TimeProvider);
+        ISnsPublisher published = Faults is null ? Notifications : new FaultInjectingSnsPublisher(Notifications, Faults);
         Engine = new ExecutionEngine(
-            [new LambdaInvokeTaskInvoker(Functions, options.TimeProvider), new SnsPublishTaskInvoker(Notifications, options.TimeProvider)],
+            [new LambdaInvokeTaskInvoker(invoked, options.TimeProvider), new SnsPublishTaskInvoker(published, options.TimeProvider)],
             options.TimeProvider);
-        SagaDefinitionJson = SagaDefinition.Load(options.RepositoryRoot, Arns);
-        Saga = StateMachineParser.Parse(SagaDefinitionJson);
+        LoadedSagaDefinition saga = SagaDefinition.Read(
+            options.SagaDefinitionFile ?? Path.Combine(options.RepositoryRoot, SagaTopology.StateMachineDefinitionPath), Arns);
+        SagaDefinitionFile = saga.File;
+        SagaDefinitionJson = saga.Text;
+        Saga = saga.Definition;
         SagaStateMachineArn = Arns.StateMachine(SagaDefinition.StateMachineName);
     }
 
@@ -61,8 +71,14 @@ public sealed class LocalCloud : IAsyncDisposable
 
     public RecordingSnsPublisher Notifications { get; }
 
+    /// <summary>The faults injected into the state machine's tasks and the functions' DynamoDB requests, if any.</summary>
+    public FaultInjector? Faults { get; }
+
     /// <summary>The engine, with Lambda tasks going to the in-process functions and SNS publishes recorded.</summary>
     public ExecutionEngine Engine { get; }
+
+    /// <summary>The file the saga definition was read from.</summary>
+    public string SagaDefinitionFile { get; }
 
     /// <summary>The saga definition with local ARNs in place of its placeholders.</summary>
     public string SagaDefinitionJson { get; }
@@ -105,19 +121,23 @@ public sealed class LocalCloud : IAsyncDisposable
         }
     }
 
-    /// <summary>Starts one execution of the saga with the given order as input.</summary>
-    public Execution StartSaga(string executionName, string inputJson) =>
+    /// <summary>
+    /// Starts one execution of the saga with the given order as input: the loaded definition, or another one (a
+    /// definition being checked) with its ARNs resolved to this cloud's functions and topic.
+    /// </summary>
+    public Execution StartSaga(string executionName, string inputJson, StateMachineDefinition? definition = null) =>
         Engine.Start(new ExecutionRequest(
             SagaStateMachineArn,
             Arns.Execution(SagaDefinition.StateMachineName, executionName),
             executionName,
-            Saga,
+            definition ?? Saga,
             inputJson,
             Arns.Role("LongLivedTransactionsSagaRole")));
 
     public async ValueTask DisposeAsync()
     {
         DynamoDb.Dispose();
+        functionsDynamoDb?.Dispose();
         if (dynalite is not null)
         {
             await dynalite.DisposeAsync().ConfigureAwait(false);

@@ -6,6 +6,12 @@ public sealed record LocalCloudOptions
     /// <summary>The repository root, where <c>statemachine/</c> and <c>node_modules/</c> are.</summary>
     public required string RepositoryRoot { get; init; }
 
+    /// <summary>
+    /// The saga definition to run, with <c>${...}</c> placeholders (absolute, or relative to the current folder); null
+    /// for the repository's <c>statemachine/saga.asl.json</c>.
+    /// </summary>
+    public string? SagaDefinitionFile { get; init; }
+
     /// <summary>Port for the dynalite server this host starts; 0 picks a free loopback port.</summary>
     public int DynamoDbPort { get; init; }
 
@@ -24,4 +30,7 @@ public sealed record LocalCloudOptions
     public TextWriter FunctionLogWriter { get; init; } = TextWriter.Null;
 
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
+
+    /// <summary>Faults to inject into the functions, their DynamoDB requests and SNS publishes; null injects none.</summary>
+    public Faults.FaultPlan? Faults { get; init; }
 }

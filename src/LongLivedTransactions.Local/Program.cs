@@ -10,24 +10,9 @@ Console.CancelKeyPress += (_, e) =>
 
 try
 {
-    return args switch
-    {
-        ["run", .. var rest] => await RunCommand.ExecuteAsync(rest, Console.Out, Console.Error, cancellation.Token),
-        ["up", .. var rest] => await UpCommand.ExecuteAsync(rest, Console.Out, Console.Error, cancellation.Token),
-        _ => Usage(),
-    };
+    return await LocalCommandLine.InvokeAsync(args, Console.Out, Console.Error, cancellation.Token);
 }
 catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
 {
     return 130;
-}
-
-static int Usage()
-{
-    Console.Error.WriteLine("Usage: dotnet run --project src/LongLivedTransactions.Local -- <command>");
-    Console.Error.WriteLine();
-    Console.Error.WriteLine($"  {RunCommand.Usage}");
-    Console.Error.WriteLine("      Run each scenario file as one execution of the saga and report what happened.");
-    Console.Error.WriteLine($"  {UpCommand.Usage}\n      Serve the Step Functions API, the Lambda API and the web console on 127.0.0.1 until Ctrl-C.");
-    return 2;
 }

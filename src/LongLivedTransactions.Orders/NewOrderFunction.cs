@@ -29,7 +29,11 @@ public sealed class NewOrderFunction : SagaFunction
     protected override async Task<Order> ProcessValidOrderAsync(Order order, CancellationToken cancellationToken)
     {
         Order created = order with { OrderStatus = OrderStatus.New };
-        await orders.PutAsync(created, cancellationToken).ConfigureAwait(false);
+        if (!await orders.PutUnlessVoidAsync(created, cancellationToken).ConfigureAwait(false))
+        {
+            // The compensation ran first (this attempt outlived its state's timeout) and voided the order.
+            throw StepError($"Order {created.OrderId} was voided by its compensation before it was saved; it is not saved.");
+        }
 
         return FailureOnPurpose(created.OrderId!, FailurePrefix, $"Order {created.OrderId} was saved") is { } failure
             ? throw failure

@@ -8,8 +8,20 @@ namespace LongLivedTransactions.Orders;
 /// <summary>Reads and writes orders in the orders table (partition key <c>order_id</c>).</summary>
 public sealed class OrdersTable(IAmazonDynamoDB dynamoDb, string tableName)
 {
-    public Task PutAsync(Order order, CancellationToken cancellationToken) =>
-        dynamoDb.PutItemAsync(new PutItemRequest { TableName = tableName, Item = ToItem(order) }, cancellationToken);
+    private const string IfAbsent = "attribute_not_exists(order_id)";
+    private const string UnlessVoid = "attribute_not_exists(order_id) OR order_status <> :void";
+
+    /// <summary>Saves an order, replacing whatever has its id.</summary>
+    public Task PutAsync(Order order, CancellationToken cancellationToken) => WriteAsync(order, condition: null, cancellationToken);
+
+    /// <summary>
+    /// Saves an order unless a <see cref="OrderStatus.Void"/> holds its id, left by a compensation that ran before it.
+    /// False when refused.
+    /// </summary>
+    public Task<bool> PutUnlessVoidAsync(Order order, CancellationToken cancellationToken) => WriteAsync(order, UnlessVoid, cancellationToken);
+
+    /// <summary>Saves a <see cref="OrderStatus.Void"/> order unless the order is already there. False when it is.</summary>
+    public Task<bool> PutVoidIfAbsentAsync(Order tombstone, CancellationToken cancellationToken) => WriteAsync(tombstone, IfAbsent, cancellationToken);
 
     public async Task<Order?> GetAsync(string orderId, CancellationToken cancellationToken)
     {
@@ -22,6 +34,26 @@ public sealed class OrdersTable(IAmazonDynamoDB dynamoDb, string tableName)
             },
             cancellationToken).ConfigureAwait(false);
         return response.Item is { Count: > 0 } item ? FromItem(item) : null;
+    }
+
+    private async Task<bool> WriteAsync(Order order, string? condition, CancellationToken cancellationToken)
+    {
+        var request = new PutItemRequest
+        {
+            TableName = tableName,
+            Item = ToItem(order),
+            ConditionExpression = condition,
+            ExpressionAttributeValues = condition == UnlessVoid ? new() { [":void"] = new() { S = OrderStatus.Void } } : null,
+        };
+        try
+        {
+            await dynamoDb.PutItemAsync(request, cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (ConditionalCheckFailedException)
+        {
+            return false;
+        }
     }
 
     private static Dictionary<string, AttributeValue> ToItem(Order order)
@@ -45,8 +77,8 @@ public sealed class OrdersTable(IAmazonDynamoDB dynamoDb, string tableName)
         var item = new Dictionary<string, AttributeValue>
         {
             ["item_id"] = new() { S = orderItem.ItemId },
-            ["qty"] = new() { N = orderItem.Quantity.ToString(CultureInfo.InvariantCulture) },
-            ["unit_price"] = new() { N = orderItem.UnitPrice.ToString(CultureInfo.InvariantCulture) },
+            ["qty"] = new() { N = orderItem.Quantity!.Value.ToString(CultureInfo.InvariantCulture) },
+            ["unit_price"] = new() { N = orderItem.UnitPrice!.Value.ToString(CultureInfo.InvariantCulture) },
         };
         AddIfPresent(item, "description", orderItem.Description);
         return item;

@@ -6,7 +6,11 @@ using LongLivedTransactions.Core.Model;
 
 namespace LongLivedTransactions.Orders;
 
-/// <summary>Compensation of <see cref="NewOrderFunction"/>: sets the saved order back to <c>Pending</c>.</summary>
+/// <summary>
+/// Compensation of <see cref="NewOrderFunction"/>: sets the saved order back to <c>Pending</c>. An order that was
+/// never saved has nothing to set back: the compensation leaves it <see cref="OrderStatus.Void"/>, so that an attempt of
+/// <see cref="NewOrderFunction"/> still running cannot save it afterwards, and succeeds.
+/// </summary>
 public sealed class UpdateOrderFunction : SagaFunction
 {
     /// <summary>Orders whose id starts with this prefix fail the compensation too, to show the notification path.</summary>
@@ -28,8 +32,15 @@ public sealed class UpdateOrderFunction : SagaFunction
 
     protected override async Task<Order> ProcessValidOrderAsync(Order order, CancellationToken cancellationToken)
     {
-        Order saved = await orders.GetAsync(order.OrderId!, cancellationToken).ConfigureAwait(false)
-            ?? throw new ErrUpdateOrderStatus($"Order {order.OrderId} is not in the orders table, so its status cannot be updated.");
+        Order? saved = await ForwardRecord.FindOrVoidAsync(
+            () => orders.GetAsync(order.OrderId!, cancellationToken),
+            () => orders.PutVoidIfAbsentAsync(order with { OrderStatus = OrderStatus.Void }, cancellationToken),
+            record => record.OrderStatus == OrderStatus.Void).ConfigureAwait(false);
+        if (saved is null)
+        {
+            // The order was never saved, and cannot be now: nothing to set back.
+            return order;
+        }
 
         await orders.PutAsync(saved with { OrderStatus = OrderStatus.Pending }, cancellationToken).ConfigureAwait(false);
 

@@ -45,7 +45,12 @@ public sealed class DebitPaymentFunction : SagaFunction
             MerchantId = MerchantId,
             TransactionDate = timeProvider.GetUtcNow().ToString("O", CultureInfo.InvariantCulture),
         };
-        await payments.PutAsync(debit, cancellationToken).ConfigureAwait(false);
+        if (!await payments.PutUnlessVoidAsync(debit, cancellationToken).ConfigureAwait(false))
+        {
+            // The refund ran first (this attempt outlived its state's timeout) and voided the debit: charging now would
+            // leave a failed order paid for.
+            throw StepError($"Debit {debit.TransactionId} of order {orderId} was voided by its refund before it was saved; it is not saved.");
+        }
 
         return FailureOnPurpose(orderId, FailurePrefix, $"Debit {debit.TransactionId} of order {orderId} was saved") is { } failure
             ? throw failure

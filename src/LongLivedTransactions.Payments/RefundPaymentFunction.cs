@@ -8,7 +8,11 @@ using LongLivedTransactions.Core.Model;
 
 namespace LongLivedTransactions.Payments;
 
-/// <summary>Compensation of <see cref="DebitPaymentFunction"/>: records a credit that cancels the order's debit.</summary>
+/// <summary>
+/// Compensation of <see cref="DebitPaymentFunction"/>: records a credit that cancels the order's debit. An order
+/// without a debit has nothing to refund: the compensation leaves a <see cref="PaymentType.Void"/> under the debit's id,
+/// so that a debit attempt still running cannot save it afterwards, and succeeds.
+/// </summary>
 public sealed class RefundPaymentFunction : SagaFunction
 {
     /// <summary>Orders whose id starts with this prefix fail after the credit is saved, to show the notification path.</summary>
@@ -33,8 +37,27 @@ public sealed class RefundPaymentFunction : SagaFunction
     protected override async Task<Order> ProcessValidOrderAsync(Order order, CancellationToken cancellationToken)
     {
         string orderId = order.OrderId!;
-        Payment debit = await payments.FindAsync(orderId, PaymentType.Debit, cancellationToken).ConfigureAwait(false)
-            ?? throw new ErrProcessRefund($"Order {orderId} has no Debit payment to refund.");
+
+        // The debit's id is deterministic, so a consistent read by key finds it however recently it was written.
+        string debitId = TransactionIds.For(orderId, PaymentType.Debit);
+        var tombstone = new Payment
+        {
+            TransactionId = debitId,
+            OrderId = orderId,
+            PaymentType = PaymentType.Void,
+            PaymentAmount = 0m,
+            MerchantId = DebitPaymentFunction.MerchantId,
+            TransactionDate = timeProvider.GetUtcNow().ToString("O", CultureInfo.InvariantCulture),
+        };
+        Payment? debit = await ForwardRecord.FindOrVoidAsync(
+            () => payments.GetAsync(debitId, cancellationToken),
+            () => payments.PutVoidIfAbsentAsync(tombstone, cancellationToken),
+            payment => payment.PaymentType == PaymentType.Void).ConfigureAwait(false);
+        if (debit is null)
+        {
+            // No debit was saved, and none can be now: nothing to refund.
+            return order;
+        }
 
         var credit = new Payment
         {

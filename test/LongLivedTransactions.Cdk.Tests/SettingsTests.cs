@@ -1,5 +1,6 @@
 using Amazon.CDK.AWS.StepFunctions;
 using LongLivedTransactions.Cdk.Workflow;
+using LongLivedTransactions.Core.Topology;
 
 namespace LongLivedTransactions.Cdk.Tests;
 
@@ -24,6 +25,36 @@ public sealed class SettingsTests
 
         Assert.Contains("stateMachineType", error.Message, StringComparison.Ordinal);
         Assert.Contains("STANDARD or EXPRESS", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(null, SagaQueryLanguage.JsonPath)]
+    [InlineData("JSONPath", SagaQueryLanguage.JsonPath)]
+    [InlineData("JSONata", SagaQueryLanguage.Jsonata)]
+    [InlineData("jsonata", SagaQueryLanguage.Jsonata)]
+    public void ReadsTheQueryLanguageFromTheContext(string? contextValue, SagaQueryLanguage expected) =>
+        Assert.Equal(expected, SagaStackSettings.ParseQueryLanguage(contextValue));
+
+    [Theory]
+    [InlineData("YAML")]
+    [InlineData(true)]
+    public void RejectsAnyOtherQueryLanguage(object contextValue)
+    {
+        ArgumentException error = Assert.Throws<ArgumentException>(() => SagaStackSettings.ParseQueryLanguage(contextValue));
+
+        Assert.Contains("queryLanguage", error.Message, StringComparison.Ordinal);
+        Assert.Contains("JSONPath or JSONata", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(SagaQueryLanguage.JsonPath, "saga.asl.json")]
+    [InlineData(SagaQueryLanguage.Jsonata, "saga.jsonata.asl.json")]
+    public void DeploysTheDefinitionFileOfTheQueryLanguage(SagaQueryLanguage language, string fileName)
+    {
+        var settings = new SagaStackSettings(RepositoryRoot.Find(AppContext.BaseDirectory), StateMachineType.STANDARD, language);
+
+        Assert.Equal(fileName, Path.GetFileName(settings.DefinitionFile));
+        Assert.True(File.Exists(settings.DefinitionFile));
     }
 
     [Fact]

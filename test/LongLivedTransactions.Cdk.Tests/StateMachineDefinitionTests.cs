@@ -5,13 +5,15 @@ using LongLivedTransactions.Core.Topology;
 
 namespace LongLivedTransactions.Cdk.Tests;
 
-/// <summary>The definition the template deploys: the shared ASL file, with every placeholder bound to the right resource.</summary>
-[Collection(SynthesisGroup.Name)]
-public sealed class StateMachineDefinitionTests(StandardSagaStack stack)
+/// <summary>
+/// The definition the template deploys: the shared ASL file of the chosen flavour, with every placeholder bound to the
+/// right resource.
+/// </summary>
+public abstract class StateMachineDefinitionTests(SynthesizedSagaStack synthesized, SagaQueryLanguage flavour)
 {
-    private SynthesizedSagaStack Synthesized => stack.Synthesized;
+    private SynthesizedSagaStack Synthesized => synthesized;
 
-    private string DefinitionFile => File.ReadAllText(Path.Combine(Synthesized.RepositoryRoot, SagaTopology.StateMachineDefinitionPath));
+    private string DefinitionFile => File.ReadAllText(Path.Combine(Synthesized.RepositoryRoot, SagaTopology.DefinitionPath(flavour)));
 
     private JsonObject StateMachine => Synthesized.Json.Properties(Synthesized.LogicalId(Synthesized.Stack.Workflow.StateMachine));
 
@@ -52,7 +54,7 @@ public sealed class StateMachineDefinitionTests(StandardSagaStack stack)
         [
             .. deployed["States"]!.AsObject()
                 .Where(state => (string?)state.Value!["Resource"] == "arn:aws:states:::lambda:invoke")
-                .Select(state => (string)state.Value!["Parameters"]!["FunctionName"]!)
+                .Select(state => (string)TaskArguments(state.Value!)["FunctionName"]!)
                 .Distinct()
                 .Order(StringComparer.Ordinal),
         ];
@@ -72,12 +74,27 @@ public sealed class StateMachineDefinitionTests(StandardSagaStack stack)
         [
             .. deployed["States"]!.AsObject()
                 .Where(state => (string?)state.Value!["Resource"] == "arn:aws:states:::sns:publish")
-                .Select(state => (string)state.Value!["Parameters"]!["TopicArn"]!),
+                .Select(state => (string)TaskArguments(state.Value!)["TopicArn"]!),
         ];
 
         Assert.NotEmpty(topics);
         Assert.All(topics, topic => Assert.Equal("ref:" + Synthesized.LogicalId(Synthesized.Stack.Notifications.Topic), topic));
     }
+
+    [Fact]
+    public void DeploysTheDefinitionOfTheChosenQueryLanguage()
+    {
+        JsonObject deployed = JsonNode.Parse(Substituted())!.AsObject();
+
+        Assert.Equal(flavour, Synthesized.Stack.Workflow.QueryLanguage);
+        Assert.Equal(flavour == SagaQueryLanguage.Jsonata ? "JSONata" : null, (string?)deployed["QueryLanguage"]);
+        Assert.All(
+            deployed["States"]!.AsObject().Where(state => (string?)state.Value!["Type"] == "Task"),
+            state => Assert.NotNull(state.Value![flavour == SagaQueryLanguage.Jsonata ? "Arguments" : "Parameters"]));
+    }
+
+    /// <summary>A task's arguments: <c>Parameters</c> in a JSONPath state, <c>Arguments</c> in a JSONata one.</summary>
+    private static JsonNode TaskArguments(JsonNode state) => state["Parameters"] ?? state["Arguments"]!;
 
     /// <summary>The definition as CloudFormation will deploy it, with each value written as arn-of:LogicalId or ref:LogicalId.</summary>
     private string Substituted()
@@ -98,3 +115,13 @@ public sealed class StateMachineDefinitionTests(StandardSagaStack stack)
         Synthesized.Stack.Services.SelectMany(service => service.Functions)
             .Select(function => (function.Key, Synthesized.LogicalId(function.Value)));
 }
+
+/// <summary>The default deployment: the JSONPath flavour, <c>statemachine/saga.asl.json</c>.</summary>
+[Collection(SynthesisGroup.Name)]
+public sealed class JsonPathStateMachineDefinitionTests(StandardSagaStack stack)
+    : StateMachineDefinitionTests(stack.Synthesized, SagaQueryLanguage.JsonPath);
+
+/// <summary>Deployed with <c>-c queryLanguage=JSONata</c>: <c>statemachine/saga.jsonata.asl.json</c>.</summary>
+[Collection(SynthesisGroup.Name)]
+public sealed class JsonataStateMachineDefinitionTests(JsonataSagaStack stack)
+    : StateMachineDefinitionTests(stack.Synthesized, SagaQueryLanguage.Jsonata), IClassFixture<JsonataSagaStack>;

@@ -7,14 +7,14 @@ public class OrderValidatorTests
     private static readonly Order Valid = new()
     {
         OrderId = "47063fe3-56d9-4c51-b91f-71929834ce03",
-        Items = [new OrderItem { ItemId = "a", Quantity = 2, UnitPrice = 1.5m }, new OrderItem { ItemId = "b", Quantity = 1, UnitPrice = 0m }],
+        Items = [new OrderItem { ItemId = "a", Quantity = 2, UnitPrice = 1.5m }, new OrderItem { ItemId = "b", Quantity = 1, UnitPrice = 0.01m }],
     };
 
     [Fact]
     public void A_complete_order_is_valid_and_totals_quantity_times_price()
     {
         Assert.Null(OrderValidator.FindProblem(Valid));
-        Assert.Equal(3.0m, Valid.Total());
+        Assert.Equal(3.01m, Valid.Total());
     }
 
     public static TheoryData<string, Order?> InvalidOrders => new()
@@ -29,6 +29,13 @@ public class OrderValidatorTests
         { "items[1].qty", Valid with { Items = [Valid.Items![0], new OrderItem { ItemId = "b", Quantity = 0, UnitPrice = 1 }] } },
         { "items[0].qty", Valid with { Items = [new OrderItem { ItemId = "a", Quantity = -1, UnitPrice = 1 }] } },
         { "items[0].unit_price", Valid with { Items = [new OrderItem { ItemId = "a", Quantity = 1, UnitPrice = -0.01m }] } },
+        { "items[0].unit_price", Valid with { Items = [new OrderItem { ItemId = "a", Quantity = 1 }] } },
+        { "items[0].unit_price", Valid with { Items = [new OrderItem { ItemId = "a", Quantity = 1, UnitPrice = 2.999m }] } },
+        { "items[0].unit_price", Valid with { Items = [new OrderItem { ItemId = "a", Quantity = 1, UnitPrice = 1_000_000.01m }] } },
+        { "items[0].qty", Valid with { Items = [new OrderItem { ItemId = "a", UnitPrice = 1 }] } },
+        { "items[0].qty", Valid with { Items = [new OrderItem { ItemId = "a", Quantity = 0.5m, UnitPrice = 1 }] } },
+        { "items", Valid with { Items = [new OrderItem { ItemId = "a", Quantity = 1_000_000, UnitPrice = 1_000_000 }] } },
+        { "order_date", Valid with { OrderDate = "not a date" } },
     };
 
     [Theory]

@@ -49,10 +49,12 @@ public class ScenarioFileTests
         Assert.InRange(order.Items!.Count, 1, 3);
     }
 
-    [Fact]
-    public void Expected_paths_use_only_states_of_the_definition_and_end_in_a_terminal_state()
+    [Theory]
+    [InlineData(SagaQueryLanguage.JsonPath)]
+    [InlineData(SagaQueryLanguage.Jsonata)]
+    public void Expected_paths_use_only_states_of_the_definition_and_end_in_a_terminal_state(SagaQueryLanguage flavour)
     {
-        JsonObject states = TestFiles.ReadJson(SagaTopology.StateMachineDefinitionPath)["States"]!.AsObject();
+        JsonObject states = TestFiles.ReadJson(SagaTopology.DefinitionPath(flavour))["States"]!.AsObject();
         foreach (JsonNode? scenario in TestFiles.ReadJson(ScenariosPath)["scenarios"]!.AsArray())
         {
             string[] path = scenario!["path"]!.AsArray().Select(step => step!.GetValue<string>()).ToArray();

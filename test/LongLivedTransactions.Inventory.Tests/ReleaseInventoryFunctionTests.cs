@@ -21,34 +21,35 @@ public class ReleaseInventoryFunctionTests
 
     private void StoredReservation(string orderId, bool exists)
     {
-        var items = new List<Dictionary<string, AttributeValue>>();
+        Dictionary<string, AttributeValue>? item = null;
         if (exists)
         {
-            items.Add(new()
+            item = new()
             {
                 ["transaction_id"] = new() { S = TransactionIds.For(orderId, "Reserve") },
                 ["order_id"] = new() { S = orderId },
                 ["transaction_type"] = new() { S = "Reserve" },
                 ["items"] = new() { L = [new AttributeValue { S = "item-1" }, new AttributeValue { S = "item-2" }] },
                 ["transaction_date"] = new() { S = "2026-11-26T09:00:00.0000000+00:00" },
-            });
+            };
         }
 
-        dynamoDb.QueryReturns([.. items]);
+        dynamoDb.GetItemReturns(item);
     }
 
     [Fact]
-    public async Task Finds_the_reservation_through_the_order_index_and_records_a_release()
+    public async Task Reads_the_reservation_by_its_id_consistently_and_records_a_release()
     {
         Order order = SampleOrders.Create();
         StoredReservation(order.OrderId!, exists: true);
 
         Order result = await function.ProcessAsync(order, CancellationToken.None);
 
-        QueryRequest query = Assert.Single(dynamoDb.Queries);
-        Assert.Equal("orderIDIndex", query.IndexName);
-        Assert.Equal(order.OrderId, query.ExpressionAttributeValues[":order_id"].S);
-        Assert.Equal("Reserve", query.ExpressionAttributeValues[":transaction_type"].S);
+        GetItemRequest get = Assert.Single(dynamoDb.Gets);
+        Assert.Equal("inventory", get.TableName);
+        Assert.True(get.ConsistentRead);
+        Assert.Equal(TransactionIds.For(order.OrderId!, "Reserve"), get.Key["transaction_id"].S);
+        Assert.Empty(dynamoDb.Queries);
         InventoryTransaction release = result.Inventory!;
         Assert.Equal(InventoryTransactionType.Release, release.TransactionType);
         Assert.Equal(TransactionIds.For(order.OrderId!, "Release"), release.TransactionId);
@@ -57,15 +58,18 @@ public class ReleaseInventoryFunctionTests
     }
 
     [Fact]
-    public async Task No_reservation_is_ErrReleaseInventory_and_writes_nothing()
+    public async Task No_reservation_means_nothing_to_release_it_succeeds_and_voids_the_reservation_only_if_still_absent()
     {
         Order order = SampleOrders.Create();
         StoredReservation(order.OrderId!, exists: false);
 
-        var error = await Assert.ThrowsAsync<ErrReleaseInventory>(() => function.ProcessAsync(order, CancellationToken.None));
+        Order result = await function.ProcessAsync(order, CancellationToken.None);
 
-        Assert.Contains("no Reserve", error.Message, StringComparison.Ordinal);
-        Assert.Empty(dynamoDb.Puts);
+        Assert.Equal(order, result);
+        PutItemRequest put = Assert.Single(dynamoDb.Puts);
+        Assert.Equal("Void", put.Item["transaction_type"].S);
+        Assert.Equal(TransactionIds.For(order.OrderId!, "Reserve"), put.Item["transaction_id"].S);
+        Assert.Equal("attribute_not_exists(transaction_id)", put.ConditionExpression);
     }
 
     [Fact]

@@ -47,15 +47,18 @@ public class UpdateOrderFunctionTests
     }
 
     [Fact]
-    public async Task A_missing_order_is_ErrUpdateOrderStatus_saying_so_and_writes_nothing()
+    public async Task An_order_that_was_never_saved_has_nothing_to_set_back_and_is_voided_only_if_still_absent()
     {
         StoredOrder(null);
         Order order = SampleOrders.Create();
 
-        var error = await Assert.ThrowsAsync<ErrUpdateOrderStatus>(() => function.ProcessAsync(order, CancellationToken.None));
+        Order result = await function.ProcessAsync(order, CancellationToken.None);
 
-        Assert.Contains("not in the orders table", error.Message, StringComparison.Ordinal);
-        Assert.Empty(dynamoDb.Puts);
+        Assert.Equal(order, result);
+        PutItemRequest put = Assert.Single(dynamoDb.Puts);
+        Assert.Equal("Void", put.Item["order_status"].S);
+        Assert.Equal(order.OrderId, put.Item["order_id"].S);
+        Assert.Equal("attribute_not_exists(order_id)", put.ConditionExpression);
     }
 
     [Fact]

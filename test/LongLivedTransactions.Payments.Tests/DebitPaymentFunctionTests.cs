@@ -39,6 +39,10 @@ public class DebitPaymentFunctionTests
         Assert.Equal(order.OrderId, put.Item["order_id"].S);
         Assert.Equal("Debit", put.Item["payment_type"].S);
         Assert.Equal(SampleOrders.Total, decimal.Parse(put.Item["payment_amount"].N, System.Globalization.CultureInfo.InvariantCulture));
+
+        // A retry replaces its own debit; only a Void, left by a refund that ran first, refuses it.
+        Assert.Equal("attribute_not_exists(transaction_id) OR payment_type <> :void", put.ConditionExpression);
+        Assert.Equal("Void", put.ExpressionAttributeValues[":void"].S);
     }
 
     [Theory]

@@ -21,10 +21,10 @@ public class RefundPaymentFunctionTests
 
     private void StoredDebit(string orderId, decimal? amount)
     {
-        var items = new List<Dictionary<string, AttributeValue>>();
+        Dictionary<string, AttributeValue>? item = null;
         if (amount is { } value)
         {
-            items.Add(new()
+            item = new()
             {
                 ["transaction_id"] = new() { S = TransactionIds.For(orderId, "Debit") },
                 ["order_id"] = new() { S = orderId },
@@ -32,25 +32,25 @@ public class RefundPaymentFunctionTests
                 ["payment_amount"] = new() { N = value.ToString(System.Globalization.CultureInfo.InvariantCulture) },
                 ["merchant_id"] = new() { S = "merch1" },
                 ["transaction_date"] = new() { S = "2026-11-26T09:00:00.0000000+00:00" },
-            });
+            };
         }
 
-        dynamoDb.QueryReturns([.. items]);
+        dynamoDb.GetItemReturns(item);
     }
 
     [Fact]
-    public async Task Finds_the_debit_through_the_order_index_and_records_the_negated_credit()
+    public async Task Reads_the_debit_by_its_id_consistently_and_records_the_negated_credit()
     {
         Order order = SampleOrders.Create();
         StoredDebit(order.OrderId!, 98.5m);
 
         Order result = await function.ProcessAsync(order, CancellationToken.None);
 
-        QueryRequest query = Assert.Single(dynamoDb.Queries);
-        Assert.Equal("payments", query.TableName);
-        Assert.Equal("orderIDIndex", query.IndexName);
-        Assert.Equal(order.OrderId, query.ExpressionAttributeValues[":order_id"].S);
-        Assert.Equal("Debit", query.ExpressionAttributeValues[":payment_type"].S);
+        GetItemRequest get = Assert.Single(dynamoDb.Gets);
+        Assert.Equal("payments", get.TableName);
+        Assert.True(get.ConsistentRead);
+        Assert.Equal(TransactionIds.For(order.OrderId!, "Debit"), get.Key["transaction_id"].S);
+        Assert.Empty(dynamoDb.Queries);
 
         Payment credit = result.Payment!;
         Assert.Equal(PaymentType.Credit, credit.PaymentType);
@@ -62,15 +62,19 @@ public class RefundPaymentFunctionTests
     }
 
     [Fact]
-    public async Task No_debit_is_ErrProcessRefund_and_writes_nothing()
+    public async Task No_debit_means_nothing_to_refund_it_succeeds_and_voids_the_debit_only_if_still_absent()
     {
         Order order = SampleOrders.Create();
         StoredDebit(order.OrderId!, amount: null);
 
-        var error = await Assert.ThrowsAsync<ErrProcessRefund>(() => function.ProcessAsync(order, CancellationToken.None));
+        Order result = await function.ProcessAsync(order, CancellationToken.None);
 
-        Assert.Contains("no Debit", error.Message, StringComparison.Ordinal);
-        Assert.Empty(dynamoDb.Puts);
+        Assert.Equal(order, result);
+        PutItemRequest put = Assert.Single(dynamoDb.Puts);
+        Assert.Equal("Void", put.Item["payment_type"].S);
+        Assert.Equal("0", put.Item["payment_amount"].N);
+        Assert.Equal(TransactionIds.For(order.OrderId!, "Debit"), put.Item["transaction_id"].S);
+        Assert.Equal("attribute_not_exists(transaction_id)", put.ConditionExpression);
     }
 
     [Fact]

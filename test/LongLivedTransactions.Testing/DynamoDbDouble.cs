@@ -5,8 +5,8 @@ using Moq;
 namespace LongLivedTransactions.Testing;
 
 /// <summary>
-/// A strict Moq double of <see cref="IAmazonDynamoDB"/> for the function unit tests: it records every PutItem and
-/// Query, answers queries with the items a test gives, and fails on any call a test did not expect.
+/// A strict Moq double of <see cref="IAmazonDynamoDB"/> for the function unit tests: it records every PutItem, GetItem
+/// and Query, answers reads with the item a test gives, and fails on any call a test did not expect.
 /// </summary>
 public sealed class DynamoDbDouble
 {
@@ -24,6 +24,14 @@ public sealed class DynamoDbDouble
     public List<PutItemRequest> Puts { get; } = [];
 
     public List<QueryRequest> Queries { get; } = [];
+
+    public List<GetItemRequest> Gets { get; } = [];
+
+    /// <summary>Every GetItem returns this item (null: no item has the key).</summary>
+    public void GetItemReturns(Dictionary<string, AttributeValue>? item) =>
+        Mock.Setup(db => db.GetItemAsync(It.IsAny<GetItemRequest>(), It.IsAny<CancellationToken>()))
+            .Callback<GetItemRequest, CancellationToken>((request, _) => Gets.Add(request))
+            .ReturnsAsync(new GetItemResponse { Item = item ?? [], IsItemSet = item is not null });
 
     /// <summary>Every Query returns these items (none: the index has nothing for the order).</summary>
     public void QueryReturns(params Dictionary<string, AttributeValue>[] items) =>

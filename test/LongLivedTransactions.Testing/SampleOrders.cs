@@ -46,6 +46,14 @@ public static class SampleOrders
             { "qty", valid with { Items = [valid.Items![0] with { Quantity = 0 }] } },
             { "qty", valid with { Items = [valid.Items![0] with { Quantity = -3 }] } },
             { "unit_price", valid with { Items = [valid.Items![0] with { UnitPrice = -1 }] } },
+            { "unit_price", valid with { Items = [valid.Items![0] with { UnitPrice = null }] } },
+            { "unit_price", valid with { Items = [valid.Items![0] with { UnitPrice = 0 }] } },
+            { "unit_price", valid with { Items = [valid.Items![0] with { UnitPrice = 1.005m }] } },
+            { "qty", valid with { Items = [valid.Items![0] with { Quantity = null }] } },
+            { "qty", valid with { Items = [valid.Items![0] with { Quantity = 0.5m }] } },
+            { "items", valid with { Items = [valid.Items![0] with { Quantity = 1_000_000, UnitPrice = 1_000_000 }] } },
+            { "order_date", valid with { OrderDate = "yesterday" } },
+            { "customer_id", valid with { CustomerId = " " } },
         };
     }
 

@@ -18,6 +18,7 @@ public sealed class SagaWorkflow : Construct
     public SagaWorkflow(Construct scope, string id, SagaWorkflowProps props) : base(scope, id)
     {
         ArgumentNullException.ThrowIfNull(props);
+        QueryLanguage = props.QueryLanguage;
 
         string definition = File.ReadAllText(props.DefinitionFile);
         Dictionary<string, string> substitutions = props.Functions.ToDictionary(
@@ -55,6 +56,9 @@ public sealed class SagaWorkflow : Construct
     }
 
     public StateMachine StateMachine { get; }
+
+    /// <summary>The query language of the deployed definition.</summary>
+    public SagaQueryLanguage QueryLanguage { get; }
 
     public LogGroup LogGroup { get; }
 }

@@ -10,8 +10,10 @@ namespace LongLivedTransactions.Cdk.Workflow;
 /// <param name="Functions">Every function the definition invokes, by its topology entry (which names its placeholder).</param>
 /// <param name="Topic">The topic the definition publishes outcomes to.</param>
 /// <param name="Type">STANDARD or EXPRESS.</param>
+/// <param name="QueryLanguage">The query language the definition file is written in (recorded, not read from the file).</param>
 public sealed record SagaWorkflowProps(
     string DefinitionFile,
     IReadOnlyDictionary<FunctionDefinition, IFunction> Functions,
     ITopic Topic,
-    StateMachineType Type);
+    StateMachineType Type,
+    SagaQueryLanguage QueryLanguage = SagaQueryLanguage.JsonPath);

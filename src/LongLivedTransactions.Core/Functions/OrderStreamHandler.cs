@@ -24,7 +24,7 @@ public sealed class OrderStreamHandler(string functionName, Func<string, Excepti
             Order result = await process(order, cancellationToken).ConfigureAwait(false);
 
             var output = new MemoryStream();
-            await JsonSerializer.SerializeAsync(output, result, SagaJsonContext.Default.Order, cancellationToken).ConfigureAwait(false);
+            await JsonSerializer.SerializeAsync(output, result, SagaJsonContext.Verbatim.Order, cancellationToken).ConfigureAwait(false);
             output.Position = 0;
             log.Succeeded(functionName, result.OrderId);
             return output;

@@ -28,6 +28,9 @@ public abstract class SagaFunction : ISagaFunction
     /// <summary>The function's local transaction, on an order that passed validation.</summary>
     protected abstract Task<Order> ProcessValidOrderAsync(Order order, CancellationToken cancellationToken);
 
+    /// <summary>The function's own error (the name the state machine catches) with the given message.</summary>
+    protected Exception StepError(string message) => createError(message);
+
     /// <summary>
     /// The sample's failure switch: an order id starting with the function's prefix makes the step fail after it
     /// saved its record, so that every compensation path can be tried.

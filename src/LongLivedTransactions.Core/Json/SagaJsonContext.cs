@@ -1,3 +1,5 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
 using System.Text.Json.Serialization;
 using LongLivedTransactions.Core.Logging;
 using LongLivedTransactions.Core.Model;
@@ -8,4 +10,15 @@ namespace LongLivedTransactions.Core.Json;
 [JsonSourceGenerationOptions(DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(Order))]
 [JsonSerializable(typeof(FunctionLogEntry))]
-public sealed partial class SagaJsonContext : JsonSerializerContext;
+public sealed partial class SagaJsonContext : JsonSerializerContext
+{
+    /// <summary>
+    /// The same serializers, writing text as it was given: a '+' or an accent in the order stays as it is instead of
+    /// becoming a <c>\u</c> escape. The functions return their JSON through it.
+    /// </summary>
+    public static SagaJsonContext Verbatim { get; } = new(new JsonSerializerOptions
+    {
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    });
+}

@@ -38,6 +38,9 @@ public sealed record Order
     [JsonExtensionData]
     public Dictionary<string, JsonElement>? AdditionalFields { get; set; }
 
-    /// <summary>The sum of quantity times unit price over all items.</summary>
-    public decimal Total() => Items?.Sum(item => item.Quantity * item.UnitPrice) ?? 0m;
+    /// <summary>
+    /// The sum of quantity times unit price over all items, in <see cref="decimal"/> (an overflow throws
+    /// <see cref="OverflowException"/>; <see cref="OrderValidator"/> refuses such orders before any step runs).
+    /// </summary>
+    public decimal Total() => Items?.Sum(item => (item.Quantity ?? 0m) * (item.UnitPrice ?? 0m)) ?? 0m;
 }

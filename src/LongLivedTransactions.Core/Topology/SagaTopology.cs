@@ -38,6 +38,30 @@ public static class SagaTopology
     /// <summary>The service projects, each published once and shared by its two functions.</summary>
     public static IReadOnlyList<string> ServiceProjects { get; } = Functions.Select(f => f.Project).Distinct().ToArray();
 
-    /// <summary>Path of the saga definition, relative to the repository root.</summary>
+    /// <summary>Path of the saga definition (the JSONPath flavour, the default), relative to the repository root.</summary>
     public const string StateMachineDefinitionPath = "statemachine/saga.asl.json";
+
+    /// <summary>Path of the JSONata flavour of the saga definition, relative to the repository root.</summary>
+    public const string JsonataStateMachineDefinitionPath = "statemachine/saga.jsonata.asl.json";
+
+    /// <summary>Path of the definition in the given query language, relative to the repository root.</summary>
+    public static string DefinitionPath(SagaQueryLanguage language) =>
+        language switch
+        {
+            SagaQueryLanguage.JsonPath => StateMachineDefinitionPath,
+            SagaQueryLanguage.Jsonata => JsonataStateMachineDefinitionPath,
+            _ => throw new ArgumentOutOfRangeException(nameof(language), language, "Not a flavour of the saga definition."),
+        };
+
+    /// <summary>
+    /// Reads a query language name as Amazon States Language spells it (<c>JSONPath</c>, <c>JSONata</c>), in any case;
+    /// null when the text names neither.
+    /// </summary>
+    public static SagaQueryLanguage? ParseQueryLanguage(string? text) =>
+        text?.Trim().ToUpperInvariant() switch
+        {
+            "JSONPATH" => SagaQueryLanguage.JsonPath,
+            "JSONATA" => SagaQueryLanguage.Jsonata,
+            _ => null,
+        };
 }

@@ -8,6 +8,24 @@ internal sealed partial class Evaluator
 {
     private OrderedDictionary<string, object?> EvaluateGroup(List<(Node Key, Node Value)> pairs, int position, object? input, Frame environment)
     {
+        // The usual object constructor, {'a': x, 'b': y} over one context value: with distinct literal keys
+        // there is nothing to group, so each value is evaluated in turn on that value (as the general loop does).
+        if (input is not JsonataArray { Count: > 1 } and not JsonataArray { IsTupleStream: true } && HasDistinctLiteralKeys(pairs))
+        {
+            var context = input is JsonataArray single ? (single.Count == 1 ? single[0] : null) : input;
+            var literal = new OrderedDictionary<string, object?>(pairs.Count, StringComparer.Ordinal);
+            foreach (var (key, valueExpression) in pairs)
+            {
+                var value = Evaluate(valueExpression, context, environment);
+                if (value is not null)
+                {
+                    literal[(string)key.Value!] = value;
+                }
+            }
+
+            return literal;
+        }
+
         var result = new OrderedDictionary<string, object?>(StringComparer.Ordinal);
         var groups = new OrderedDictionary<string, (object? Data, int PairIndex)>(StringComparer.Ordinal);
         var isTupleStream = input is JsonataArray { IsTupleStream: true };
@@ -83,6 +101,33 @@ internal sealed partial class Evaluator
         }
 
         return result;
+    }
+
+    private static bool HasDistinctLiteralKeys(List<(Node Key, Node Value)> pairs)
+    {
+        if (pairs.Count > 16)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < pairs.Count; i++)
+        {
+            var key = pairs[i].Key;
+            if (key is not { Type: NodeType.String, Value: string name, Predicate: null, Group: null })
+            {
+                return false;
+            }
+
+            for (var j = 0; j < i; j++)
+            {
+                if (string.Equals((string)pairs[j].Key.Value!, name, StringComparison.Ordinal))
+                {
+                    return false;
+                }
+            }
+        }
+
+        return true;
     }
 
     private static Dictionary<string, object?> ReduceTupleStream(object? tupleStream)

@@ -8,12 +8,6 @@ internal sealed partial class Evaluator
 {
     private object? EvaluateBinary(Node expr, object? input, Frame environment)
     {
-        if (expr.Id is "{")
-        {
-            // A group-by on a plain expression is handled by Evaluate; this is not reached.
-            return null;
-        }
-
         var left = Evaluate(expr.Lhs!, input, environment);
         var op = expr.Id;
         try
@@ -249,6 +243,21 @@ internal sealed partial class Evaluator
 
     private JsonataArray ConstructArray(Node expr, object? input, Frame environment)
     {
+        if (expr.Expressions!.Count == 1 && expr.Expressions[0] is { Type: NodeType.Binary, Id: ".." } onlyRange)
+        {
+            // [a..b] alone: the range's new array becomes the constructed array, rather than a copy of it.
+            var value = Evaluate(onlyRange, input, environment);
+            var range = value as JsonataArray ?? new JsonataArray(1);
+            if (value is not null and not JsonataArray)
+            {
+                range.Add(value);
+            }
+
+            range.IsSequence = false;
+            range.IsConstructed = expr.ConsArray;
+            return range;
+        }
+
         var result = new JsonataArray(expr.Expressions!.Count) { IsConstructed = expr.ConsArray };
         foreach (var item in expr.Expressions)
         {

@@ -9,22 +9,77 @@ internal sealed partial class Evaluator
     private object? EvaluatePath(Node expr, object? input, Frame environment)
     {
         // A path that starts with a variable is absolute: it does not iterate over an input array.
-        JsonataArray inputSequence;
-        if (input is JsonataArray inputArray && expr.Steps![0].Type != NodeType.Variable)
+        var steps = expr.Steps!;
+        if (input is JsonataArray inputArray && steps[0].Type != NodeType.Variable)
         {
-            inputSequence = inputArray;
-        }
-        else
-        {
-            inputSequence = new JsonataArray(1) { IsSequence = true };
-            inputSequence.Add(input);
+            return EvaluateSteps(expr, inputArray, 0, environment);
         }
 
+        // Fast path: while every step gives one value that is not an array, the sequences of one item that the
+        // general loop would build are not needed. It hands over to that loop at the first step that needs more.
+        var item = input;
+        for (var i = 0; i < steps.Count; i++)
+        {
+            var step = steps[i];
+            if (step.Tuple || step.Focus is not null || step.Stages is not null || step.Type == NodeType.Sort || (i == 0 && step.ConsArray))
+            {
+                var single = new JsonataArray(1) { IsSequence = true };
+                single.Add(item);
+                return EvaluateSteps(expr, single, i, environment);
+            }
+
+            var value = Evaluate(step, item, environment);
+            if (value is null)
+            {
+                return FinishPath(expr, JsonataArray.Sequence(), null, isTupleStream: false, environment);
+            }
+
+            if (value is JsonataArray array)
+            {
+                // What EvaluateStep makes of a single array value.
+                JsonataArray sequence;
+                if (i == steps.Count - 1 && !array.IsSequence)
+                {
+                    sequence = array;
+                }
+                else
+                {
+                    sequence = JsonataArray.Sequence();
+                    if (array.IsConstructed)
+                    {
+                        sequence.Add(array);
+                    }
+                    else
+                    {
+                        sequence.AddRange(array);
+                    }
+                }
+
+                return sequence.Count == 0 || i == steps.Count - 1
+                    ? FinishPath(expr, sequence, null, isTupleStream: false, environment)
+                    : EvaluateSteps(expr, sequence, i + 1, environment);
+            }
+
+            item = value;
+        }
+
+        if (!expr.KeepSingletonArray && expr.Group is null)
+        {
+            // Evaluate unwraps a sequence of one item anyway.
+            return item;
+        }
+
+        return FinishPath(expr, JsonataArray.Sequence(item), null, isTupleStream: false, environment);
+    }
+
+    /// <summary>The general path loop, from step <paramref name="first"/> on over <paramref name="inputSequence"/>.</summary>
+    private object? EvaluateSteps(Node expr, JsonataArray inputSequence, int first, Frame environment)
+    {
         JsonataArray? resultSequence = null;
         JsonataArray? tupleBindings = null;
         var isTupleStream = false;
         var steps = expr.Steps!;
-        for (var i = 0; i < steps.Count; i++)
+        for (var i = first; i < steps.Count; i++)
         {
             var step = steps[i];
             if (step.Tuple)
@@ -58,6 +113,11 @@ internal sealed partial class Evaluator
             }
         }
 
+        return FinishPath(expr, resultSequence, tupleBindings, isTupleStream, environment);
+    }
+
+    private object? FinishPath(Node expr, JsonataArray? resultSequence, JsonataArray? tupleBindings, bool isTupleStream, Frame environment)
+    {
         if (isTupleStream)
         {
             if (expr.Tuple)

@@ -17,16 +17,21 @@ internal sealed partial class Evaluator
     private readonly int _maxDepth;
     private int _depth;
 
-    public Evaluator(JsonataOptions options, DateTimeOffset timestamp)
+    private DateTimeOffset? _timestamp;
+
+    public Evaluator(JsonataOptions options)
     {
         _options = options;
         // AWS Step Functions refuses expressions that nest deeper than about 100 evaluations (see StepFunctions/AWS-LIMITS.md).
         _maxDepth = options.Dialect == JsonataDialect.StepFunctions ? Math.Min(options.MaxDepth, StepFunctionsMaxDepth) : options.MaxDepth;
-        Timestamp = timestamp;
         _deadline = options.Timeout is { } timeout ? Stopwatch.GetTimestamp() + (long)(timeout.TotalSeconds * Stopwatch.Frequency) : long.MaxValue;
     }
 
-    public DateTimeOffset Timestamp { get; }
+    /// <summary>
+    /// The evaluation's time, read from the clock when first needed (most evaluations never ask), then the same
+    /// for every <c>$now()</c> and <c>$millis()</c> of the evaluation.
+    /// </summary>
+    public DateTimeOffset Timestamp => _timestamp ??= _options.TimeProvider.GetUtcNow();
 
     public JsonataOptions Options => _options;
 

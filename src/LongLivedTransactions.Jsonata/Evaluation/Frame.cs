@@ -10,6 +10,15 @@ internal sealed class Frame
     private readonly IJsonataVariables? _host;
     private Dictionary<string, object?>? _bindings;
 
+    // Most frames (a lambda call with one parameter, a block with one assignment) bind one name: it is kept in
+    // these fields, and a dictionary is only made for a second name.
+    private string? _singleName;
+    private object? _singleValue;
+
+    // An evaluation's root frame holds $$ (the root input) in a field rather than in a dictionary of its own.
+    private bool _hasRootInput;
+    private object? _rootInput;
+
     public Frame(Frame? parent)
     {
         _parent = parent;
@@ -28,9 +37,41 @@ internal sealed class Frame
         _host = host;
     }
 
+    /// <summary>
+    /// An evaluation's root frame: <c>$$</c> is <paramref name="rootInput"/>, then the host's variables (either
+    /// <paramref name="bindings"/>, used as they are, or <paramref name="host"/>), then <paramref name="parent"/>.
+    /// </summary>
+    public Frame(Frame parent, IReadOnlyDictionary<string, object?>? bindings, IJsonataVariables? host, object? rootInput)
+    {
+        _parent = parent;
+        _fixed = bindings;
+        _host = host;
+        _hasRootInput = true;
+        _rootInput = rootInput;
+    }
+
     public void Bind(string name, object? value)
     {
-        _bindings ??= new Dictionary<string, object?>(StringComparer.Ordinal);
+        if (_hasRootInput && name == "$")
+        {
+            _rootInput = value;
+            return;
+        }
+
+        if (_bindings is null)
+        {
+            if (_singleName is null || _singleName == name)
+            {
+                _singleName = name;
+                _singleValue = value;
+                return;
+            }
+
+            _bindings = new Dictionary<string, object?>(StringComparer.Ordinal) { [_singleName] = _singleValue };
+            _singleName = null;
+            _singleValue = null;
+        }
+
         _bindings[name] = value;
     }
 
@@ -39,6 +80,16 @@ internal sealed class Frame
     {
         for (var frame = this; frame is not null; frame = frame._parent)
         {
+            if (frame._hasRootInput && name == "$")
+            {
+                return frame._rootInput;
+            }
+
+            if (frame._singleName is not null && frame._singleName == name)
+            {
+                return frame._singleValue;
+            }
+
             if (frame._bindings is not null && frame._bindings.TryGetValue(name, out var value))
             {
                 return value;

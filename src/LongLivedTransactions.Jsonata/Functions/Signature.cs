@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text;
 using System.Text.RegularExpressions;
 using LongLivedTransactions.Jsonata.Values;
@@ -25,8 +26,16 @@ public sealed class Signature
         ["s"] = "strings",
     };
 
+    // Every symbol SymbolOf returns; a symbol's code in the cache key is its index here plus one.
+    private const string SymbolCodes = "snblafom";
+    private const int MaxCachedArguments = 15;
+    private const int MaxCachedMatches = 256;
+
     private readonly Parameter[] _parameters;
     private readonly Regex _matcher;
+
+    // The regex's groups per combination of argument symbols, four bits a symbol (this signature's calls only).
+    private readonly ConcurrentDictionary<ulong, int[]> _matches = new();
 
     private Signature(string text, Parameter[] parameters)
     {
@@ -105,7 +114,7 @@ public sealed class Signature
                     break;
                 case '-':
                     previous.UsesContext = true;
-                    previous.ContextPattern = CreateRegex(previous.Pattern ?? string.Empty);
+                    previous.ContextSymbols = MatchingSymbols(CreateRegex(previous.Pattern ?? string.Empty));
                     previous.Pattern += "?";
                     break;
                 case '?':
@@ -176,30 +185,48 @@ public sealed class Signature
     public object?[] Validate(object?[] arguments, object? context, string? functionName = null)
     {
         ArgumentNullException.ThrowIfNull(arguments);
-        var supplied = new StringBuilder(arguments.Length);
-        foreach (var argument in arguments)
+
+        // The symbols are written into a stack buffer; the regex only runs the first time a combination of
+        // argument types is seen (its match depends on the symbols alone, so it is remembered per signature).
+        Span<char> buffer = arguments.Length <= MaxCachedArguments ? stackalloc char[MaxCachedArguments] : new char[arguments.Length];
+        var symbols = buffer[..arguments.Length];
+        ulong key = 0;
+        for (var i = 0; i < arguments.Length; i++)
         {
-            supplied.Append(SymbolOf(argument));
+            var symbol = SymbolOf(arguments[i]);
+            symbols[i] = symbol;
+            key = (key << 4) | (uint)(SymbolCodes.IndexOf(symbol) + 1);
         }
 
-        var symbols = supplied.ToString();
-        var match = _matcher.Match(symbols);
-        if (!match.Success)
+        int[]? groups = null;
+        var cacheable = arguments.Length <= MaxCachedArguments;
+        if (!cacheable || !_matches.TryGetValue(key, out groups))
         {
-            throw MismatchError(arguments, symbols, functionName);
+            groups = MatchGroups(arguments, symbols.ToString(), functionName);
+            if (cacheable && _matches.Count < MaxCachedMatches)
+            {
+                _matches.TryAdd(key, groups);
+            }
         }
 
-        var validated = new List<object?>(Math.Max(arguments.Length, _parameters.Length));
+        var count = 0;
+        for (var i = 0; i < _parameters.Length; i++)
+        {
+            count += Math.Max(1, groups[(2 * i) + 1]);
+        }
+
+        var validated = new object?[count];
+        var written = 0;
         var argumentIndex = 0;
         for (var i = 0; i < _parameters.Length; i++)
         {
             var parameter = _parameters[i];
-            var matched = match.Groups[i + 1].Value;
+            var matched = symbols.Slice(groups[2 * i], groups[(2 * i) + 1]);
             if (matched.Length == 0)
             {
-                if (parameter.UsesContext && parameter.ContextPattern is not null)
+                if (parameter.UsesContext && parameter.ContextSymbols is not null)
                 {
-                    if (!parameter.ContextPattern.IsMatch(SymbolOf(context).ToString()))
+                    if (!parameter.ContextSymbols.Contains(SymbolOf(context), StringComparison.Ordinal))
                     {
                         throw new JsonataException(
                             "T0411",
@@ -208,11 +235,11 @@ public sealed class Signature
                             value: context);
                     }
 
-                    validated.Add(context);
+                    validated[written++] = context;
                 }
                 else
                 {
-                    validated.Add(ArgumentAt(arguments, argumentIndex));
+                    validated[written++] = ArgumentAt(arguments, argumentIndex);
                     argumentIndex++;
                 }
 
@@ -248,12 +275,32 @@ public sealed class Signature
                     }
                 }
 
-                validated.Add(argument);
+                validated[written++] = argument;
                 argumentIndex++;
             }
         }
 
-        return [.. validated];
+        return validated;
+    }
+
+    // Where each parameter's group matched in the symbols: start and length, two entries per parameter.
+    private int[] MatchGroups(object?[] arguments, string symbols, string? functionName)
+    {
+        var match = _matcher.Match(symbols);
+        if (!match.Success)
+        {
+            throw MismatchError(arguments, symbols, functionName);
+        }
+
+        var groups = new int[2 * _parameters.Length];
+        for (var i = 0; i < _parameters.Length; i++)
+        {
+            var group = match.Groups[i + 1];
+            groups[2 * i] = group.Success ? group.Index : 0;
+            groups[(2 * i) + 1] = group.Success ? group.Length : 0;
+        }
+
+        return groups;
     }
 
     /// <summary>The type symbol of a value: s n b l a o f, or m (missing) for undefined.</summary>
@@ -271,7 +318,7 @@ public sealed class Signature
 
     public override string ToString() => Text;
 
-    private static bool ArrayItemsMatch(Parameter parameter, char single, string matched, object? argument)
+    private static bool ArrayItemsMatch(Parameter parameter, char single, ReadOnlySpan<char> matched, object? argument)
     {
         if (parameter.Subtype is null)
         {
@@ -281,7 +328,7 @@ public sealed class Signature
         if (single != 'a')
         {
             // jsonata-js compares the whole matched text, not the single symbol, with the item type.
-            return string.Equals(matched, parameter.Subtype, StringComparison.Ordinal);
+            return matched.SequenceEqual(parameter.Subtype);
         }
 
         var items = (JsonataArray)argument!;
@@ -359,6 +406,21 @@ public sealed class Signature
         return position;
     }
 
+    // The symbols the (unanchored) context pattern accepts, tested once for each possible symbol.
+    private static string MatchingSymbols(Regex pattern)
+    {
+        var accepted = new StringBuilder();
+        foreach (var symbol in SymbolCodes)
+        {
+            if (pattern.IsMatch(symbol.ToString()))
+            {
+                accepted.Append(symbol);
+            }
+        }
+
+        return accepted.ToString();
+    }
+
     private static Regex CreateRegex(string pattern)
     {
         try
@@ -382,6 +444,7 @@ public sealed class Signature
 
         public bool UsesContext { get; set; }
 
-        public Regex? ContextPattern { get; set; }
+        /// <summary>The type symbols the context value may have, when the parameter takes it (<c>-</c>).</summary>
+        public string? ContextSymbols { get; set; }
     }
 }

@@ -71,6 +71,12 @@ public static class JsonataJson
             return "0";
         }
 
+        // Integers below 10^15 are their digits: no shortest-digit search.
+        if (Math.Abs(value) < 1e15 && Math.Floor(value) == value)
+        {
+            return ((long)value).ToString(CultureInfo.InvariantCulture);
+        }
+
         if (value < 0)
         {
             return "-" + FormatNumber(-value);

@@ -4,10 +4,14 @@ namespace LongLivedTransactions.Local.Api;
 
 /// <summary>
 /// One parsed API request: the JSON body and the region the caller signed for. Reading a member checks its
-/// JSON type and constraints and answers AWS's ValidationException when they are not met.
+/// JSON type and constraints and answers AWS's ValidationException when they are not met. A nested structure
+/// is read the same way through <see cref="OptionalStructure"/>; its messages name the member by its path
+/// (<c>mock.fieldValidationMode</c>).
 /// </summary>
 public sealed class ApiRequest(JsonObject body, string region)
 {
+    private string path = string.Empty;
+
     public JsonObject Body { get; } = body;
 
     /// <summary>The region of the request's SigV4 credential scope (ARNs created by this request use it).</summary>
@@ -15,9 +19,9 @@ public sealed class ApiRequest(JsonObject body, string region)
 
     public string RequiredString(string member, int maxLength = int.MaxValue) =>
         OptionalString(member, maxLength)
-        ?? throw StepFunctionsErrors.Validation($"Value null at '{member}' failed to satisfy constraint: Member must not be null");
+        ?? throw StepFunctionsErrors.Validation($"Value null at '{path}{member}' failed to satisfy constraint: Member must not be null");
 
-    public string? OptionalString(string member, int maxLength = int.MaxValue)
+    public string? OptionalString(string member, int maxLength = int.MaxValue, int minLength = 0)
     {
         JsonNode? node = Body[member];
         if (node is null)
@@ -27,13 +31,19 @@ public sealed class ApiRequest(JsonObject body, string region)
 
         if (node is not JsonValue value || !value.TryGetValue(out string? text))
         {
-            throw StepFunctionsErrors.Validation($"Value at '{member}' failed to satisfy constraint: Member must be a string");
+            throw StepFunctionsErrors.Validation($"Value at '{path}{member}' failed to satisfy constraint: Member must be a string");
         }
 
         if (text.Length > maxLength)
         {
             throw StepFunctionsErrors.Validation(
-                $"Value at '{member}' failed to satisfy constraint: Member must have length less than or equal to {maxLength}");
+                $"Value at '{path}{member}' failed to satisfy constraint: Member must have length less than or equal to {maxLength}");
+        }
+
+        if (text.Length < minLength)
+        {
+            throw StepFunctionsErrors.Validation(
+                $"Value '{text}' at '{path}{member}' failed to satisfy constraint: Member must have length greater than or equal to {minLength}");
         }
 
         return text;
@@ -49,13 +59,14 @@ public sealed class ApiRequest(JsonObject body, string region)
 
         if (node is not JsonValue value || !value.TryGetValue(out int number))
         {
-            throw StepFunctionsErrors.Validation($"Value at '{member}' failed to satisfy constraint: Member must be an integer");
+            throw StepFunctionsErrors.Validation($"Value at '{path}{member}' failed to satisfy constraint: Member must be an integer");
         }
 
         if (number < min || number > max)
         {
-            throw StepFunctionsErrors.Validation(
-                $"Value '{number}' at '{member}' failed to satisfy constraint: Member must have value between {min} and {max}");
+            throw StepFunctionsErrors.Validation(max == int.MaxValue
+                ? $"Value '{number}' at '{path}{member}' failed to satisfy constraint: Member must have value greater than or equal to {min}"
+                : $"Value '{number}' at '{path}{member}' failed to satisfy constraint: Member must have value between {min} and {max}");
         }
 
         return number;
@@ -71,7 +82,7 @@ public sealed class ApiRequest(JsonObject body, string region)
 
         return node is JsonValue value && value.TryGetValue(out bool flag)
             ? flag
-            : throw StepFunctionsErrors.Validation($"Value at '{member}' failed to satisfy constraint: Member must be a boolean");
+            : throw StepFunctionsErrors.Validation($"Value at '{path}{member}' failed to satisfy constraint: Member must be a boolean");
     }
 
     public JsonObject? OptionalObject(string member) =>
@@ -79,8 +90,12 @@ public sealed class ApiRequest(JsonObject body, string region)
         {
             null => null,
             JsonObject structure => structure,
-            _ => throw StepFunctionsErrors.Validation($"Value at '{member}' failed to satisfy constraint: Member must be a structure"),
+            _ => throw StepFunctionsErrors.Validation($"Value at '{path}{member}' failed to satisfy constraint: Member must be a structure"),
         };
+
+    /// <summary>A nested structure, read with the same checks as the request itself.</summary>
+    public ApiRequest? OptionalStructure(string member) =>
+        OptionalObject(member) is { } structure ? new ApiRequest(structure, Region) { path = $"{path}{member}." } : null;
 
     /// <summary>A string member restricted to a set of values (an enum of the API model).</summary>
     public string? OptionalEnum(string member, params string[] allowed)
@@ -89,7 +104,7 @@ public sealed class ApiRequest(JsonObject body, string region)
         if (text is not null && !allowed.Contains(text, StringComparer.Ordinal))
         {
             throw StepFunctionsErrors.Validation(
-                $"Value '{text}' at '{member}' failed to satisfy constraint: Member must satisfy enum value set: [{string.Join(", ", allowed)}]");
+                $"Value '{text}' at '{path}{member}' failed to satisfy constraint: Member must satisfy enum value set: [{string.Join(", ", allowed)}]");
         }
 
         return text;

@@ -1,7 +1,9 @@
 using System.Net;
 using LongLivedTransactions.Local.Console;
+using LongLivedTransactions.Local.DynamoDb;
 using LongLivedTransactions.Local.LambdaApi;
 using LongLivedTransactions.Local.Persistence;
+using LongLivedTransactions.Local.Security;
 using LongLivedTransactions.StatesLanguage.Tasks.Integrations;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -21,6 +23,7 @@ namespace LongLivedTransactions.Local.Api;
 public sealed class LocalServer : IAsyncDisposable
 {
     private readonly WebApplication app;
+    private readonly DynamoDbProxy? dynamoDbProxy;
     private readonly LocalStateDatabase database;
     private readonly StateDirectoryLock? directoryLock;
 
@@ -28,12 +31,14 @@ public sealed class LocalServer : IAsyncDisposable
         WebApplication app,
         LocalCloud cloud,
         Uri endpoint,
+        DynamoDbProxy? dynamoDbProxy,
         StateMachineRegistry stateMachines,
         ExecutionStore executions,
         LocalStateDatabase database,
         StateDirectoryLock? directoryLock)
     {
         this.app = app;
+        this.dynamoDbProxy = dynamoDbProxy;
         this.database = database;
         this.directoryLock = directoryLock;
         Cloud = cloud;
@@ -46,6 +51,11 @@ public sealed class LocalServer : IAsyncDisposable
 
     /// <summary>The Step Functions and Lambda endpoint (<c>--endpoint-url</c>); the console is at its root.</summary>
     public Uri Endpoint { get; }
+
+    /// <summary>
+    /// The DynamoDB endpoint for users: the guarded proxy in front of dynalite, or the configured endpoint as it is.
+    /// </summary>
+    public Uri DynamoDbEndpoint => dynamoDbProxy?.Endpoint ?? Cloud.DynamoDbEndpoint;
 
     public StateMachineRegistry StateMachines { get; }
 
@@ -69,10 +79,18 @@ public sealed class LocalServer : IAsyncDisposable
         StateDirectoryLock? directoryLock = cloudOptions.StateDirectory is { } directory ? StateDirectoryLock.Acquire(directory) : null;
         LocalStateDatabase? database = null;
         LocalCloud? cloud = null;
+        DynamoDbProxy? proxy = null;
         try
         {
             database = LocalStateDatabase.Open(cloudOptions.StateDirectory);
-            cloud = await LocalCloud.StartAsync(cloudOptions, cancellationToken).ConfigureAwait(false);
+
+            // dynalite gets a port of its own; the port asked for is the proxy's, the endpoint users see.
+            bool ownDynalite = cloudOptions.DynamoDbEndpoint is null;
+            cloud = await LocalCloud.StartAsync(
+                ownDynalite ? cloudOptions with { DynamoDbPort = 0 } : cloudOptions, cancellationToken).ConfigureAwait(false);
+            proxy = ownDynalite
+                ? await DynamoDbProxy.StartAsync(cloud.DynamoDbEndpoint, cloudOptions.DynamoDbPort, cancellationToken).ConfigureAwait(false)
+                : null;
             var stateMachines = new StateMachineRegistry(cloudOptions.TimeProvider, database);
             var executions = new ExecutionStore(cloud.Engine, mocks, database, stateMachines, cloudOptions.TimeProvider);
             RegisterSaga(cloud, stateMachines);
@@ -81,13 +99,18 @@ public sealed class LocalServer : IAsyncDisposable
             WebApplication app = Build(cloud, cloudOptions, port, stateMachines, executions);
             await app.StartAsync(cancellationToken).ConfigureAwait(false);
             string address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-            return new LocalServer(app, cloud, new Uri(address), stateMachines, executions, database, directoryLock)
+            return new LocalServer(app, cloud, new Uri(address), proxy, stateMachines, executions, database, directoryLock)
             {
                 ResumedExecutions = resumed,
             };
         }
         catch
         {
+            if (proxy is not null)
+            {
+                await proxy.DisposeAsync().ConfigureAwait(false);
+            }
+
             if (cloud is not null)
             {
                 await cloud.DisposeAsync().ConfigureAwait(false);
@@ -103,6 +126,11 @@ public sealed class LocalServer : IAsyncDisposable
     {
         await app.StopAsync().ConfigureAwait(false);
         await app.DisposeAsync().ConfigureAwait(false);
+        if (dynamoDbProxy is not null)
+        {
+            await dynamoDbProxy.DisposeAsync().ConfigureAwait(false);
+        }
+
         await Cloud.DisposeAsync().ConfigureAwait(false);
         // Executions still running stay RUNNING in the database and carry on at the next start.
         database.Dispose();
@@ -131,7 +159,7 @@ public sealed class LocalServer : IAsyncDisposable
                 cloud.SagaDefinitionJson,
                 roleArn,
                 StateMachineRecord.Standard,
-                Description: "The order saga of statemachine/saga.asl.json.",
+                Description: $"The order saga of {Path.GetFileName(cloud.SagaDefinitionFile)}.",
                 LoggingConfiguration: null,
                 TracingConfiguration: null));
         }
@@ -155,7 +183,9 @@ public sealed class LocalServer : IAsyncDisposable
         {
             // Loopback only: the endpoint accepts any credentials, so nothing outside this machine may reach it.
             kestrel.Listen(IPAddress.Loopback, port);
-            kestrel.Limits.MaxRequestBodySize = 8 * 1024 * 1024;
+            // Above the APIs' own limits, so that a body over them is read to its end and refused with the API's error
+            // (a server that answers before reading the body leaves the client with a broken connection).
+            kestrel.Limits.MaxRequestBodySize = 32 * 1024 * 1024;
         });
         builder.Services.AddSingleton(new StepFunctionsApi(
             new StateMachineOperations(stateMachines, executions, cloud.Arns.AccountId),
@@ -170,6 +200,27 @@ public sealed class LocalServer : IAsyncDisposable
         var stepFunctions = app.Services.GetRequiredService<StepFunctionsEndpoint>();
         var lambda = app.Services.GetRequiredService<LambdaEndpoint>();
         var console = app.Services.GetRequiredService<ConsoleEndpoint>();
+        app.Use(async (context, next) =>
+        {
+            bool lambdaApi = context.Request.Path.StartsWithSegments(LambdaEndpoint.ApiPrefix, StringComparison.Ordinal);
+            bool stepFunctionsApi = context.Request.Path == "/" && HttpMethods.IsPost(context.Request.Method);
+            if (await LocalRequestGuard.RefuseAsync(
+                context, _ => lambdaApi || stepFunctionsApi, lambdaApi ? RefusalShape.LambdaRest : RefusalShape.AwsJson).ConfigureAwait(false))
+            {
+                return;
+            }
+
+            if (!lambdaApi && !stepFunctionsApi)
+            {
+                // The console's pages: nothing but their own files, and never inside another site's frame.
+                context.Response.Headers.ContentSecurityPolicy = LocalRequestGuard.ConsoleContentSecurityPolicy;
+                context.Response.Headers.XFrameOptions = "DENY";
+                context.Response.Headers.XContentTypeOptions = "nosniff";
+                context.Response.Headers["Referrer-Policy"] = "no-referrer";
+            }
+
+            await next(context).ConfigureAwait(false);
+        });
         app.MapPost("/", stepFunctions.HandleAsync);
         app.MapPost(LambdaEndpoint.InvokePath, (HttpContext context, string functionName) => lambda.InvokeAsync(context, functionName));
         app.MapGet(LambdaEndpoint.ListPath, lambda.ListAsync);

@@ -26,7 +26,7 @@ public sealed class StateMachineOperations(StateMachineRegistry registry, Execut
             roleArn,
             type,
             request.OptionalString("description"),
-            request.OptionalObject("loggingConfiguration"),
+            ValidLogging(request.OptionalObject("loggingConfiguration")),
             request.OptionalObject("tracingConfiguration")));
         return new JsonObject
         {
@@ -71,7 +71,7 @@ public sealed class StateMachineOperations(StateMachineRegistry registry, Execut
         StateMachineArn arn = StepFunctionsArns.ParseStateMachine(request.RequiredString("stateMachineArn"));
         string? definition = request.OptionalString("definition", MaxDefinitionLength);
         string? roleArn = request.OptionalString("roleArn");
-        JsonObject? logging = request.OptionalObject("loggingConfiguration");
+        JsonObject? logging = ValidLogging(request.OptionalObject("loggingConfiguration"));
         JsonObject? tracing = request.OptionalObject("tracingConfiguration");
         if (definition is null && roleArn is null && logging is null && tracing is null)
         {
@@ -129,5 +129,30 @@ public sealed class StateMachineOperations(StateMachineRegistry registry, Execut
         json["tracingConfiguration"] = record.TracingConfiguration.DeepClone();
         json["revisionId"] = record.RevisionId;
         return json.With("description", record.Description);
+    }
+
+    /// <summary>A logging configuration whose level is one of the API's values and whose flag is a boolean.</summary>
+    private static JsonObject? ValidLogging(JsonObject? logging)
+    {
+        if (logging is null)
+        {
+            return null;
+        }
+
+        var members = new ApiRequest(logging, string.Empty);
+        string? level = members.OptionalString("level");
+        string[] levels = ["ALL", "ERROR", "FATAL", "OFF"];
+        if (level is not null && !levels.Contains(level, StringComparer.Ordinal))
+        {
+            throw StepFunctionsErrors.Validation(
+                $"Value '{level}' at 'loggingConfiguration.level' failed to satisfy constraint: Member must satisfy enum value set: [{string.Join(", ", levels)}]");
+        }
+
+        if (logging["includeExecutionData"] is { } flag && !(flag is JsonValue value && value.TryGetValue(out bool _)))
+        {
+            throw StepFunctionsErrors.Validation("Value at 'loggingConfiguration.includeExecutionData' failed to satisfy constraint: Member must be a boolean");
+        }
+
+        return logging;
     }
 }

@@ -73,22 +73,41 @@ public sealed partial class StepFunctionsEndpoint(StepFunctionsApi api, string d
 
     private static async Task<JsonObject> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
     {
+        if (request.ContentLength > MaxBodyBytes)
+        {
+            await BodyDrain.DrainAsync(request, cancellationToken).ConfigureAwait(false);
+            throw TooLarge();
+        }
+
         using var buffer = new MemoryStream();
         byte[] chunk = new byte[16 * 1024];
         int read;
-        while ((read = await request.Body.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
+        try
         {
-            if (buffer.Length + read > MaxBodyBytes)
+            while ((read = await request.Body.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
             {
-                throw new StepFunctionsException("RequestEntityTooLarge", $"The request body is larger than {MaxBodyBytes} bytes.", StatusCodes.Status413PayloadTooLarge);
-            }
+                if (buffer.Length + read > MaxBodyBytes)
+                {
+                    await BodyDrain.DrainAsync(request, cancellationToken).ConfigureAwait(false);
+                    throw TooLarge();
+                }
 
-            buffer.Write(chunk, 0, read);
+                buffer.Write(chunk, 0, read);
+            }
+        }
+        catch (BadHttpRequestException unreadable) when (unreadable.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            throw TooLarge();
         }
 
         if (buffer.Length == 0)
         {
             return [];
+        }
+
+        if (!System.Text.Unicode.Utf8.IsValid(buffer.GetBuffer().AsSpan(0, (int)buffer.Length)))
+        {
+            throw StepFunctionsErrors.Serialization("the body is not valid UTF-8.");
         }
 
         JsonNode? node;
@@ -107,6 +126,9 @@ public sealed partial class StepFunctionsEndpoint(StepFunctionsApi api, string d
 
         return node as JsonObject ?? throw StepFunctionsErrors.Serialization("the body must be a JSON object.");
     }
+
+    private static StepFunctionsException TooLarge() =>
+        new("RequestEntityTooLarge", $"The request body is larger than {MaxBodyBytes} bytes.", StatusCodes.Status413PayloadTooLarge);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "A Step Functions request failed with an unexpected fault")]
     private static partial void LogFault(ILogger logger, Exception fault);

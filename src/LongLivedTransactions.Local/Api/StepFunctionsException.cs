@@ -53,6 +53,9 @@ public static class StepFunctionsErrors
     public static StepFunctionsException Validation(string message) =>
         new("ValidationException", $"1 validation error detected: {message}");
 
+    /// <summary>A check an operation makes itself (not a constraint of the request shape), worded as that operation words it.</summary>
+    public static StepFunctionsException OperationValidation(string message) => new("ValidationException", message);
+
     public static StepFunctionsException UnknownOperation(string? target) =>
         new("UnknownOperationException", target is null
             ? "The X-Amz-Target header is missing: it names the operation, for example AWSStepFunctions.StartExecution."

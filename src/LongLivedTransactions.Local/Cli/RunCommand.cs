@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
@@ -5,6 +6,7 @@ using System.Text.Json.Nodes;
 using LongLivedTransactions.Core.Json;
 using LongLivedTransactions.Core.Model;
 using LongLivedTransactions.Local.Api;
+using LongLivedTransactions.Local.Faults;
 using LongLivedTransactions.Local.Notifications;
 using LongLivedTransactions.Local.Workflow;
 using LongLivedTransactions.StatesLanguage.Execution;
@@ -12,55 +14,84 @@ using LongLivedTransactions.StatesLanguage.Execution;
 namespace LongLivedTransactions.Local.Cli;
 
 /// <summary>
-/// <c>run FILE... [--json] [--dynamodb-endpoint URL]</c>: runs each scenario file as one execution of the saga on
-/// the local cloud and reports its path, status, error, notifications and the records it left.
-/// Exit code 0 when every execution ran (whatever its outcome), 1 when one could not run, 2 for bad usage.
+/// <c>run FILE... [--json] [--dynamodb-endpoint URL] [--flavour jsonpath|jsonata | --definition FILE] [--fault-rate R |
+/// --faults FILE] [--seed N]</c>: with the faults asked for, runs each
+/// scenario file as one execution of the saga on the local cloud and reports its path, status, error, notifications
+/// and the records it left. Exit code 0 when every execution ran (whatever its outcome), 1 when one could not run,
+/// 2 for bad usage or a definition that cannot be used.
 /// </summary>
 public static class RunCommand
 {
-    public const string Usage = "run FILE... [--json] [--dynamodb-endpoint URL]";
+    public const string Name = "run";
+    public const string Usage = "run FILE... [--json] [--dynamodb-endpoint URL] " + SagaDefinitionChoice.Usage + " " + FaultOptions.Usage;
 
     // Plain characters ('+', quotes, accents) stay readable in the JSON lines.
     private static readonly ReportJsonContext ReportJson = new(new JsonSerializerOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
 
-    public static async Task<int> ExecuteAsync(IReadOnlyList<string> args, TextWriter output, TextWriter errors, CancellationToken cancellationToken)
+    /// <summary>Parses the arguments that follow <c>run</c> and runs the scenarios.</summary>
+    public static Task<int> ExecuteAsync(IReadOnlyList<string> args, TextWriter output, TextWriter errors, CancellationToken cancellationToken) =>
+        LocalCommandLine.InvokeAsync(Create(output, errors), args, output, errors, cancellationToken);
+
+    /// <summary>The <c>run</c> command, writing its reports to <paramref name="output"/> and its problems to <paramref name="errors"/>.</summary>
+    public static Command Create(TextWriter output, TextWriter errors)
     {
-        ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(errors);
-
-        bool json = false;
-        Uri? endpoint = null;
-        var files = new List<string>();
-        for (int i = 0; i < args.Count; i++)
+        var files = new Argument<string[]>("FILE")
         {
-            switch (args[i])
+            Description = "Scenario files (events/*.json): each is the input of one execution.",
+            Arity = ArgumentArity.ZeroOrMore,
+        };
+        var json = new Option<bool>("--json") { Description = "Print one JSON object per scenario instead of the text report." };
+        Option<Uri?> endpoint = OptionValues.DynamoDbEndpoint();
+        var definition = new SagaDefinitionOptions();
+        var command = new Command(Name, "Run each scenario file as one execution of the saga and report what happened.") { files, json, endpoint };
+        definition.AddTo(command);
+        var faults = new FaultOptions();
+        faults.AddTo(command);
+        command.Validators.Add(result =>
+        {
+            string[] given = result.GetValue(files) ?? [];
+            // An option the command does not know arrives as a file name.
+            foreach (string option in given.Where(file => file.StartsWith("--", StringComparison.Ordinal)))
             {
-                case "--json":
-                    json = true;
-                    break;
-                case "--dynamodb-endpoint" when i + 1 < args.Count && Uri.TryCreate(args[i + 1], UriKind.Absolute, out Uri? uri):
-                    endpoint = uri;
-                    i++;
-                    break;
-                case var option when option.StartsWith("--", StringComparison.Ordinal):
-                    await errors.WriteLineAsync($"Unknown or incomplete option '{option}'. Usage: {Usage}").ConfigureAwait(false);
-                    return 2;
-                default:
-                    files.Add(args[i]);
-                    break;
+                result.AddError($"Unknown option '{option}'.");
             }
-        }
 
-        if (files.Count == 0)
+            if (given.Length == 0)
+            {
+                result.AddError("No scenario file given.");
+            }
+        });
+        command.SetAction((parsed, cancellationToken) => RunAsync(
+            parsed.GetValue(files)!, parsed.GetValue(json), parsed.GetValue(endpoint), definition.Read(parsed), faults.Read(parsed), output, errors, cancellationToken));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(
+        IReadOnlyList<string> files,
+        bool json,
+        Uri? endpoint,
+        SagaDefinitionChoice definition,
+        FaultChoice faults,
+        TextWriter output,
+        TextWriter errors,
+        CancellationToken cancellationToken)
+    {
+        (FaultPlan? plan, bool usable) = await faults.ResolveAsync(errors, cancellationToken).ConfigureAwait(false);
+        var options = new LocalCloudOptions { RepositoryRoot = RepositoryRoot.Find(), DynamoDbEndpoint = endpoint, Faults = plan };
+        if (!usable || await definition.CheckAsync(options.RepositoryRoot, options.Arns, errors).ConfigureAwait(false) is not { } definitionFile)
         {
-            await errors.WriteLineAsync($"No scenario file given. Usage: {Usage}").ConfigureAwait(false);
             return 2;
         }
 
-        await using LocalCloud cloud = await LocalCloud.StartAsync(
-            new LocalCloudOptions { RepositoryRoot = RepositoryRoot.Find(), DynamoDbEndpoint = endpoint },
-            cancellationToken).ConfigureAwait(false);
+        if (plan is not null)
+        {
+            // On standard error, so that --json keeps one report per line on standard output.
+            await errors.WriteLineAsync($"faults  {plan.Describe()}").ConfigureAwait(false);
+        }
+
+        await using LocalCloud cloud = await LocalCloud.StartAsync(options with { SagaDefinitionFile = definitionFile }, cancellationToken).ConfigureAwait(false);
 
         int exitCode = 0;
         foreach (string file in files)
@@ -172,7 +203,7 @@ public static class RunCommand
         if (report.Error is not null)
         {
             lines.Add($"  error         {report.Error}");
-            lines.Add($"  cause         {ReadableCause(report.Cause)}");
+            lines.Add($"  cause         {ErrorCause.Readable(report.Cause)}");
         }
 
         lines.Add(report.Notifications.Count == 0
@@ -195,23 +226,5 @@ public static class RunCommand
     {
         string text = string.Join(", ", items);
         return text.Length == 0 ? "(none)" : text;
-    }
-
-    /// <summary>A Lambda error cause is a JSON object; its errorMessage is what a person wants to read.</summary>
-    private static string? ReadableCause(string? cause)
-    {
-        if (cause is null)
-        {
-            return null;
-        }
-
-        try
-        {
-            return JsonNode.Parse(cause) is JsonObject error && error["errorMessage"] is JsonValue message ? message.ToString() : cause;
-        }
-        catch (JsonException)
-        {
-            return cause;
-        }
     }
 }

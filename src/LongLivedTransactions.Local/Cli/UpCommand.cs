@@ -1,77 +1,74 @@
+using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using LongLivedTransactions.Local.Api;
+using LongLivedTransactions.Local.Faults;
 using LongLivedTransactions.StatesLanguage.Tasks.Integrations;
 
 namespace LongLivedTransactions.Local.Cli;
 
 /// <summary>
-/// <c>up [--port 8083] [--dynamodb-port N] [--dynamodb-endpoint URL] [--mock-config FILE] [--state-dir DIR | --in-memory]</c>:
-/// starts the local cloud and its HTTP server on 127.0.0.1, prints the endpoints and the saga's ARN, and serves until
-/// Ctrl-C. State machines, executions, histories and dynalite's tables are kept in the state directory (default
-/// <c>.local/</c> in the repository) and running executions carry on after a restart; <c>--in-memory</c> keeps
-/// nothing. Exit code 0 after a clean stop, 1 when it cannot start, 2 for bad usage.
+/// <c>up [--port 8083] [--dynamodb-port N] [--dynamodb-endpoint URL] [--mock-config FILE] [--state-dir DIR | --in-memory]
+/// [--flavour jsonpath|jsonata | --definition FILE] [--fault-rate R | --faults FILE] [--seed N]</c>: starts the local
+/// cloud (with the faults asked for) and its HTTP server on 127.0.0.1, registers the saga (the chosen definition),
+/// prints the endpoints and the saga's ARN, and serves until Ctrl-C. State machines, executions, histories and
+/// dynalite's tables are kept in the state directory (default <c>.local/</c> in the repository) and running executions
+/// carry on after a restart; <c>--in-memory</c> keeps nothing.
+/// Exit code 0 after a clean stop, 1 when it cannot start, 2 for bad usage or a definition that cannot be used.
 /// </summary>
 public static class UpCommand
 {
+    public const string Name = "up";
     public const string Usage =
-        "up [--port 8083] [--dynamodb-port N] [--dynamodb-endpoint URL] [--mock-config FILE] [--state-dir DIR | --in-memory]";
-
+        "up [--port 8083] [--dynamodb-port N] [--dynamodb-endpoint URL] [--mock-config FILE] " + StateOptions.Usage + " "
+        + SagaDefinitionChoice.Usage + " " + FaultOptions.Usage;
     public const int DefaultPort = 8083;
-
-    /// <summary>The state directory under the repository root when <c>--state-dir</c> is not given.</summary>
-    public const string DefaultStateDirectory = ".local";
 
     /// <summary>The line <c>up</c> prints once everything serves; scripts and the benchmark wait for it.</summary>
     public const string ReadyLine = "Ready.";
 
-    public static async Task<int> ExecuteAsync(IReadOnlyList<string> args, TextWriter output, TextWriter errors, CancellationToken cancellationToken)
+    /// <summary>Parses the arguments that follow <c>up</c> and serves until cancelled.</summary>
+    public static Task<int> ExecuteAsync(IReadOnlyList<string> args, TextWriter output, TextWriter errors, CancellationToken cancellationToken) =>
+        LocalCommandLine.InvokeAsync(Create(output, errors), args, output, errors, cancellationToken);
+
+    /// <summary>The <c>up</c> command, writing its endpoints to <paramref name="output"/> and its problems to <paramref name="errors"/>.</summary>
+    public static Command Create(TextWriter output, TextWriter errors)
     {
-        ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(errors);
-        var started = Stopwatch.StartNew();
-
-        int port = DefaultPort;
-        int dynamoDbPort = 0;
-        Uri? dynamoDbEndpoint = null;
-        string? mockConfigFile = null;
-        string? stateDirectory = null;
-        bool inMemory = false;
-        for (int i = 0; i < args.Count; i++)
+        Option<int?> port = PortOption("--port", $"The port of the Step Functions API, the Lambda API and the console (default {DefaultPort}; 0 picks a free one).");
+        Option<int?> dynamoDbPort = PortOption("--dynamodb-port", "The port of the dynalite server this starts (default: a free one).");
+        Option<Uri?> dynamoDbEndpoint = OptionValues.DynamoDbEndpoint();
+        Option<string?> mockConfig = OptionValues.Text("--mock-config", "FILE", "A Step Functions Local MockConfigFile: its test cases are chosen with StateMachineArn#TestCase.");
+        var state = new StateOptions();
+        var definition = new SagaDefinitionOptions();
+        var command = new Command(Name, "Serve the Step Functions API, the Lambda API and the web console on 127.0.0.1 until Ctrl-C.")
         {
-            string? value = i + 1 < args.Count ? args[i + 1] : null;
-            switch (args[i])
-            {
-                case "--port" when TryParsePort(value, out int chosen):
-                    port = chosen;
-                    i++;
-                    break;
-                case "--dynamodb-port" when TryParsePort(value, out int chosen):
-                    dynamoDbPort = chosen;
-                    i++;
-                    break;
-                case "--dynamodb-endpoint" when Uri.TryCreate(value, UriKind.Absolute, out Uri? uri):
-                    dynamoDbEndpoint = uri;
-                    i++;
-                    break;
-                case "--mock-config" when value is not null:
-                    mockConfigFile = value;
-                    i++;
-                    break;
-                case "--state-dir" when !string.IsNullOrWhiteSpace(value) && !inMemory:
-                    stateDirectory = value;
-                    i++;
-                    break;
-                case "--in-memory" when stateDirectory is null:
-                    inMemory = true;
-                    break;
-                default:
-                    await errors.WriteLineAsync($"Unknown or incomplete option '{args[i]}'. Usage: {Usage}").ConfigureAwait(false);
-                    return 2;
-            }
-        }
+            port, dynamoDbPort, dynamoDbEndpoint, mockConfig,
+        };
+        state.AddTo(command);
+        definition.AddTo(command);
+        var faults = new FaultOptions();
+        faults.AddTo(command);
+        command.SetAction((parsed, cancellationToken) => ServeAsync(
+            new UpSettings(
+                parsed.GetValue(port) ?? DefaultPort,
+                parsed.GetValue(dynamoDbPort) ?? 0,
+                parsed.GetValue(dynamoDbEndpoint),
+                parsed.GetValue(mockConfig),
+                state.Read(parsed),
+                definition.Read(parsed),
+                faults.Read(parsed)),
+            output,
+            errors,
+            cancellationToken));
+        return command;
+    }
 
+    private static async Task<int> ServeAsync(UpSettings settings, TextWriter output, TextWriter errors, CancellationToken cancellationToken)
+    {
+        var started = Stopwatch.StartNew();
+        (int port, int dynamoDbPort, Uri? dynamoDbEndpoint, string? mockConfigFile, StateChoice stateChoice, SagaDefinitionChoice definition, FaultChoice faults) = settings;
         MockConfiguration? mocks = null;
         if (mockConfigFile is not null)
         {
@@ -86,15 +83,23 @@ public static class UpCommand
             }
         }
 
+        (FaultPlan? plan, bool usable) = await faults.ResolveAsync(errors, cancellationToken).ConfigureAwait(false);
         string repositoryRoot = RepositoryRoot.Find();
-        string? stateDirectoryPath = inMemory ? null : Path.GetFullPath(stateDirectory ?? Path.Combine(repositoryRoot, DefaultStateDirectory));
+        string? stateDirectoryPath = stateChoice.Resolve(repositoryRoot);
         var options = new LocalCloudOptions
         {
             RepositoryRoot = repositoryRoot,
             DynamoDbPort = dynamoDbPort,
             DynamoDbEndpoint = dynamoDbEndpoint,
             StateDirectory = stateDirectoryPath,
+            Faults = plan,
         };
+        if (!usable || await definition.CheckAsync(options.RepositoryRoot, options.Arns, errors).ConfigureAwait(false) is not { } definitionFile)
+        {
+            return 2;
+        }
+
+        options = options with { SagaDefinitionFile = definitionFile };
         LocalServer server;
         try
         {
@@ -131,9 +136,10 @@ public static class UpCommand
                 $"State               {state}",
                 $"Step Functions API  {endpoint}",
                 $"Console             {endpoint}/",
-                $"DynamoDB            {server.Cloud.DynamoDbEndpoint.ToString().TrimEnd('/')}",
+                $"DynamoDB            {server.DynamoDbEndpoint.ToString().TrimEnd('/')}",
                 $"Lambda              {endpoint}",
                 $"State machine       {server.SagaStateMachineArn}",
+                $"Faults              {plan?.Describe() ?? "none"}",
                 $"{ReadyLine} Started in {started.Elapsed.TotalSeconds.ToString("0.00", CultureInfo.InvariantCulture)} s; Ctrl-C stops everything.")).ConfigureAwait(false);
             await output.FlushAsync(cancellationToken).ConfigureAwait(false);
             // The host turns SIGTERM (a service manager, `kill`) into a stop, as Ctrl-C is: then everything stops,
@@ -152,6 +158,13 @@ public static class UpCommand
         return 0;
     }
 
-    private static bool TryParsePort(string? text, out int port) =>
-        int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out port) && port <= 65535;
+    private static Option<int?> PortOption(string name, string description) =>
+        OptionValues.Create<int?>(name, "N", description, text =>
+            int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out int port) && port <= 65535
+                ? (port, null)
+                : (null, $"{name} '{text}' is not a port number (0 to 65535)."));
+
+    /// <summary>What the command line asked <c>up</c> for.</summary>
+    private sealed record UpSettings(
+        int Port, int DynamoDbPort, Uri? DynamoDbEndpoint, string? MockConfigFile, StateChoice State, SagaDefinitionChoice Definition, FaultChoice Faults);
 }

@@ -19,6 +19,9 @@ public sealed class LambdaEndpoint(ILambdaFunctionHost functions, LocalArns arns
     public const string InvokePath = "/2015-03-31/functions/{functionName}/invocations";
     public const string ListPath = "/2015-03-31/functions";
 
+    /// <summary>The path every Lambda API call starts with.</summary>
+    public const string ApiPrefix = "/2015-03-31";
+
     private const int MaxPayloadBytes = 6 * 1024 * 1024;
 
     private readonly DateTimeOffset lastModified = timeProvider.GetUtcNow();
@@ -27,10 +30,12 @@ public sealed class LambdaEndpoint(ILambdaFunctionHost functions, LocalArns arns
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(functionName);
-        string name = InProcessLambdaHost.NameOf(Uri.UnescapeDataString(functionName));
-        if (!SagaTopology.Functions.Any(f => f.Name == name))
+        string requested = Uri.UnescapeDataString(functionName);
+        string? name = ResolveFunction(requested, context.Request.Query["Qualifier"].ToString());
+        if (name is null)
         {
-            await ErrorAsync(context, StatusCodes.Status404NotFound, "ResourceNotFoundException", $"Function not found: {arns.Function(name)}").ConfigureAwait(false);
+            string shown = requested.StartsWith("arn:", StringComparison.Ordinal) ? requested : arns.Function(requested);
+            await ErrorAsync(context, StatusCodes.Status404NotFound, "ResourceNotFoundException", $"Function not found: {shown}").ConfigureAwait(false);
             return;
         }
 
@@ -42,11 +47,18 @@ public sealed class LambdaEndpoint(ILambdaFunctionHost functions, LocalArns arns
             return;
         }
 
-        string payload = await ReadPayloadAsync(context.Request, context.RequestAborted).ConfigureAwait(false);
-        if (Encoding.UTF8.GetByteCount(payload) > MaxPayloadBytes)
+        string? payload = await ReadPayloadAsync(context.Request, context.RequestAborted).ConfigureAwait(false);
+        if (payload is null)
         {
             await ErrorAsync(context, StatusCodes.Status413PayloadTooLarge, "RequestTooLargeException",
                 $"Request must be smaller than {MaxPayloadBytes} bytes for the InvokeFunction operation").ConfigureAwait(false);
+            return;
+        }
+
+        if (payload.Length > 0 && payload[0] == InvalidUtf8Marker)
+        {
+            await ErrorAsync(context, StatusCodes.Status400BadRequest, "InvalidRequestContentException",
+                "Could not parse request body into json: the body is not valid UTF-8.").ConfigureAwait(false);
             return;
         }
 
@@ -116,14 +128,83 @@ public sealed class LambdaEndpoint(ILambdaFunctionHost functions, LocalArns arns
         await context.Response.WriteAsync(new JsonObject { ["Functions"] = list }.ToJsonString(), context.RequestAborted).ConfigureAwait(false);
     }
 
-    private static async Task<string> ReadPayloadAsync(HttpRequest request, CancellationToken cancellationToken)
+    /// <summary>
+    /// The payload text; null when it is larger than Lambda's limit, and <see cref="InvalidUtf8Marker"/> alone when it
+    /// is not UTF-8.
+    /// </summary>
+    private static async Task<string?> ReadPayloadAsync(HttpRequest request, CancellationToken cancellationToken)
     {
-        using var reader = new StreamReader(request.Body, Encoding.UTF8);
-        string payload = await reader.ReadToEndAsync(cancellationToken).ConfigureAwait(false);
+        if (request.ContentLength > MaxPayloadBytes)
+        {
+            await Api.BodyDrain.DrainAsync(request, cancellationToken).ConfigureAwait(false);
+            return null;
+        }
+
+        using var buffer = new MemoryStream();
+        byte[] chunk = new byte[16 * 1024];
+        int read;
+        try
+        {
+            while ((read = await request.Body.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
+            {
+                if (buffer.Length + read > MaxPayloadBytes)
+                {
+                    await Api.BodyDrain.DrainAsync(request, cancellationToken).ConfigureAwait(false);
+                    return null;
+                }
+
+                buffer.Write(chunk, 0, read);
+            }
+        }
+        catch (BadHttpRequestException unreadable) when (unreadable.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return null;
+        }
+
+        ReadOnlySpan<byte> bytes = buffer.GetBuffer().AsSpan(0, (int)buffer.Length);
+        if (!System.Text.Unicode.Utf8.IsValid(bytes))
+        {
+            return InvalidUtf8Marker.ToString();
+        }
 
         // Invoke without a payload sends the function an empty JSON object, as Lambda does.
-        return payload.Length == 0 ? "{}" : payload;
+        return bytes.Length == 0 ? "{}" : Encoding.UTF8.GetString(bytes);
     }
+
+    /// <summary>
+    /// The function a name, partial ARN or ARN names in this region and account, without a qualifier or with
+    /// <c>$LATEST</c> (the only version here); null when there is no such function.
+    /// </summary>
+    private string? ResolveFunction(string requested, string queryQualifier)
+    {
+        string[] parts = requested.Split(':');
+        (string? region, string? account, string name, string? qualifier) = parts switch
+        {
+            [var only] => (null, null, only, null),
+            [var bare, var q] => (null, null, bare, q),
+            [var a, "function", var bare] => (null, a, bare, null),
+            [var a, "function", var bare, var q] => (null, a, bare, q),
+            ["arn", _, "lambda", var r, var a, "function", var bare] => (r, a, bare, null),
+            ["arn", _, "lambda", var r, var a, "function", var bare, var q] => (r, a, bare, q),
+            _ => ((string?)null, (string?)null, string.Empty, (string?)null),
+        };
+        if (queryQualifier.Length > 0)
+        {
+            if (qualifier is not null && qualifier != queryQualifier)
+            {
+                return null;
+            }
+
+            qualifier = queryQualifier;
+        }
+
+        bool known = SagaTopology.Functions.Any(f => f.Name == name);
+        bool here = (region is null || region == arns.Region) && (account is null || account == arns.AccountId);
+        return known && here && qualifier is null or "$LATEST" ? name : null;
+    }
+
+    /// <summary>Stands for a payload that is not UTF-8 (a replacement character cannot start valid JSON).</summary>
+    private const char InvalidUtf8Marker = '\uFFFD';
 
     private static bool IsJson(string payload, out string? error)
     {

@@ -34,16 +34,30 @@ public sealed class JsonPathDataFlow(
     /// <summary>The workflow variables the state assigns when it succeeds.</summary>
     public PayloadTemplate? Assign { get; } = assign;
 
-    internal override JsonNode? SelectInput(StateVisit visit) => DataFlow.SelectWithPath(visit, InputPath, visit.RawInput);
+    internal override JsonNode? SelectInput(StateVisit visit)
+    {
+        var input = DataFlow.SelectWithPath(visit, InputPath, visit.RawInput);
+        visit.Test?.Inspection.AfterInputPath = DataFlow.ToJsonText(input);
+        return input;
+    }
 
-    internal override JsonNode? BuildArguments(StateVisit visit, JsonNode? input) =>
-        Parameters is not null ? DataFlow.Evaluate(visit, Parameters, input) : input;
+    internal override JsonNode? BuildArguments(StateVisit visit, JsonNode? input)
+    {
+        var arguments = Parameters is not null ? DataFlow.Evaluate(visit, Parameters, input) : input;
+        visit.Test?.Inspection.AfterParameters = DataFlow.ToJsonText(arguments);
+        return arguments;
+    }
 
     internal override FlowResult ApplyResult(StateVisit visit, JsonNode? input, JsonNode? result, int catcherCount)
     {
+        // A test reports each step's data as it was then: ResultPath and OutputPath change it in place.
+        var inspection = visit.Test?.Inspection;
+        inspection?.Result = DataFlow.ToJsonText(result);
         var selected = ResultSelector is not null ? DataFlow.Evaluate(visit, ResultSelector, result) : result;
+        inspection?.AfterResultSelector = DataFlow.ToJsonText(selected);
         var assigned = DataFlow.EvaluateAssign(visit, Assign, selected);
         var output = DataFlow.ApplyResultPath(visit, ResultPath, InputForResult(visit, catcherCount), selected);
+        inspection?.AfterResultPath = DataFlow.ToJsonText(output);
         return new FlowResult(DataFlow.ApplyOutputPath(visit, OutputPath, output), assigned);
     }
 
@@ -58,19 +72,8 @@ public sealed class JsonPathDataFlow(
 
     internal override FlowResult ApplyChoiceRule(StateVisit visit, ChoiceRule rule, JsonNode? input, FlowResult stateResult)
     {
-        if (rule.Assign is null || DataFlow.EvaluateAssign(visit, rule.Assign, input) is not { } ruleAssigned)
-        {
-            return stateResult;
-        }
-
-        var assigned = stateResult.Assigned ?? new JsonObject();
-        foreach (var (name, value) in ruleAssigned.ToList())
-        {
-            ruleAssigned.Remove(name);
-            assigned[name] = value;
-        }
-
-        return stateResult with { Assigned = assigned };
+        var ruleAssigned = DataFlow.EvaluateAssign(visit, rule.Assign, input);
+        return stateResult with { Assigned = stateResult.AssignedWith(ruleAssigned) };
     }
 
     /// <summary>

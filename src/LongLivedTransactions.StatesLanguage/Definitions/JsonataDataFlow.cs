@@ -25,11 +25,20 @@ public sealed class JsonataDataFlow(JsonataTemplate? arguments, JsonataTemplate?
 
     internal override JsonNode? SelectInput(StateVisit visit) => visit.RawInput;
 
-    internal override JsonNode? BuildArguments(StateVisit visit, JsonNode? input) =>
-        Arguments is null ? input : Evaluate(visit, Arguments, new StatesObject(input));
+    internal override JsonNode? BuildArguments(StateVisit visit, JsonNode? input)
+    {
+        var arguments = Arguments is null ? input : Evaluate(visit, Arguments, new StatesObject(input));
+        visit.Test?.Inspection.AfterArguments = DataFlow.ToJsonText(arguments);
+        return arguments;
+    }
 
     internal override FlowResult ApplyResult(StateVisit visit, JsonNode? input, JsonNode? result, int catcherCount)
     {
+        if (HasResult)
+        {
+            visit.Test?.Inspection.Result = DataFlow.ToJsonText(result);
+        }
+
         var states = new StatesObject(input, result, HasResult);
         return Apply(visit, Output, Assign, states, defaultOutput: HasResult ? result : input);
     }
@@ -63,18 +72,7 @@ public sealed class JsonataDataFlow(JsonataTemplate? arguments, JsonataTemplate?
         }
 
         var ruleResult = Apply(visit, condition.Output, condition.JsonataAssign, new StatesObject(input), stateResult.Output);
-        var assigned = stateResult.Assigned;
-        if (ruleResult.Assigned is { } ruleAssigned)
-        {
-            assigned ??= new JsonObject();
-            foreach (var (name, value) in ruleAssigned.ToList())
-            {
-                ruleAssigned.Remove(name);
-                assigned[name] = value;
-            }
-        }
-
-        return new FlowResult(ruleResult.Output, assigned);
+        return new FlowResult(ruleResult.Output, stateResult.AssignedWith(ruleResult.Assigned));
     }
 
     private static FlowResult Apply(StateVisit visit, JsonataTemplate? output, JsonataTemplate? assign, StatesObject states, JsonNode? defaultOutput)

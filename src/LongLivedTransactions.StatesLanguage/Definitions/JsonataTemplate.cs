@@ -9,15 +9,60 @@ namespace LongLivedTransactions.StatesLanguage.Definitions;
 /// </summary>
 public sealed class JsonataTemplate
 {
-    internal JsonataTemplate(JsonataTemplateNode root)
+    private readonly JsonNode? _source;
+
+    internal JsonataTemplate(JsonataTemplateNode root, JsonNode? source = null)
     {
         Root = root;
+        _source = source;
+        ReadsContext = Expressions(root).Any(expression => MayReadContext(expression.Expression.Text));
     }
 
     internal JsonataTemplateNode Root { get; }
 
+    /// <summary>
+    /// False when no expression can read <c>$states.context</c>, so the context object need not be built for it:
+    /// most expressions read only the input, the result or variables.
+    /// </summary>
+    internal bool ReadsContext { get; }
+
+    /// <summary>The field as written, for people (diagrams, messages): the expression of a <c>{% %}</c> string, or the JSON of any other value.</summary>
+    public string Text => Parsing.JsonataTemplateCompiler.IsExpression(_source, out var expression) ? expression.Trim() : _source?.ToJsonString() ?? "null";
+
     /// <summary>True when the value holds no expression at all.</summary>
     public bool IsLiteral => Root is JsonataLiteralNode;
+
+    /// <summary>
+    /// Any mention of "context", or a use of <c>$states</c> other than <c>$states.input</c>, <c>.result</c> or
+    /// <c>.errorOutput</c> (a whole <c>$states</c>, <c>$lookup($states, ...)</c>), may read the context.
+    /// </summary>
+    private static bool MayReadContext(string text)
+    {
+        if (text.Contains("context", StringComparison.Ordinal))
+        {
+            return true;
+        }
+
+        for (var at = text.IndexOf("$states", StringComparison.Ordinal); at >= 0; at = text.IndexOf("$states", at + 1, StringComparison.Ordinal))
+        {
+            var rest = text.AsSpan(at + "$states".Length);
+            if (!rest.StartsWith(".input", StringComparison.Ordinal) && !rest.StartsWith(".result", StringComparison.Ordinal)
+                && !rest.StartsWith(".errorOutput", StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static IEnumerable<JsonataExpressionNode> Expressions(JsonataTemplateNode node) => node switch
+    {
+        JsonataExpressionNode expression => [expression],
+        JsonataObjectNode obj => obj.Fields.SelectMany(field => Expressions(field.Value)),
+        JsonataArrayNode array => array.Items.SelectMany(Expressions),
+        _ => [],
+    };
 }
 
 internal abstract class JsonataTemplateNode;

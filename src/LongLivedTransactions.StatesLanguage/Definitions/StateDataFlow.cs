@@ -32,4 +32,23 @@ public abstract class StateDataFlow
 }
 
 /// <summary>A state's output, and the variables it assigns (stored only when the state exits).</summary>
-internal readonly record struct FlowResult(JsonNode? Output, JsonObject? Assigned);
+internal readonly record struct FlowResult(JsonNode? Output, JsonObject? Assigned)
+{
+    /// <summary>These assignments with <paramref name="later"/>'s added on top (a matched Choice rule's win).</summary>
+    public JsonObject? AssignedWith(JsonObject? later)
+    {
+        if (later is null)
+        {
+            return Assigned;
+        }
+
+        var assigned = Assigned ?? new JsonObject();
+        foreach (var (name, value) in later.ToList())
+        {
+            later.Remove(name);
+            assigned[name] = value;
+        }
+
+        return assigned;
+    }
+}

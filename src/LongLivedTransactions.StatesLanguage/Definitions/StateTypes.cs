@@ -170,6 +170,9 @@ public sealed class MapState(StateCommon common, MapSettings settings) : State(c
 
     /// <summary>The JSONata fields: Items, ItemSelector and the limits written as expressions.</summary>
     public MapJsonataFields? Jsonata { get; } = settings.Jsonata;
+
+    /// <summary>Where a distributed Map's items come from instead of its input, or null.</summary>
+    public MapItemReader? ItemReader { get; } = settings.ItemReader;
 }
 
 /// <summary>
@@ -197,4 +200,5 @@ public sealed record MapSettings(
     PathReference? ToleratedFailurePercentagePath,
     ErrorHandling ErrorHandling,
     string? Label,
-    MapJsonataFields? Jsonata = null);
+    MapJsonataFields? Jsonata = null,
+    MapItemReader? ItemReader = null);

@@ -16,5 +16,6 @@ public static class ErrorNames
     public const string ParameterPathFailure = "States.ParameterPathFailure";
     public const string BranchFailed = "States.BranchFailed";
     public const string ExceedToleratedFailureThreshold = "States.ExceedToleratedFailureThreshold";
+    public const string ItemReaderFailed = "States.ItemReaderFailed";
     public const string Permissions = "States.Permissions";
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using LongLivedTransactions.StatesLanguage.Execution.StateTesting;
 using LongLivedTransactions.StatesLanguage.History;
 using LongLivedTransactions.StatesLanguage.Tasks;
 
@@ -12,6 +13,18 @@ namespace LongLivedTransactions.StatesLanguage.Execution;
 public sealed class ExecutionEngine(IEnumerable<ITaskInvoker> invokers, TimeProvider timeProvider)
 {
     private readonly IReadOnlyList<ITaskInvoker> _invokers = invokers.ToArray();
+
+    /// <summary>
+    /// Runs one state of a definition once, through the runner an execution uses for it, as the TestState API does:
+    /// no retry is made (a matching Retry rule is reported), a Wait state does not wait, and the mock, when given,
+    /// answers in place of the state's work. A test that runs longer than five minutes fails with States.Timeout.
+    /// </summary>
+    /// <exception cref="ArgumentException">The definition has no such state, or the input is not valid JSON.</exception>
+    public Task<StateTestResult> TestStateAsync(StateTestRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return StateTester.RunAsync(request, _invokers, timeProvider, cancellationToken);
+    }
 
     /// <summary>Starts the execution and returns at once; the run continues in the background.</summary>
     /// <exception cref="ArgumentException">The input is not valid JSON.</exception>

@@ -48,7 +48,7 @@ internal sealed class ExecutionRun
     /// <summary>The execution input text, parsed afresh for each <c>$$.Execution.Input</c> (the states' data changes in place).</summary>
     public string InputJson { get; init; } = "{}";
 
-    /// <summary>A fresh context object (<c>$$</c>) for a state visit.</summary>
+    /// <summary>A fresh context object (<c>$$</c>) for a state visit; a test may give its own (a Map item is added to either).</summary>
     public JsonObject BuildContextObject(StateVisit visit)
     {
         var state = new JsonObject
@@ -61,7 +61,7 @@ internal sealed class ExecutionRun
             state["RetryCount"] = visit.RetryCount;
         }
 
-        var context = new JsonObject
+        var context = visit.Test?.Context?.DeepClone().AsObject() ?? new JsonObject
         {
             ["Execution"] = new JsonObject
             {

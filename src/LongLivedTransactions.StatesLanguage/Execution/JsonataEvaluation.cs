@@ -25,7 +25,7 @@ internal static class JsonataEvaluation
 
     /// <summary>Evaluates a template; <paramref name="states"/> is the <c>$states</c> object of the moment.</summary>
     public static JsonNode? Evaluate(StateVisit visit, JsonataTemplate template, StatesObject states) =>
-        EvaluateNode(visit, template.Root, new StateVariables(visit, states));
+        EvaluateNode(visit, template.Root, new StateVariables(visit, states, template.ReadsContext));
 
     private static JsonNode? EvaluateNode(StateVisit visit, JsonataTemplateNode node, StateVariables variables)
     {
@@ -72,7 +72,7 @@ internal static class JsonataEvaluation
                 ?? throw Failure(visit, $"The field '{FieldOf(template)}' must be an array.");
         }
 
-        var value = EvaluateValue(visit, expression, new StateVariables(visit, states));
+        var value = EvaluateValue(visit, expression, new StateVariables(visit, states, template.ReadsContext));
         var text = expression.Expression.Text.Trim();
         return value switch
         {
@@ -130,7 +130,7 @@ internal static class JsonataEvaluation
     internal sealed record StatesObject(JsonNode? Input, JsonNode? Result = null, bool HasResult = false, JsonNode? ErrorOutput = null);
 
     /// <summary>The variables an expression sees, converted only when it refers to them.</summary>
-    private sealed class StateVariables(StateVisit visit, StatesObject states) : IJsonataVariables
+    private sealed class StateVariables(StateVisit visit, StatesObject states, bool readsContext) : IJsonataVariables
     {
         private object? _states;
 
@@ -147,11 +147,12 @@ internal static class JsonataEvaluation
 
         private OrderedDictionary<string, object?> BuildStates()
         {
-            var result = new OrderedDictionary<string, object?>(StringComparer.Ordinal)
+            var result = new OrderedDictionary<string, object?>(StringComparer.Ordinal) { ["input"] = visit.JsonataInput(states.Input) };
+            if (readsContext)
             {
-                ["input"] = visit.JsonataInput(states.Input),
-                ["context"] = JsonataValue.FromJsonNode(visit.Context),
-            };
+                result["context"] = visit.JsonataContext;
+            }
+
             if (states.HasResult)
             {
                 result["result"] = JsonataValue.FromJsonNode(states.Result);

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using LongLivedTransactions.StatesLanguage.Definitions;
+using LongLivedTransactions.StatesLanguage.Execution.StateTesting;
 using LongLivedTransactions.StatesLanguage.History;
 
 namespace LongLivedTransactions.StatesLanguage.Execution;
@@ -12,6 +13,7 @@ internal sealed class StateVisit(
     ExecutionRun run, State state, JsonNode? rawInput, HistoryCursor cursor, VariableScope variables, CancellationToken cancellation)
 {
     private JsonObject? _context;
+    private object? _jsonataContext;
     private int _retryCount;
     private MapItem? _mapItem;
     private JsonNode? _jsonataInputSource;
@@ -34,6 +36,9 @@ internal sealed class StateVisit(
     /// <summary>Cancelled when the execution stops or times out, or when a sibling branch or iteration fails.</summary>
     public CancellationToken Cancellation { get; } = cancellation;
 
+    /// <summary>Set when the visit is a TestState run of this one state: its mock and configuration, and what it reports.</summary>
+    public StateTestRun? Test { get; init; }
+
     public long EnteredEventId { get; set; }
 
     public DateTimeOffset EnteredTime { get; set; }
@@ -46,6 +51,7 @@ internal sealed class StateVisit(
         {
             _retryCount = value;
             _context = null;
+            _jsonataContext = null;
         }
     }
 
@@ -56,6 +62,7 @@ internal sealed class StateVisit(
         {
             _mapItem = value;
             _context = null;
+            _jsonataContext = null;
         }
     }
 
@@ -70,6 +77,9 @@ internal sealed class StateVisit(
 
         return _jsonataInput;
     }
+
+    /// <summary>The context object in JSONata's value model, converted once until the context changes.</summary>
+    public object? JsonataContext => _jsonataContext ??= LongLivedTransactions.Jsonata.Values.JsonataValue.FromJsonNode(Context);
 
     /// <summary>The context object, built on first use (most states never read it).</summary>
     public JsonObject Context => _context ??= Run.BuildContextObject(this);

@@ -56,6 +56,21 @@ internal sealed class VariableScope(VariableScope? parent)
         return false;
     }
 
+    /// <summary>The variables assigned in this scope (not those it reads from its parents), as one object.</summary>
+    public JsonObject ToJsonObject()
+    {
+        var variables = new JsonObject();
+        if (_values is not null)
+        {
+            foreach (var (name, value) in _values)
+            {
+                variables[name] = value?.DeepClone();
+            }
+        }
+
+        return variables;
+    }
+
     /// <summary>Assigns the variables of one state at once (all values were computed from the old variables).</summary>
     public void AssignAll(JsonObject assigned)
     {

@@ -18,7 +18,7 @@ internal static class JsonataTemplateCompiler
     /// <param name="location">The JSON pointer for diagnostics (<c>/States/A/Output</c>).</param>
     /// <param name="allowErrorOutput">True in a Catch, the only place <c>$states.errorOutput</c> exists.</param>
     public static JsonataTemplate Compile(JsonNode? node, string field, string location, bool allowErrorOutput, DiagnosticBag diagnostics) =>
-        new(CompileNode(node, field, location, allowErrorOutput, diagnostics));
+        new(CompileNode(node, field, location, allowErrorOutput, diagnostics), node);
 
     /// <summary>True when a JSON value is a <c>{% %}</c> string.</summary>
     public static bool IsExpression(JsonNode? node, out string expression)
@@ -91,9 +91,14 @@ internal static class JsonataTemplateCompiler
             diagnostics.Error(DiagnosticCodes.UnsupportedJsonataExpression, $"Reference to '{name}' at the top level is not supported.", location);
         }
 
-        if (!allowErrorOutput && text.Contains("$states.errorOutput", StringComparison.Ordinal))
+        // Names that read a value Step Functions does not offer here: $$ (there is no input document) anywhere, and
+        // the error output outside a catcher. AWS refuses them with this code and wording.
+        foreach (var name in (string[])["$$", "$states.errorOutput"])
         {
-            diagnostics.Schema("$states.errorOutput can only be used in the Output or Assign of a Catch.", location);
+            if ((name != "$states.errorOutput" || !allowErrorOutput) && text.Contains(name, StringComparison.Ordinal))
+            {
+                diagnostics.Error(DiagnosticCodes.UnsupportedJsonataExpression, $"Field '{name}' does not exist.", location);
+            }
         }
 
         return new JsonataExpressionNode(expression, field);

@@ -9,7 +9,7 @@ internal sealed class DiagnosticBag
 
     public bool HasErrors => _items.Exists(d => d.IsError);
 
-    public void Error(string code, string message, string location) =>
+    public void Error(string code, string message, string? location) =>
         _items.Add(new ValidationDiagnostic(ValidationDiagnostic.Error, code, message, location));
 
     public void Schema(string message, string location) => Error(DiagnosticCodes.SchemaValidationFailed, message, location);

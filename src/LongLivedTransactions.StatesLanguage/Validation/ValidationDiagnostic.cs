@@ -24,7 +24,6 @@ public static class DiagnosticCodes
     public const string MissingEndState = "MISSING_END_STATE";
     public const string InvalidStateName = "INVALID_STATE_NAME";
     public const string MissingTransitionTarget = "MISSING_TRANSITION_TARGET";
-    public const string UnreachableState = "UNREACHABLE_STATE";
     public const string DuplicateStateName = "DUPLICATE_STATE_NAME";
     public const string NoDollar = "NO_DOLLAR";
     public const string NoPath = "NO_PATH";

@@ -17,6 +17,15 @@ public sealed class ExpressSagaStack : IDisposable
     public void Dispose() => Synthesized.Dispose();
 }
 
+/// <summary>The stack synthesized with <c>-c queryLanguage=JSONata</c>.</summary>
+public sealed class JsonataSagaStack : IDisposable
+{
+    public SynthesizedSagaStack Synthesized { get; } = SynthesizedSagaStack.Synthesize(
+        new Dictionary<string, object> { [SagaStackSettings.QueryLanguageContextKey] = "JSONata" });
+
+    public void Dispose() => Synthesized.Dispose();
+}
+
 /// <summary>
 /// Every test that talks to the CDK belongs to this group: the stack is synthesized once, and the tests run one after
 /// the other through the single jsii runtime.

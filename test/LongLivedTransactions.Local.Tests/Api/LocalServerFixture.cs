@@ -33,7 +33,19 @@ public sealed class LocalServerFixture : IAsyncLifetime
 
     public Uri Endpoint => Server.Endpoint;
 
-    public HttpClient Http { get; } = new() { Timeout = TimeSpan.FromSeconds(60) };
+    /// <summary>An AWS-style Authorization header, as the AWS CLI and SDKs send (the endpoint does not verify it).</summary>
+    public const string Authorization =
+        "AWS4-HMAC-SHA256 Credential=local/20260101/us-east-1/states/aws4_request, SignedHeaders=host, Signature=00";
+
+    /// <summary>A client that sends the Authorization header on every request, as an SDK would.</summary>
+    public HttpClient Http { get; } = CreateSigningClient();
+
+    public static HttpClient CreateSigningClient()
+    {
+        var client = new HttpClient { Timeout = TimeSpan.FromSeconds(60) };
+        client.DefaultRequestHeaders.TryAddWithoutValidation("Authorization", Authorization);
+        return client;
+    }
 
     public string RepositoryRoot { get; } = Local.RepositoryRoot.Find();
 

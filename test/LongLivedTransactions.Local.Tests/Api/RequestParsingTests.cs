@@ -73,29 +73,21 @@ public sealed class RequestParsingTests
     }
 
     [Fact]
-    public void The_test_state_machine_replaces_every_transition_by_a_stand_in_and_assigns_the_variables_first()
+    public void A_lone_test_state_is_read_with_stand_ins_for_its_targets_and_a_named_state_is_found_at_any_depth()
     {
-        var state = JsonNode.Parse("""
-            {"Type":"Task","Resource":"arn:aws:states:::lambda:invoke","Retry":[{"ErrorEquals":["States.ALL"]}],
-             "Catch":[{"ErrorEquals":["States.ALL"],"Next":"Undo"},{"ErrorEquals":["Other"],"Next":"Check"}],"Next":"Then"}
-            """)!.AsObject();
-        var machine = new TestStateMachine("Check", state, new JsonObject { ["limit"] = 3 });
+        TestStateDefinition lone = TestStateDefinition.Read("""
+            {"Type":"Task","Resource":"arn:aws:states:::lambda:invoke","Catch":[{"ErrorEquals":["States.ALL"],"Next":"Undo"}],"Next":"StateName"}
+            """, stateName: null);
+        Assert.Equal(TestStateDefinition.LoneStateName, lone.State.Name);
+        Assert.Equal(["StateName", "Undo"], lone.Machine.States.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal("Succeed", lone.Machine.States["Undo"].Type);
 
-        JsonObject definition = JsonNode.Parse(machine.ToDefinition(includeRetry: false))!.AsObject();
-        JsonObject states = definition["States"]!.AsObject();
-        Assert.Equal(machine.VariablesStateName, definition["StartAt"]!.GetValue<string>());
-        Assert.Equal(3, states[machine.VariablesStateName]!["Assign"]!["limit"]!.GetValue<int>());
-        Assert.Null(states["Check"]!["Retry"]);
-        Assert.NotNull(JsonNode.Parse(machine.ToDefinition(includeRetry: true))!["States"]!["Check"]!["Retry"]);
+        TestStateDefinition nested = TestStateDefinition.Read("""
+            {"StartAt":"Each","States":{"Each":{"Type":"Map","End":true,"ItemProcessor":{"StartAt":"Inner","States":{"Inner":{"Type":"Pass","End":true}}}}}}
+            """, "Inner");
+        Assert.Equal(("Inner", "Pass"), (nested.State.Name, nested.State.Type));
 
-        // A transition back to the tested state gets a stand-in of its own name; the others keep theirs.
-        Assert.Equal(["Check", "Then", "Undo"], machine.TargetsByStandIn.Values.Order(StringComparer.Ordinal));
-        foreach (var (standIn, target) in machine.TargetsByStandIn)
-        {
-            Assert.Equal("Succeed", states[standIn]!["Type"]!.GetValue<string>());
-            Assert.True(standIn == target || target == "Check");
-        }
-
-        Assert.NotEqual("Check", states["Check"]!["Catch"]![1]!["Next"]!.GetValue<string>());
+        StepFunctionsException missing = Assert.Throws<StepFunctionsException>(() => TestStateDefinition.Read("""{"Type":"Pass","End":true}""", "Inner"));
+        Assert.Equal(("ValidationException", "State not found in definition"), (missing.ErrorType, missing.Message));
     }
 }

@@ -62,4 +62,21 @@ public sealed class AwsCli(string repositoryRoot, Uri endpoint)
         Assert.True(result.ExitCode == 0, $"aws {string.Join(' ', arguments)} exited with {result.ExitCode}: {result.Error}");
         return result.Json;
     }
+
+    /// <summary>Polls describe-execution until the execution is no longer RUNNING (at most 30 s).</summary>
+    public async Task<JsonObject> WaitForEndAsync(string executionArn)
+    {
+        for (int attempt = 0; attempt < 120; attempt++)
+        {
+            JsonObject description = await JsonAsync("stepfunctions", "describe-execution", "--execution-arn", executionArn);
+            if (description["status"]!.GetValue<string>() != "RUNNING")
+            {
+                return description;
+            }
+
+            await Task.Delay(250);
+        }
+
+        throw new TimeoutException($"{executionArn} did not end within 30 s.");
+    }
 }

@@ -12,12 +12,15 @@ public sealed class AwsCliTests(LocalServerFixture fixture) : IClassFixture<Loca
 
     public void Dispose() => File.Delete(definitionFile);
 
-    public static TheoryData<string> Scenarios()
+    public static TheoryData<string, string> Scenarios()
     {
-        var data = new TheoryData<string>();
-        foreach (JsonObject scenario in ExpectedScenarios())
+        var data = new TheoryData<string, string>();
+        foreach (string definition in new[] { "statemachine/saga.asl.json", "statemachine/saga.jsonata.asl.json" })
         {
-            data.Add(scenario["file"]!.GetValue<string>());
+            foreach (JsonObject scenario in ExpectedScenarios())
+            {
+                data.Add(definition, scenario["file"]!.GetValue<string>());
+            }
         }
 
         return data;
@@ -25,17 +28,17 @@ public sealed class AwsCliTests(LocalServerFixture fixture) : IClassFixture<Loca
 
     [Theory]
     [MemberData(nameof(Scenarios))]
-    public async Task A_state_machine_created_from_the_saga_file_runs_each_scenario_as_the_expected_file_says(string file)
+    public async Task A_state_machine_created_from_the_saga_file_runs_each_scenario_as_the_expected_file_says(string definition, string file)
     {
         JsonObject expected = ExpectedScenarios().Single(s => s["file"]!.GetValue<string>() == file);
-        string stateMachineArn = await CreateSagaAsync($"Saga-{Guid.NewGuid():N}"[..20]);
+        string stateMachineArn = await CreateSagaAsync($"Saga-{Guid.NewGuid():N}"[..20], definition);
 
         JsonObject started = await aws.JsonAsync(
             "stepfunctions", "start-execution", "--state-machine-arn", stateMachineArn, "--input", $"file://{file}");
         string executionArn = started["executionArn"]!.GetValue<string>();
         Assert.StartsWith(stateMachineArn.Replace(":stateMachine:", ":execution:", StringComparison.Ordinal) + ":", executionArn, StringComparison.Ordinal);
 
-        JsonObject description = await PollUntilEndAsync(executionArn);
+        JsonObject description = await aws.WaitForEndAsync(executionArn);
         Assert.Equal(expected["status"]!.GetValue<string>(), description["status"]!.GetValue<string>());
         Assert.Equal(expected["error"]?.GetValue<string>(), description["error"]?.GetValue<string>());
         Assert.Equal(fixture.ReadRepositoryFile(file), description["input"]!.GetValue<string>());
@@ -67,10 +70,10 @@ public sealed class AwsCliTests(LocalServerFixture fixture) : IClassFixture<Loca
         JsonObject started = await aws.JsonAsync(
             "stepfunctions", "start-execution", "--state-machine-arn", fixture.Server.SagaStateMachineArn,
             "--name", $"order-{Guid.NewGuid():N}", "--input", "file://events/07-order-succeeds.json");
-        JsonObject description = await PollUntilEndAsync(started["executionArn"]!.GetValue<string>());
+        JsonObject description = await aws.WaitForEndAsync(started["executionArn"]!.GetValue<string>());
         Assert.Equal("SUCCEEDED", description["status"]!.GetValue<string>());
 
-        var dynamo = new AwsCli(fixture.RepositoryRoot, fixture.Server.Cloud.DynamoDbEndpoint);
+        var dynamo = new AwsCli(fixture.RepositoryRoot, fixture.Server.DynamoDbEndpoint);
         JsonObject orders = await dynamo.JsonAsync("dynamodb", "scan", "--table-name", "Orders");
         string orderId = JsonNode.Parse(fixture.ReadRepositoryFile("events/07-order-succeeds.json"))!["order_id"]!.GetValue<string>();
         Assert.Contains(orders["Items"]!.AsArray(), item => item!["order_id"]!["S"]!.GetValue<string>() == orderId);
@@ -143,10 +146,10 @@ public sealed class AwsCliTests(LocalServerFixture fixture) : IClassFixture<Loca
         }
     }
 
-    private async Task<string> CreateSagaAsync(string name)
+    private async Task<string> CreateSagaAsync(string name, string definition)
     {
         // As the README shows: the saga file with its ${...} placeholders replaced by the local ARNs.
-        string template = fixture.ReadRepositoryFile("statemachine/saga.asl.json");
+        string template = fixture.ReadRepositoryFile(definition);
         return await CreateAsync(name, SagaDefinition.Substitute(template, SagaDefinition.Substitutions(fixture.Server.Cloud.Arns)));
     }
 
@@ -157,22 +160,6 @@ public sealed class AwsCliTests(LocalServerFixture fixture) : IClassFixture<Loca
             "stepfunctions", "create-state-machine", "--name", name, "--definition", $"file://{definitionFile}",
             "--role-arn", "arn:aws:iam::123456789012:role/LocalSagaRole");
         return created["stateMachineArn"]!.GetValue<string>();
-    }
-
-    private async Task<JsonObject> PollUntilEndAsync(string executionArn)
-    {
-        for (int attempt = 0; attempt < 120; attempt++)
-        {
-            JsonObject description = await aws.JsonAsync("stepfunctions", "describe-execution", "--execution-arn", executionArn);
-            if (description["status"]!.GetValue<string>() != "RUNNING")
-            {
-                return description;
-            }
-
-            await Task.Delay(250);
-        }
-
-        throw new TimeoutException($"{executionArn} did not end within 30 s.");
     }
 
     private static IEnumerable<JsonObject> ExpectedScenarios()

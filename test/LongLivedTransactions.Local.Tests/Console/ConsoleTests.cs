@@ -8,8 +8,6 @@ namespace LongLivedTransactions.Local.Tests.Console;
 /// <summary>The web console in headless Chromium (Debian's /usr/bin/chromium) against the real <c>up</c> server.</summary>
 public sealed class ConsoleTests(LocalServerFixture fixture) : IClassFixture<LocalServerFixture>
 {
-    private const string ChromiumPath = "/usr/bin/chromium";
-
     private static readonly Regex ExecutionUrl = new("#/execution/arn%3A");
 
     private static readonly string[] CompensatedPath =
@@ -19,16 +17,9 @@ public sealed class ConsoleTests(LocalServerFixture fixture) : IClassFixture<Loc
     public async Task Starting_the_reserve_inventory_scenario_from_the_page_highlights_the_compensation_path()
     {
         using IPlaywright playwright = await Playwright.CreateAsync();
-        await using IBrowser browser = await LaunchAsync(playwright);
+        await using IBrowser browser = await ConsoleBrowser.LaunchAsync(playwright);
         IPage page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1500, Height = 1050 } });
-        var consoleErrors = new List<string>();
-        page.Console += (_, message) =>
-        {
-            if (message.Type == "error")
-            {
-                consoleErrors.Add(message.Text);
-            }
-        };
+        List<string> consoleErrors = ConsoleBrowser.CollectErrors(page);
 
         await page.GotoAsync(fixture.Endpoint.ToString());
         await page.GetByRole(AriaRole.Link, new() { Name = "LongLivedTransactionsSaga" }).ClickAsync();
@@ -39,7 +30,7 @@ public sealed class ConsoleTests(LocalServerFixture fixture) : IClassFixture<Loc
         await page.ClickAsync("#start-execution");
 
         // The execution page refreshes itself until the execution has ended.
-        await Assertions.Expect(ExecutionStatus(page)).ToHaveTextAsync("FAILED", new() { Timeout = 30_000 });
+        await Assertions.Expect(ConsoleBrowser.ExecutionStatus(page)).ToHaveTextAsync("FAILED", new() { Timeout = 30_000 });
         await Assertions.Expect(page).ToHaveURLAsync(ExecutionUrl);
 
         var path = await page.Locator("[data-testid=path] li").EvaluateAllAsync<string[]>("items => items.map(i => i.dataset.state)");
@@ -87,18 +78,18 @@ public sealed class ConsoleTests(LocalServerFixture fixture) : IClassFixture<Loc
         string arn = created["stateMachineArn"]!.GetValue<string>();
 
         using IPlaywright playwright = await Playwright.CreateAsync();
-        await using IBrowser browser = await LaunchAsync(playwright);
+        await using IBrowser browser = await ConsoleBrowser.LaunchAsync(playwright);
         IPage page = await browser.NewPageAsync();
         await page.GotoAsync($"{fixture.Endpoint}#/state-machine/{Uri.EscapeDataString(arn)}");
         await page.FillAsync("#input", """{"typed": true}""");
         await page.ClickAsync("#start-execution");
 
-        await Assertions.Expect(ExecutionStatus(page)).ToHaveTextAsync("RUNNING");
+        await Assertions.Expect(ConsoleBrowser.ExecutionStatus(page)).ToHaveTextAsync("RUNNING");
         await Assertions.Expect(page).ToHaveURLAsync(ExecutionUrl);
         await Assertions.Expect(page.Locator("g.node[data-state=Hold]")).ToHaveAttributeAsync("data-status", "running");
         await page.GetByRole(AriaRole.Button, new() { Name = "Stop execution" }).ClickAsync();
 
-        await Assertions.Expect(ExecutionStatus(page)).ToHaveTextAsync("ABORTED");
+        await Assertions.Expect(ConsoleBrowser.ExecutionStatus(page)).ToHaveTextAsync("ABORTED");
         await Assertions.Expect(page.Locator("g.node[data-state=Hold]")).ToHaveAttributeAsync("data-status", "aborted");
         await Assertions.Expect(page.Locator("g.node[data-state=Done]")).ToHaveAttributeAsync("data-status", "not-run");
         JsonObject executions = await fixture.CallOkAsync("ListExecutions", new JsonObject { ["stateMachineArn"] = arn });
@@ -112,7 +103,7 @@ public sealed class ConsoleTests(LocalServerFixture fixture) : IClassFixture<Loc
     public async Task A_state_machine_list_that_answers_late_does_not_replace_the_page_opened_meanwhile()
     {
         using IPlaywright playwright = await Playwright.CreateAsync();
-        await using IBrowser browser = await LaunchAsync(playwright);
+        await using IBrowser browser = await ConsoleBrowser.LaunchAsync(playwright);
         IPage page = await browser.NewPageAsync();
         var listRequested = new TaskCompletionSource();
         var releaseList = new TaskCompletionSource();
@@ -141,23 +132,5 @@ public sealed class ConsoleTests(LocalServerFixture fixture) : IClassFixture<Loc
         await page.WaitForTimeoutAsync(500);
         await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("LongLivedTransactionsSaga");
         await Assertions.Expect(page.Locator("#execution-name")).ToBeVisibleAsync();
-    }
-
-    /// <summary>
-    /// The status badge in the execution page's heading (the state machine page lists executions with badges too).
-    /// Tests wait on it, not on WaitForURLAsync: that call checks the URL and only then starts listening, so a hash
-    /// change reported in between is missed and the wait runs to its timeout although the page is already there.
-    /// </summary>
-    private static ILocator ExecutionStatus(IPage page) => page.Locator("h1").GetByTestId("status");
-
-    private static async Task<IBrowser> LaunchAsync(IPlaywright playwright)
-    {
-        Assert.True(File.Exists(ChromiumPath), $"{ChromiumPath} is missing: install it with 'apt-get install -y chromium'.");
-        return await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = ChromiumPath,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-        });
     }
 }

@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
 using LongLivedTransactions.Local.Api;
+using LongLivedTransactions.Local.Tests.Api;
 using LongLivedTransactions.Local.Persistence;
 
 namespace LongLivedTransactions.Local.Tests.Durability;
@@ -15,7 +16,7 @@ public sealed class DurableApiTests : IAsyncLifetime, IDisposable
     private const string RoleArn = "arn:aws:iam::123456789012:role/local";
 
     private readonly string stateDirectory = Path.Combine(Path.GetTempPath(), $"llt-api-{Guid.NewGuid():N}");
-    private readonly HttpClient http = new() { Timeout = TimeSpan.FromSeconds(60) };
+    private readonly HttpClient http = LocalServerFixture.CreateSigningClient();
     private LocalServer? server;
 
     private LocalServer Server => server!;

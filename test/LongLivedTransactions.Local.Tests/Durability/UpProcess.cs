@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using LongLivedTransactions.Local.Api;
+using LongLivedTransactions.Local.Tests.Api;
 using LongLivedTransactions.Local.Cli;
 
 namespace LongLivedTransactions.Local.Tests.Durability;
@@ -25,7 +26,7 @@ internal sealed partial class UpProcess : IAsyncDisposable
 
     public int Pid => process.Id;
 
-    public HttpClient Http { get; } = new() { Timeout = TimeSpan.FromSeconds(60) };
+    public HttpClient Http { get; } = LocalServerFixture.CreateSigningClient();
 
     public string Log
     {

@@ -1,5 +1,7 @@
 using System.Text.Json.Nodes;
+using LongLivedTransactions.Core.Topology;
 using LongLivedTransactions.Local.Workflow;
+using LongLivedTransactions.StatesLanguage.Definitions;
 using LongLivedTransactions.StatesLanguage.Execution;
 using LongLivedTransactions.StatesLanguage.History;
 using LongLivedTransactions.StatesLanguage.Tasks;
@@ -9,7 +11,10 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace LongLivedTransactions.Local.Tests.Saga;
 
-/// <summary>The saga's Retry rules absorb transient Lambda faults, and a MockConfigFile replaces the functions.</summary>
+/// <summary>
+/// The saga's Retry rules absorb transient Lambda and SNS faults (in both flavours of the definition where it is about the
+/// definition), and a MockConfigFile replaces the functions.
+/// </summary>
 public class RetryAndMockTests(LocalCloudFixture fixture) : IClassFixture<LocalCloudFixture>
 {
     [Fact]
@@ -33,6 +38,53 @@ public class RetryAndMockTests(LocalCloudFixture fixture) : IClassFixture<LocalC
         Assert.Equal(["succeeded", "Lambda.ServiceException", "Lambda.ServiceException", "succeeded", "succeeded", "succeeded"], paymentOutcomes);
         Assert.Equal(["ProcessOrder", "ProcessPayment", "ReserveInventory", "sns:NotifySuccess", "OrderSucceeded"], ExecutionPath.FromHistory(history));
         Assert.Equal(3, flaky.Attempts("DebitPayment"));
+    }
+
+    [Theory]
+    [InlineData(SagaQueryLanguage.JsonPath)]
+    [InlineData(SagaQueryLanguage.Jsonata)]
+    public async Task A_success_that_SNS_never_accepts_is_retried_then_the_committed_order_still_succeeds(SagaQueryLanguage flavour)
+    {
+        LocalCloud cloud = fixture.Cloud;
+        var sns = new FlakySnsPublisher(cloud.Notifications, failures: int.MaxValue);
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var engine = new ExecutionEngine([new LambdaInvokeTaskInvoker(cloud.Functions, clock), new SnsPublishTaskInvoker(sns, clock)], clock);
+        string orderJson = System.Text.Json.JsonSerializer.Serialize(SampleOrders.Create(), Core.Json.SagaJsonContext.Default.Order);
+
+        Execution execution = engine.Start(Request(cloud, "unannounced", orderJson, Definition(cloud, flavour)));
+        await RunToCompletionAsync(execution, clock);
+
+        // The publish is tried once and retried six times; then the Catch keeps the order's success.
+        Assert.Equal(ExecutionStatus.Succeeded, execution.Status);
+        Assert.Equal(["ProcessOrder", "ProcessPayment", "ReserveInventory", "sns:NotifySuccess", "OrderSucceeded"], ExecutionPath.FromHistory(execution.GetHistory()));
+        Assert.Equal(7, sns.Attempts);
+        JsonNode output = JsonNode.Parse(execution.OutputJson!)!;
+        Assert.Equal("SNS.InternalErrorException", output["notification_error"]!["Error"]!.GetValue<string>());
+        Assert.NotNull(output["inventory"]);
+    }
+
+    [Theory]
+    [InlineData(SagaQueryLanguage.JsonPath)]
+    [InlineData(SagaQueryLanguage.Jsonata)]
+    public async Task A_failure_notice_that_SNS_refuses_twice_is_retried_and_published_once(SagaQueryLanguage flavour)
+    {
+        LocalCloud cloud = fixture.Cloud;
+        var sns = new FlakySnsPublisher(cloud.Notifications, failures: 2);
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var engine = new ExecutionEngine([new LambdaInvokeTaskInvoker(cloud.Functions, clock), new SnsPublishTaskInvoker(sns, clock)], clock);
+        string orderId = SampleOrders.NewId(Payments.RefundPaymentFunction.FailurePrefix);
+        string orderJson = System.Text.Json.JsonSerializer.Serialize(SampleOrders.Create(orderId), Core.Json.SagaJsonContext.Default.Order);
+        int notificationsBefore = cloud.Notifications.Messages.Count;
+
+        Execution execution = engine.Start(Request(cloud, "announced", orderJson, Definition(cloud, flavour)));
+        await RunToCompletionAsync(execution, clock);
+
+        Assert.Equal("ErrProcessRefund", execution.Error);
+        Assert.Equal(3, sns.Attempts);
+        JsonObject notice = JsonNode.Parse(cloud.Notifications.Messages.Skip(notificationsBefore).Single(m => m.Message.Contains(orderId, StringComparison.Ordinal)).Message)!.AsObject();
+        Assert.Equal(orderId, notice["order_id"]!.GetValue<string>());
+        Assert.Equal("ProcessRefund", notice["failed_step"]!.GetValue<string>());
+        Assert.Equal("ErrProcessRefund", notice["error"]!["Error"]!.GetValue<string>());
     }
 
     [Fact]
@@ -73,23 +125,24 @@ public class RetryAndMockTests(LocalCloudFixture fixture) : IClassFixture<LocalC
         Assert.Equal("Card declined (mocked).", execution.Cause);
     }
 
-    private static ExecutionRequest Request(LocalCloud cloud, string name, string input) =>
-        new(cloud.SagaStateMachineArn, cloud.Arns.Execution(SagaDefinition.StateMachineName, name + "-" + Guid.NewGuid().ToString("N")[..8]), name, cloud.Saga, input);
+    private static ExecutionRequest Request(LocalCloud cloud, string name, string input, StateMachineDefinition? definition = null) =>
+        new(cloud.SagaStateMachineArn, cloud.Arns.Execution(SagaDefinition.StateMachineName, name + "-" + Guid.NewGuid().ToString("N")[..8]), name, definition ?? cloud.Saga, input);
+
+    private static StateMachineDefinition Definition(LocalCloud cloud, SagaQueryLanguage flavour) =>
+        SagaDefinition.Read(Path.Combine(LocalCloudFixture.RepositoryRoot, SagaTopology.DefinitionPath(flavour)), cloud.Arns).Definition;
 
     /// <summary>
-    /// Moves the fake clock past each retry back-off (at most MaxDelaySeconds, 8 s) once the engine has recorded the
-    /// failed attempt, and never while a task runs, so the tasks' own 10 s timeouts cannot fire however slowly
-    /// dynalite answers. No real time is spent waiting.
+    /// Moves the fake clock past the retry back-off (at most MaxDelaySeconds, 8 s) while the failed attempt is the
+    /// latest event, and never while a task runs, so the tasks' own 10 s timeouts cannot fire however slowly
+    /// dynalite answers. It advances again every 50 ms until the retry starts: on a busy machine the engine may
+    /// set its back-off timer only after the first advance. No real time is spent waiting.
     /// </summary>
     private static async Task RunToCompletionAsync(Execution execution, FakeTimeProvider clock)
     {
-        long lastAdvancedFor = 0;
         for (int step = 0; step < 6_000 && !execution.Completion.IsCompleted; step++)
         {
-            HistoryEvent latest = execution.GetHistory()[^1];
-            if (latest.Type == "TaskFailed" && latest.Id != lastAdvancedFor)
+            if (step % 10 == 0 && execution.GetHistory()[^1].Type == "TaskFailed")
             {
-                lastAdvancedFor = latest.Id;
                 clock.Advance(TimeSpan.FromSeconds(8));
             }
 
@@ -97,6 +150,19 @@ public class RetryAndMockTests(LocalCloudFixture fixture) : IClassFixture<LocalC
         }
 
         await execution.Completion.WaitAsync(TimeSpan.FromSeconds(30));
+    }
+
+    /// <summary>Fails the first publishes as SNS does with an internal error, then lets them through.</summary>
+    private sealed class FlakySnsPublisher(ISnsPublisher inner, int failures) : ISnsPublisher
+    {
+        private int attempts;
+
+        public int Attempts => Volatile.Read(ref attempts);
+
+        public Task<string> PublishAsync(string topicArn, string message, string? subject, CancellationToken ct) =>
+            Interlocked.Increment(ref attempts) <= failures
+                ? throw new TaskFailedException("SNS.InternalErrorException", "Internal Error (simulated).")
+                : inner.PublishAsync(topicArn, message, subject, ct);
     }
 
     /// <summary>Fails the first calls to one function as the Lambda service would, then lets them through.</summary>

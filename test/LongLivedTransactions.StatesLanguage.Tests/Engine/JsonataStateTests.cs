@@ -95,6 +95,20 @@ public sealed class JsonataStateTests
         Assert.Equal("o-1: card declined", execution.Cause);
     }
 
+    [Theory]
+    [InlineData("{% $states.context.State.Name %}", "\"P\"")]
+    [InlineData("{% $lookup($states, 'context').State.Name %}", "\"P\"")]
+    [InlineData("{% $keys($states) %}", "[\"input\",\"context\"]")]
+    [InlineData("{% $states.input.n %}", "1")]
+    public async Task The_context_is_there_for_every_way_of_reading_it(string expression, string expected)
+    {
+        var execution = await RunAsync(
+            """{"QueryLanguage":"JSONata","StartAt":"P","States":{"P":{"Type":"Pass","Output":""" + JsonValue.Create(expression).ToJsonString() + ",\"End\":true}}}",
+            """{"n":1}""");
+
+        AssertJson(expected, Output(execution));
+    }
+
     [Fact]
     public async Task An_expression_that_returns_nothing_fails_the_state_and_names_the_field()
     {
@@ -157,14 +171,44 @@ public sealed class JsonataStateTests
     [Theory]
     [InlineData("""{"QueryLanguage":"JSONata","StartAt":"P","States":{"P":{"Type":"Pass","Output":"{% 1 + %}","End":true}}}""", "INVALID_JSONATA_EXPRESSION", "/States/P/Output")]
     [InlineData("""{"QueryLanguage":"JSONata","StartAt":"P","States":{"P":{"Type":"Pass","Output":{"v":"{% phone %}"},"End":true}}}""", "UNSUPPORTED_JSONATA_EXPRESSION", "/States/P/Output/v")]
-    [InlineData("""{"QueryLanguage":"JSONata","StartAt":"P","States":{"P":{"Type":"Pass","InputPath":"$.a","End":true}}}""", "SCHEMA_VALIDATION_FAILED", "/States/P/InputPath")]
-    [InlineData("""{"QueryLanguage":"JSONata","StartAt":"P","States":{"P":{"Type":"Pass","QueryLanguage":"JSONPath","End":true}}}""", "SCHEMA_VALIDATION_FAILED", "/States/P/QueryLanguage")]
-    [InlineData("""{"QueryLanguage":"JSONata","StartAt":"P","States":{"P":{"Type":"Pass","Output":"{% $states.errorOutput %}","End":true}}}""", "SCHEMA_VALIDATION_FAILED", "/States/P/Output")]
+    [InlineData("""{"QueryLanguage":"JSONata","StartAt":"P","States":{"P":{"Type":"Pass","InputPath":"$.a","End":true}}}""", "SCHEMA_VALIDATION_FAILED", "/States/P")]
+    [InlineData("""{"QueryLanguage":"JSONata","StartAt":"P","States":{"P":{"Type":"Pass","QueryLanguage":"JSONPath","End":true}}}""", "SCHEMA_VALIDATION_FAILED", "/States/P")]
+    [InlineData("""{"QueryLanguage":"JSONata","StartAt":"P","States":{"P":{"Type":"Pass","Output":"{% $states.errorOutput %}","End":true}}}""", "UNSUPPORTED_JSONATA_EXPRESSION", "/States/P/Output")]
+    [InlineData("""{"QueryLanguage":"JSONata","StartAt":"P","States":{"P":{"Type":"Pass","Output":"{% $$ %}","End":true}}}""", "UNSUPPORTED_JSONATA_EXPRESSION", "/States/P/Output")]
     public void Definitions_AWS_refuses_are_refused(string definition, string code, string location)
     {
         var diagnostic = Assert.Single(StateMachineValidator.Validate(definition), d => d.IsError);
 
         Assert.Equal((code, location), (diagnostic.Code, diagnostic.Location));
+    }
+
+    [Theory]
+    [InlineData(
+        """{"StartAt":"P","States":{"P":{"Type":"Pass","Output":{"v":1},"End":true}}}""",
+        "The QueryLanguage is set to 'JSONPath', but field 'Output' is only supported for the 'JSONata' QueryLanguage", "/States/P")]
+    [InlineData(
+        """{"QueryLanguage":"JSONata","StartAt":"P","States":{"P":{"Type":"Pass","InputPath":"$.a","End":true}}}""",
+        "The QueryLanguage is set to 'JSONata', but field 'InputPath' is only supported for the 'JSONPath' QueryLanguage", "/States/P")]
+    [InlineData(
+        """{"QueryLanguage":"JSONata","StartAt":"P","States":{"P":{"Type":"Pass","QueryLanguage":"JSONPath","End":true}}}""",
+        "'QueryLanguage' can not be 'JSONPath' if set to 'JSONata' for whole state machine", "/States/P")]
+    [InlineData(
+        """{"StartAt":"M","States":{"M":{"Type":"Map","QueryLanguage":"JSONata","ItemProcessor":{"StartAt":"P","States":{"P":{"Type":"Pass","Output":{"v":1},"End":true}}},"End":true}}}""",
+        "The QueryLanguage is set to 'JSONPath', but field 'Output' is only supported for the 'JSONata' QueryLanguage", "/States/M/ItemProcessor/States/P")]
+    [InlineData(
+        """{"StartAt":"B","States":{"B":{"Type":"Parallel","QueryLanguage":"JSONata","Branches":[{"StartAt":"P","States":{"P":{"Type":"Pass","Output":{"v":1},"End":true}}}],"End":true}}}""",
+        "The QueryLanguage is set to 'JSONPath', but field 'Output' is only supported for the 'JSONata' QueryLanguage", "/States/B/Branches/0/States/P")]
+    [InlineData(
+        """{"QueryLanguage":"JSONata","StartAt":"M","States":{"M":{"Type":"Map","ItemProcessor":{"QueryLanguage":"JSONata","StartAt":"P","States":{"P":{"Type":"Pass","End":true}}},"End":true}}}""",
+        "Field 'QueryLanguage' is not supported", "/States/M/ItemProcessor")]
+    [InlineData(
+        """{"QueryLanguage":"JSONata","StartAt":"P","States":{"P":{"Type":"Pass","Output":"{% $states.errorOutput %}","End":true}}}""",
+        "Field '$states.errorOutput' does not exist.", "/States/P/Output")]
+    public void Query_language_rules_read_as_AWS_words_them(string definition, string message, string location)
+    {
+        var diagnostic = Assert.Single(StateMachineValidator.Validate(definition), d => d.IsError);
+
+        Assert.Equal((message, location), (diagnostic.Message, diagnostic.Location));
     }
 
     [Fact]

@@ -22,7 +22,7 @@ public sealed class StateMachineValidatorTests
     public void A_missing_Next_target_is_reported_where_it_is()
     {
         var error = StateMachineValidator.Validate("""{"StartAt":"P","States":{"P":{"Type":"Pass","Next":"Nowhere"},"S":{"Type":"Succeed"}}}""")
-            .Single(d => d.Code == "MISSING_TRANSITION_TARGET");
+            .Single(d => d.Message.StartsWith("Missing 'Next' target", StringComparison.Ordinal));
 
         Assert.Equal(("ERROR", "MISSING_TRANSITION_TARGET", "/States/P/Next"), (error.Severity, error.Code, error.Location));
         Assert.Contains("Nowhere", error.Message, StringComparison.Ordinal);
@@ -36,12 +36,22 @@ public sealed class StateMachineValidatorTests
         Assert.Contains(diagnostics, d => d.Code == "MISSING_TRANSITION_TARGET" && d.Location == "/StartAt");
     }
 
+    [Theory]
+    [InlineData("$error")]
+    [InlineData("$$.Execution")]
+    public void A_ResultPath_that_is_not_in_the_state_data_is_refused(string resultPath)
+    {
+        var error = SingleError("""{"StartAt":"P","States":{"P":{"Type":"Pass","ResultPath":"RESULT_PATH","End":true}}}""".Replace("RESULT_PATH", resultPath, StringComparison.Ordinal));
+
+        Assert.Equal(("SCHEMA_VALIDATION_FAILED", "/States/P/ResultPath"), (error.Code, error.Location));
+    }
+
     [Fact]
     public void An_unreachable_state_is_reported()
     {
         var error = SingleError("""{"StartAt":"P","States":{"P":{"Type":"Pass","End":true},"Lonely":{"Type":"Pass","End":true}}}""");
 
-        Assert.Equal(("UNREACHABLE_STATE", "/States/Lonely"), (error.Code, error.Location));
+        Assert.Equal(("MISSING_TRANSITION_TARGET", "State \"Lonely\" is not reachable.", "/States/Lonely"), (error.Code, error.Message, error.Location));
     }
 
     [Fact]
@@ -55,9 +65,11 @@ public sealed class StateMachineValidatorTests
     [Fact]
     public void A_graph_without_a_terminal_state_is_reported()
     {
-        var diagnostics = StateMachineValidator.Validate("""{"StartAt":"A","States":{"A":{"Type":"Pass","Next":"B"},"B":{"Type":"Pass","Next":"A"}}}""");
+        var diagnostics = StateMachineValidator.Validate("""{"StartAt":"A","States":{"A":{"Type":"Pass","Next":"B"},"B":{"Type":"Pass","Next":"A"},"C":{"Type":"Pass","Next":"A"}}}""");
 
-        Assert.Contains(diagnostics, d => d.Code == "MISSING_END_STATE");
+        // As AWS answers: one diagnostic without a location; the unreachable C is not reported alongside it.
+        var error = Assert.Single(diagnostics);
+        Assert.Equal(("MISSING_END_STATE", "Workflow has no terminal state", null), (error.Code, error.Message, error.Location));
     }
 
     [Theory]
@@ -159,7 +171,7 @@ public sealed class StateMachineValidatorTests
     {
         var error = StateMachineValidator.Validate("""
             {"StartAt":"M","States":{"M":{"Type":"Map","ItemProcessor":{"StartAt":"I","States":{"I":{"Type":"Pass","Next":"Missing"},"S":{"Type":"Succeed"}}},"End":true}}}
-            """).Single(d => d.Code == "MISSING_TRANSITION_TARGET");
+            """).Single(d => d.Message.StartsWith("Missing 'Next' target", StringComparison.Ordinal));
 
         Assert.Equal(("MISSING_TRANSITION_TARGET", "/States/M/ItemProcessor/States/I/Next"), (error.Code, error.Location));
     }

@@ -6,11 +6,12 @@ namespace LongLivedTransactions.Jsonata.Functions.Formatting;
 internal static class DateTimeFormatter
 {
     private static readonly List<DateTimePart> _iso8601 = DateTimePicture.Parse(DateTimePicture.Iso8601);
+    private static readonly IntegerPicture _twoDigits = IntegerPicture.Parse("00");
 
     /// <param name="millis">Milliseconds since the epoch.</param>
     /// <param name="picture">The picture, or null for ISO 8601.</param>
     /// <param name="timezone">An offset written ±HHMM, or null for UTC.</param>
-    public static string Format(double millis, string? picture, string? timezone)
+    public static string Format(double millis, string? picture, string? timezone, PictureCache cache)
     {
         var offsetHours = 0.0;
         var offsetMinutes = 0.0;
@@ -22,7 +23,7 @@ internal static class DateTimeFormatter
             offsetMinutes = offset % 100;
         }
 
-        var parts = picture is null ? _iso8601 : DateTimePicture.Parse(picture);
+        var parts = picture is null ? _iso8601 : cache.DateTimePicture(picture);
         var offsetMillis = ((60 * offsetHours) + offsetMinutes) * 60 * 1000;
         var date = UtcDate.FromTime(millis + offsetMillis);
         var result = new StringBuilder();
@@ -130,7 +131,7 @@ internal static class DateTimeFormatter
                 text = IntegerFormatter.Format(offsetHours, format);
                 if (offsetMinutes != 0)
                 {
-                    text += ":" + IntegerFormatter.Format(Math.Floor(offsetMinutes), IntegerPicture.Parse("00"));
+                    text += ":" + IntegerFormatter.Format(Math.Floor(offsetMinutes), _twoDigits);
                 }
             }
             else if (digits is 3 or 4)

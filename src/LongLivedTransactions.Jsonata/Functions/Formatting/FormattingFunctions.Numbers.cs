@@ -5,7 +5,7 @@ namespace LongLivedTransactions.Jsonata.Functions;
 internal static partial class FormattingFunctions
 {
     /// <summary>$formatNumber(number, picture [, options]): F&amp;O fn:format-number.</summary>
-    public static object? FormatNumber(object?[] arguments, FunctionCallContext context)
+    public static object? FormatNumber(object?[] arguments, PictureCache pictures)
     {
         if (NumberArgument(arguments, 0) is not { } value || StringArgument(arguments, 1) is not { } picture)
         {
@@ -13,7 +13,7 @@ internal static partial class FormattingFunctions
         }
 
         var options = NativeFunction.Argument(arguments, 2) as OrderedDictionary<string, object?>;
-        return NumberFormatter.Format(value, picture, options);
+        return NumberFormatter.Format(value, picture, options, pictures);
     }
 
     /// <summary>$formatBase(number [, radix]): the rounded number in base 2 to 36 (D3100 otherwise).</summary>

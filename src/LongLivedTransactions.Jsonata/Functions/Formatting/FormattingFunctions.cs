@@ -1,3 +1,5 @@
+using LongLivedTransactions.Jsonata.Functions.Formatting;
+
 namespace LongLivedTransactions.Jsonata.Functions;
 
 /// <summary>The built-ins with XPath picture strings: numbers, integers, bases, dates and times.</summary>
@@ -9,14 +11,17 @@ internal static partial class FormattingFunctions
     public static void Register(FunctionLibrary library)
     {
         ArgumentNullException.ThrowIfNull(library);
+
+        // One cache per library: a compiled expression gets its own library, so nothing is shared between them.
+        var pictures = new PictureCache();
         library
-            .Add("formatNumber", "<n-so?:s>", 3, FormatNumber)
+            .Add("formatNumber", "<n-so?:s>", 3, (arguments, _) => FormatNumber(arguments, pictures))
             .Add("formatBase", "<n-n?:s>", 2, FormatBase)
-            .Add("formatInteger", "<n-s:s>", 2, FormatInteger)
+            .Add("formatInteger", "<n-s:s>", 2, (arguments, _) => FormatInteger(arguments, pictures))
             .Add("parseInteger", "<s-s:n>", 2, ParseInteger)
             .Add("toMillis", "<s-s?:n>", 2, ToMillis)
-            .Add("fromMillis", "<n-s?s?:s>", 3, FromMillis)
-            .Add("now", "<s?s?:s>", 2, Now)
+            .Add("fromMillis", "<n-s?s?:s>", 3, (arguments, _) => FromMillis(arguments, pictures))
+            .Add("now", "<s?s?:s>", 2, (arguments, context) => Now(arguments, context, pictures))
             .Add("millis", "<:n>", 0, Millis);
     }
 

@@ -11,27 +11,7 @@ namespace LongLivedTransactions.Jsonata.Functions.Formatting;
 internal static class JsNumber
 {
     /// <summary>Number.prototype.toString(): the shortest round-trip digits, exponential outside [1e-7, 1e21).</summary>
-    public static string ToString(double value)
-    {
-        if (double.IsNaN(value))
-        {
-            return "NaN";
-        }
-
-        if (double.IsInfinity(value))
-        {
-            return value > 0 ? "Infinity" : "-Infinity";
-        }
-
-        if (value == 0)
-        {
-            return "0";
-        }
-
-        var (digits, pointPosition) = ShortestDigits(Math.Abs(value));
-        var text = Layout(digits, pointPosition);
-        return value < 0 ? "-" + text : text;
-    }
+    public static string ToString(double value) => Values.JsonataJson.FormatNumber(value);
 
     /// <summary>
     /// Number.prototype.toString(radix) for an integral value, as V8 computes it: digits below the double's
@@ -238,54 +218,5 @@ internal static class JsNumber
         var biased = (int)((bits >> 52) & 0x7FF);
         var fraction = bits & 0xFFFFFFFFFFFFFL;
         return biased == 0 ? (new BigInteger(fraction), -1074) : (new BigInteger(fraction | (1L << 52)), biased - 1075);
-    }
-
-    /// <summary>The shortest digits that round-trip, and where the decimal point goes (value = 0.digits × 10^point).</summary>
-    private static (string Digits, int PointPosition) ShortestDigits(double value)
-    {
-        var text = value.ToString("R", CultureInfo.InvariantCulture);
-        var e = text.IndexOfAny(['E', 'e']);
-        var exponent = 0;
-        if (e >= 0)
-        {
-            exponent = int.Parse(text[(e + 1)..], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture);
-            text = text[..e];
-        }
-
-        var dot = text.IndexOf('.', StringComparison.Ordinal);
-        var point = dot < 0 ? text.Length : dot;
-        var digits = dot < 0 ? text : text.Remove(dot, 1);
-        var leading = 0;
-        while (leading < digits.Length - 1 && digits[leading] == '0')
-        {
-            leading++;
-        }
-
-        digits = digits[leading..].TrimEnd('0');
-        return (digits.Length == 0 ? "0" : digits, point - leading + exponent);
-    }
-
-    private static string Layout(string digits, int n)
-    {
-        var k = digits.Length;
-        if (k <= n && n <= 21)
-        {
-            return digits + new string('0', n - k);
-        }
-
-        if (n > 0 && n <= 21)
-        {
-            return digits[..n] + "." + digits[n..];
-        }
-
-        if (n > -6 && n <= 0)
-        {
-            return "0." + new string('0', -n) + digits;
-        }
-
-        var exponent = n - 1;
-        var sign = exponent < 0 ? "-" : "+";
-        var mantissa = k == 1 ? digits : digits[..1] + "." + digits[1..];
-        return mantissa + "e" + sign + Math.Abs(exponent).ToString(CultureInfo.InvariantCulture);
     }
 }

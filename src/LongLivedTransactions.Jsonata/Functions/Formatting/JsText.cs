@@ -136,42 +136,9 @@ internal static class JsText
             case double number:
                 return double.IsNaN(number) || double.IsInfinity(number) ? "null" : JsNumber.ToString(number);
             case string text:
-                var builder = new StringBuilder(text.Length + 2).Append('"');
-                foreach (var character in text)
-                {
-                    switch (character)
-                    {
-                        case '"':
-                            builder.Append("\\\"");
-                            break;
-                        case '\\':
-                            builder.Append("\\\\");
-                            break;
-                        case '\n':
-                            builder.Append("\\n");
-                            break;
-                        case '\r':
-                            builder.Append("\\r");
-                            break;
-                        case '\t':
-                            builder.Append("\\t");
-                            break;
-                        case '\b':
-                            builder.Append("\\b");
-                            break;
-                        case '\f':
-                            builder.Append("\\f");
-                            break;
-                        case < ' ':
-                            builder.Append("\\u").Append(((int)character).ToString("x4", System.Globalization.CultureInfo.InvariantCulture));
-                            break;
-                        default:
-                            builder.Append(character);
-                            break;
-                    }
-                }
-
-                return builder.Append('"').ToString();
+                var builder = new StringBuilder(text.Length + 2);
+                Values.JsonataJson.WriteString(builder, text);
+                return builder.ToString();
             default:
                 return value.ToString() ?? string.Empty;
         }

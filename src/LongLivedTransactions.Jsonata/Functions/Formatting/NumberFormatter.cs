@@ -5,10 +5,11 @@ namespace LongLivedTransactions.Jsonata.Functions.Formatting;
 /// <summary>$formatNumber: F&amp;O 4.7.5 applied to an analysed picture, following jsonata-js step by step.</summary>
 internal static class NumberFormatter
 {
-    public static string Format(double value, string picture, OrderedDictionary<string, object?>? options)
+    public static string Format(double value, string picture, OrderedDictionary<string, object?>? options, PictureCache cache)
     {
-        var symbols = NumberSymbols.Create(options);
-        var pictures = NumberPicture.Parse(picture, symbols);
+        // Options change the symbols the picture is read with: only the default reading is cached.
+        var symbols = options is null ? cache.DefaultNumberSymbols : NumberSymbols.Create(options);
+        var pictures = options is null ? cache.NumberPicture(picture) : NumberPicture.Parse(picture, symbols);
         var pic = value >= 0 ? pictures[0] : pictures[1];
 
         var adjusted = value;

@@ -11,7 +11,13 @@ let renderToken = 0;
 async function sfn(operation, body) {
   const response = await fetch("/", {
     method: "POST",
-    headers: { "Content-Type": "application/x-amz-json-1.0", "X-Amz-Target": `AWSStepFunctions.${operation}` },
+    headers: {
+      "Content-Type": "application/x-amz-json-1.0",
+      "X-Amz-Target": `AWSStepFunctions.${operation}`,
+      // The endpoint serves API calls that carry an AWS-style Authorization header (not verified). A page of another
+      // origin cannot add one without a CORS preflight, which the endpoint never grants.
+      Authorization: "AWS4-HMAC-SHA256 Credential=console/20260101/us-east-1/states/aws4_request, SignedHeaders=host, Signature=console",
+    },
     body: JSON.stringify(body || {}),
   });
   const json = await response.json();
@@ -85,7 +91,7 @@ async function stateMachinePage(arn, token) {
   const graph = h("div", { class: "graph" });
   const executions = h("div", {}, h("div", { class: "empty" }, "Loading…"));
   page.replaceChildren(
-    h("h1", {}, machine.name, h("span", { class: "badge ACTIVE" }, machine.type)),
+    h("h1", {}, machine.name, h("span", { class: "badge ACTIVE" }, machine.type), queryLanguageBadge(definition.QueryLanguage)),
     h("p", { class: "sub" }, machine.stateMachineArn),
     h("div", { class: "grid" },
       h("div", { class: "card" }, h("h2", {}, "Workflow"), graph, legend(false)),
@@ -153,23 +159,25 @@ function startForm(machine) {
 function legend(withPath) {
   return h("div", { class: "legend" },
     withPath ? [h("span", { class: "l-succeeded" }, "succeeded"), h("span", { class: "l-caught" }, "failed, caught"), h("span", { class: "l-failed" }, "failed"), h("span", { class: "l-running" }, "running")] : [],
-    h("span", { class: "l-idle" }, "not run"), h("span", { class: "l-catch" }, "Catch → compensation"));
+    h("span", { class: "l-idle" }, "not run"), h("span", { class: "l-catch" }, "Catch → compensation"),
+    withPath ? [h("span", { class: "l-pill l-attempts" }, "retried: attempts made"), h("span", { class: "l-pill l-visits" }, "ran more than once")] : []);
 }
 
 // ---------------------------------------------------------------- one execution
 
 async function executionPage(arn, token) {
-  const [machine] = await Promise.all([sfn("DescribeStateMachineForExecution", { executionArn: arn })]);
+  const machine = await sfn("DescribeStateMachineForExecution", { executionArn: arn });
   if (token !== renderToken) return;
   const definition = JSON.parse(machine.definition);
   const model = WorkflowGraph.layout(definition);
-  const knownStates = new Set(Object.keys(definition.States || {}));
+  const states = StateMachineDefinition.index(definition);
+  const branchOf = (parallel, state) => states.get(state)?.container === parallel ? states.get(state).branch : -1;
   setCrumbs(h("a", { href: "#/" }, "State machines"), h("a", { href: stateMachineLink(machine.stateMachineArn) }, machine.name), h("span", {}, nameOf(arn)));
 
   const header = h("div");
   const graph = h("div", { class: "graph", "data-testid": "graph" });
   const path = h("ol", { class: "path", "data-testid": "path" });
-  const stateDetails = h("div");
+  const stateDetails = h("div", { "data-testid": "state-details" });
   const history = h("div");
   page.replaceChildren(header,
     h("div", { class: "grid" },
@@ -177,16 +185,22 @@ async function executionPage(arn, token) {
       h("div", {}, h("div", { class: "card" }, stateDetails))),
     h("div", { class: "card" }, h("h2", {}, "Event history"), history));
 
+  // The selected state, and which of its visits (a state inside a Map runs once per item, a loop enters it again).
   let selected = null;
+  let selectedVisit = null;
   let latest = null;
   const draw = () => {
     const { execution, events } = latest;
-    const visits = ExecutionHistory.read(events, execution.status, knownStates);
-    if (!selected || !knownStates.has(selected)) selected = visits.length ? visits[visits.length - 1].name : definition.StartAt;
-    WorkflowGraph.render(graph, model, ExecutionHistory.statuses(visits), ExecutionHistory.takenEdges(visits), selected, name => { selected = name; draw(); });
-    path.replaceChildren(...visits.map(v => h("li", { class: v.status, "data-state": v.name, "data-status": v.status }, v.name)));
-    stateDetails.replaceChildren(...stateCard(selected, visits, definition).flat(Infinity).filter(Boolean));
-    header.replaceChildren(executionHeader(execution, async () => { await sfn("StopExecution", { executionArn: arn, error: "Stopped", cause: "Stopped from the console." }); load(); }));
+    const { visits, top } = ExecutionHistory.read(events, execution.status, branchOf);
+    if (!selected || !states.has(selected)) selected = top.length ? top[top.length - 1].name : definition.StartAt;
+    const select = name => { selected = name; selectedVisit = null; draw(); };
+    WorkflowGraph.render(graph, model, ExecutionHistory.summaries(visits), ExecutionHistory.takenEdges(visits), selected, select);
+    path.replaceChildren(...top.map(v => h("li", { class: v.status, "data-state": v.name, "data-status": v.status }, v.name)));
+    const ofState = visits.filter(v => v.name === selected);
+    const shown = ofState.includes(selectedVisit) ? selectedVisit : ofState.find(v => v.enteredId === selectedVisit?.enteredId) || ofState[ofState.length - 1] || null;
+    selectedVisit = shown;
+    stateDetails.replaceChildren(...stateCard(selected, states.get(selected), ofState, shown, visit => { selectedVisit = visit; draw(); }).flat(Infinity).filter(Boolean));
+    header.replaceChildren(executionHeader(execution, definition, async () => { await sfn("StopExecution", { executionArn: arn, error: "Stopped", cause: "Stopped from the console." }); load(); }));
     history.replaceChildren(historyTable(events, execution.startDate));
   };
   const load = async () => {
@@ -202,9 +216,9 @@ async function executionPage(arn, token) {
   await load();
 }
 
-function executionHeader(execution, stop) {
+function executionHeader(execution, definition, stop) {
   return h("div", {},
-    h("h1", {}, execution.name, badge(execution.status), execution.status === "RUNNING" ? h("button", { class: "small", onclick: stop }, "Stop execution") : ""),
+    h("h1", {}, execution.name, badge(execution.status), queryLanguageBadge(definition.QueryLanguage), execution.status === "RUNNING" ? h("button", { class: "small", onclick: stop }, "Stop execution") : ""),
     h("p", { class: "sub" }, execution.executionArn),
     h("div", { class: "card" }, h("dl", { class: "facts" },
       h("dt", {}, "Started"), h("dd", {}, when(execution.startDate)),
@@ -220,20 +234,44 @@ function readableCause(cause) {
   return cause;
 }
 
-function stateCard(name, visits, definition) {
-  const state = (definition.States || {})[name] || {};
-  const index = visits.map(v => v.name).lastIndexOf(name);
-  const visit = index >= 0 ? visits[index] : null;
-  const block = (title, text) => [h("label", {}, title), h("pre", {}, text)];
-  const variables = index >= 0 ? ExecutionHistory.variablesAfter(visits, index) : {};
+const STATUS_BADGES = { succeeded: "SUCCEEDED", running: "RUNNING", aborted: "ABORTED", caught: "CAUGHT", failed: "FAILED" };
+
+/** The query language a definition (or a state) uses; JSONPath when it says nothing. */
+function queryLanguageBadge(queryLanguage) {
+  const language = queryLanguage || "JSONPath";
+  return h("span", { class: `badge language ${language}`, "data-testid": "query-language" }, language);
+}
+
+/** A variables object as a block: every name with its value, or a word saying there is none. */
+function variablesBlock(title, testId, variables, none) {
+  const names = Object.keys(variables || {});
+  return [h("label", {}, title), h("pre", { "data-testid": testId, class: names.length ? "" : "none" }, names.length ? JSON.stringify(variables, null, 2) : none)];
+}
+
+/**
+ * The selected state: its definition, and for the chosen visit its input, the arguments it sent, its output, its error,
+ * the variables it assigned and those in scope once it had run. visits are all visits of the state, oldest first.
+ */
+function stateCard(name, entry, visits, visit, choose) {
+  const state = entry ? entry.state : {};
+  const block = (title, text, testId) => [h("label", {}, title), h("pre", { "data-testid": testId }, text)];
+  const picker = visits.length > 1 ? h("select", { "aria-label": "Visit", "data-testid": "visit-picker", onchange: e => choose(visits[Number(e.target.value)]) },
+    visits.map((v, i) => h("option", { value: i, selected: v === visit }, `Visit ${i + 1} of ${visits.length}${v.label ? ` — ${v.label}` : ""} (${v.status})`))) : "";
   return [
-    h("h2", {}, `State: ${name}`, " ", visit ? h("span", { class: `badge ${visit.status === "succeeded" ? "SUCCEEDED" : visit.status === "running" ? "RUNNING" : visit.status === "aborted" ? "ABORTED" : "FAILED"}` }, visit.status === "caught" ? "CAUGHT" : visit.status.toUpperCase()) : h("span", { class: "hint" }, "not run")),
+    h("h2", {}, `State: ${name}`, " ",
+      visit ? h("span", { class: `badge ${STATUS_BADGES[visit.status]}`, "data-testid": "state-status" }, STATUS_BADGES[visit.status]) : h("span", { class: "hint" }, "not run"),
+      entry ? h("span", { class: `badge language ${entry.queryLanguage}`, title: "Query language of this state" }, entry.queryLanguage) : ""),
     state.Comment ? h("div", { class: "hint" }, state.Comment) : "",
+    picker,
     visit ? [
-      block("Input", pretty(visit.input)),
-      visit.output !== undefined ? block("Output", pretty(visit.output)) : "",
-      visit.failure ? block("Error", `${visit.failure.error || ""}\n${readableCause(visit.failure.cause || "")}`) : "",
-      block("Variables", Object.keys(variables).length ? JSON.stringify(variables, null, 2) : "(none assigned)"),
+      visit.label ? h("div", { class: "hint", "data-testid": "visit-scope" }, `In ${visit.label}`) : "",
+      visit.attempts > 1 ? h("div", { class: "attempts", "data-testid": "visit-attempts" }, `${visit.attempts} attempts (${visit.attempts - 1} ${visit.attempts === 2 ? "retry" : "retries"})`) : "",
+      block("Input", pretty(visit.input), "state-input"),
+      visit.parameters !== undefined ? block(entry && entry.queryLanguage === "JSONata" ? "Arguments (as sent)" : "Parameters (as sent)", pretty(visit.parameters), "state-parameters") : "",
+      visit.output !== undefined ? block("Output", pretty(visit.output), "state-output") : "",
+      visit.failure ? block("Error", `${visit.failure.error || ""}\n${readableCause(visit.failure.cause || "")}`, "state-error") : "",
+      variablesBlock("Variables assigned by this state", "assigned-variables", visit.assigned, "(none)"),
+      variablesBlock(visit.exited ? "Variables in scope after this state" : "Variables in scope", "variables-in-scope", visit.exited ? visit.scopeAfter : visit.scopeBefore, "(none)"),
     ] : h("div", { class: "empty" }, "The execution did not enter this state. Click a highlighted state to see its data."),
     block("Definition", JSON.stringify(state, null, 2)),
   ];

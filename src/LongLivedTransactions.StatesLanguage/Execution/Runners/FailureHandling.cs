@@ -22,6 +22,13 @@ internal sealed class FailureHandling(StateVisit visit, ErrorHandling errorHandl
                 continue;
             }
 
+            if (visit.Test is { } test)
+            {
+                // A test makes one attempt: it reports the retry this rule would make rather than waiting for it.
+                test.ReportRetry(i, retrier, failure);
+                return false;
+            }
+
             if (_attempts[i] >= retrier.MaxAttempts)
             {
                 return false;
@@ -43,13 +50,15 @@ internal sealed class FailureHandling(StateVisit visit, ErrorHandling errorHandl
     /// <summary>If a catcher matches: puts the error output into the input at its ResultPath, records StateExited and returns its Next.</summary>
     public bool TryCatch(StateFailure failure, out StateOutcome outcome)
     {
-        foreach (var catcher in errorHandling.Catchers)
+        for (var i = 0; i < errorHandling.Catchers.Count; i++)
         {
+            var catcher = errorHandling.Catchers[i];
             if (!Matches(catcher.ErrorEquals, failure))
             {
                 continue;
             }
 
+            visit.Test?.ReportCatch(i, failure);
             var errorOutput = new JsonObject
             {
                 ["Error"] = failure.Error,

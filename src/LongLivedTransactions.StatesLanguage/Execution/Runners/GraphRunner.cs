@@ -68,17 +68,7 @@ internal static class GraphRunner
                 return new GraphResult(default, FailStateRunner.Fail(visit, fail));
             }
 
-            var outcome = state switch
-            {
-                PassState pass => PassStateRunner.Run(visit, pass),
-                TaskState task => await TaskStateRunner.RunAsync(visit, task).ConfigureAwait(false),
-                ChoiceState choice => ChoiceStateRunner.Run(visit, choice),
-                WaitState wait => await WaitStateRunner.RunAsync(visit, wait).ConfigureAwait(false),
-                SucceedState succeed => SucceedStateRunner.Run(visit, succeed),
-                ParallelState parallel => await ParallelStateRunner.RunAsync(visit, parallel).ConfigureAwait(false),
-                MapState map => await MapStateRunner.RunAsync(visit, map).ConfigureAwait(false),
-                _ => throw new InvalidOperationException($"Unknown state type {state.Type}."),
-            };
+            var outcome = await RunStateAsync(visit).ConfigureAwait(false);
 
             if (outcome.Next is null)
             {
@@ -90,6 +80,20 @@ internal static class GraphRunner
             stateName = outcome.Next;
         }
     }
+
+    /// <summary>Runs one entered state with the runner of its type; a Fail state's failure is thrown.</summary>
+    public static ValueTask<StateOutcome> RunStateAsync(StateVisit visit) => visit.State switch
+    {
+        PassState pass => ValueTask.FromResult(PassStateRunner.Run(visit, pass)),
+        TaskState task => TaskStateRunner.RunAsync(visit, task),
+        ChoiceState choice => ValueTask.FromResult(ChoiceStateRunner.Run(visit, choice)),
+        WaitState wait => WaitStateRunner.RunAsync(visit, wait),
+        SucceedState succeed => ValueTask.FromResult(SucceedStateRunner.Run(visit, succeed)),
+        ParallelState parallel => ParallelStateRunner.RunAsync(visit, parallel),
+        MapState map => MapStateRunner.RunAsync(visit, map),
+        FailState fail => throw FailStateRunner.Fail(visit, fail),
+        _ => throw new InvalidOperationException($"Unknown state type {visit.State.Type}."),
+    };
 }
 
 /// <summary>

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using LongLivedTransactions.StatesLanguage.Definitions;
+using LongLivedTransactions.StatesLanguage.Execution.StateTesting;
 using LongLivedTransactions.StatesLanguage.History;
 
 namespace LongLivedTransactions.StatesLanguage.Execution.Runners;
@@ -36,9 +37,8 @@ internal static class MapStateRunner
             itemInputs[i] = SelectItem(visit, state, input, i, items[i]);
         }
 
-        var distributed = state.ProcessorMode == "DISTRIBUTED";
-        var outcome = distributed
-            ? await RunDistributedAsync(visit, state, itemInputs, limits).ConfigureAwait(false)
+        var outcome = visit.Test is { } test ? MockedIterations(test, state, itemInputs, limits)
+            : state.ProcessorMode == "DISTRIBUTED" ? await RunDistributedAsync(visit, state, itemInputs, limits).ConfigureAwait(false)
             : await RunInlineAsync(visit, state, itemInputs, limits).ConfigureAwait(false);
 
         return StateEvents.Exit(visit, state.DataFlow.ApplyResult(visit, input, outcome, state.ErrorHandling.Catchers.Count), state.Next);
@@ -46,6 +46,14 @@ internal static class MapStateRunner
 
     private static JsonArray ReadItems(StateVisit visit, MapState state, JsonNode? input)
     {
+        if (state.ItemReader is { } reader)
+        {
+            // The items are in Amazon S3, which this engine does not reach: only a test brings the data the reader would read.
+            var data = visit.Test?.MapItemReaderData ?? throw StateFailure.Runtime(
+                visit, $"The ItemReader reads from '{reader.Resource}', which this engine does not offer; TestState can give the data it would read (mapItemReaderData).");
+            return ItemReaderData.Read(reader, data);
+        }
+
         if (state.Jsonata is { } jsonata)
         {
             if (jsonata.Items is not null)
@@ -61,6 +69,8 @@ internal static class MapStateRunner
         {
             throw StateFailure.Runtime(visit, $"Invalid path '{state.ItemsPath.Text}' : {failure}");
         }
+
+        visit.Test?.Inspection.AfterItemsPath = DataFlow.ToJsonText(items);
 
         return items as JsonArray ?? throw StateFailure.Runtime(
             visit, $"Item selection failed: the value at ItemsPath '{state.ItemsPath.Text}' is not an array: {DataFlow.ToJsonText(items)}");
@@ -88,6 +98,28 @@ internal static class MapStateRunner
     }
 
     private readonly record struct MapLimits(int MaxConcurrency, int? ToleratedCount, double? ToleratedPercentage);
+
+    /// <summary>
+    /// A test's Map does not run its iterations: the mock is their result, or their error; of the iterations, the
+    /// configured number failed, which fails the Map when it goes beyond the tolerated failures the state sets.
+    /// </summary>
+    private static JsonNode? MockedIterations(StateTestRun test, MapState state, JsonNode?[] itemInputs, MapLimits limits)
+    {
+        var inspection = test.Inspection;
+        if (state.ItemSelector is not null || state.Jsonata?.ItemSelector is not null)
+        {
+            inspection.AfterItemSelector = DataFlow.ToJsonText(new JsonArray(itemInputs.Select(item => item?.DeepClone()).ToArray()));
+        }
+
+        inspection.MaxConcurrency = limits.MaxConcurrency;
+        inspection.ToleratedFailureCount = limits.ToleratedCount;
+        inspection.ToleratedFailurePercentage = limits.ToleratedPercentage;
+        var result = test.MockedResult();
+        return IsTolerating(limits) && Exceeds(test.MapIterationFailureCount, itemInputs.Length, limits) ? throw ToleranceExceeded() : result;
+    }
+
+    private static StateFailure ToleranceExceeded() =>
+        new(ErrorNames.ExceedToleratedFailureThreshold, "The specified tolerated failure threshold was exceeded");
 
     /// <summary>MaxConcurrency is checked before MapStateStarted, the tolerated failures after it, as in AWS.</summary>
     private static int ReadMaxConcurrency(StateVisit visit, MapState state, JsonNode? input)
@@ -267,9 +299,7 @@ internal static class MapStateRunner
         {
             var first = failures.OrderBy(f => f.Index).First();
             visit.Cursor.LastEventId = first.Cursor.LastEventId;
-            throw IsTolerating(limits)
-                ? new StateFailure(ErrorNames.ExceedToleratedFailureThreshold, "The specified tolerated failure threshold was exceeded")
-                : first.Failure;
+            throw IsTolerating(limits) ? ToleranceExceeded() : first.Failure;
         }
 
         visit.Cursor.LastEventId = lastSucceededId;
@@ -325,9 +355,7 @@ internal static class MapStateRunner
         {
             history.RecordBeside(visit.Cursor, "MapRunFailed");
             var first = failures.OrderBy(f => f.Index).First();
-            throw IsTolerating(limits)
-                ? new StateFailure(ErrorNames.ExceedToleratedFailureThreshold, "The specified tolerated failure threshold was exceeded")
-                : first.Failure;
+            throw IsTolerating(limits) ? ToleranceExceeded() : first.Failure;
         }
 
         // Both MapStateSucceeded and MapStateExited follow MapRunSucceeded, as AWS numbers them.

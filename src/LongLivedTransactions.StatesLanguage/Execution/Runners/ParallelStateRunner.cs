@@ -20,6 +20,14 @@ internal static class ParallelStateRunner
 
     private static async Task<StateOutcome> AttemptAsync(StateVisit visit, ParallelState state, JsonNode? input, JsonNode? branchInput)
     {
+        // A test does not run the branches: its mock stands for their outputs.
+        var outputs = visit.Test is { } test ? test.MockedResult() : await RunBranchesAsync(visit, state, branchInput).ConfigureAwait(false);
+        return StateEvents.Exit(visit, state.DataFlow.ApplyResult(visit, input, outputs, state.ErrorHandling.Catchers.Count), state.Next);
+    }
+
+    /// <summary>Runs every branch; the first failure (in branch order) fails the state once all have stopped.</summary>
+    private static async Task<JsonArray> RunBranchesAsync(StateVisit visit, ParallelState state, JsonNode? branchInput)
+    {
         var history = visit.Run.History;
         var startedId = history.Record(visit.Cursor, "ParallelStateStarted");
         var inputText = DataFlow.ToJsonText(branchInput);
@@ -56,7 +64,7 @@ internal static class ParallelStateRunner
         }
 
         history.RecordBeside(visit.Cursor, "ParallelStateSucceeded");
-        return StateEvents.Exit(visit, state.DataFlow.ApplyResult(visit, input, outputs, state.ErrorHandling.Catchers.Count), state.Next);
+        return outputs;
     }
 
     private static async Task<StateOutcome> RunBranchAsync(
