@@ -14,10 +14,32 @@ public sealed class DynaliteServer : IAsyncDisposable
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(30);
 
-    // Ends node when its standard input closes (the parent has gone, however it went), then runs dynalite's CLI with
-    // the arguments that follow the script's path.
-    private const string Launcher =
-        "process.stdin.on('end',()=>process.exit(0));process.stdin.on('error',()=>process.exit(0));process.stdin.resume();require(process.argv[1]);";
+    /// <summary>How many free ports are tried when the one found is taken before dynalite binds it.</summary>
+    private const int FreePortAttempts = 5;
+
+    // How long a dynalite whose lifeline closed may take to finish the requests it is serving before it is killed.
+    private static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(10);
+
+    // Runs dynalite's CLI (the script's path and its arguments follow) and watches standard input as a lifeline. When
+    // it closes (the parent stopped, or died however it died) dynalite stops listening and node exits once the
+    // requests in flight are done: dynalite writes an item and its index entries as separate LevelDB writes, so
+    // exiting in the middle of a request could leave an index entry without its item. A request that never ends
+    // cannot hold it for more than ten seconds.
+    private const string Launcher = """
+        const http = require('http');
+        const servers = [];
+        const createServer = http.createServer;
+        http.createServer = function (...args) { const server = createServer.apply(this, args); servers.push(server); return server; };
+        const stop = () => {
+          servers.forEach(server => server.close());
+          process.stdin.destroy();
+          setTimeout(() => process.exit(0), 10000).unref();
+        };
+        process.stdin.on('end', stop);
+        process.stdin.on('error', stop);
+        process.stdin.resume();
+        require(process.argv[1]);
+        """;
 
     private readonly Process process;
     private readonly string? pidFile;
@@ -69,13 +91,29 @@ public sealed class DynaliteServer : IAsyncDisposable
             stopped = await StopLeftoverAsync(pidFile, dataDirectory, cancellationToken).ConfigureAwait(false);
         }
 
-        int chosenPort = port == 0 ? FindFreeLoopbackPort() : port;
+        // A free port found here can be taken by another process before dynalite binds it; then another is tried.
+        for (int attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await LaunchAsync(cli, port == 0 ? FindFreeLoopbackPort() : port, dataDirectory, pidFile, stopped, cancellationToken)
+                    .ConfigureAwait(false);
+            }
+            catch (PortInUseException) when (port == 0 && attempt < FreePortAttempts)
+            {
+            }
+        }
+    }
+
+    private static async Task<DynaliteServer> LaunchAsync(
+        string cli, int port, string? dataDirectory, string? pidFile, int? stoppedLeftoverPid, CancellationToken cancellationToken)
+    {
         var startInfo = new ProcessStartInfo("node")
         {
             ArgumentList =
             {
                 "-e", Launcher, cli,
-                "--host", "127.0.0.1", "--port", chosenPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                "--host", "127.0.0.1", "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 // Tables become ACTIVE at once instead of after dynalite's default half-second delay.
                 "--createTableMs", "0", "--deleteTableMs", "0", "--updateTableMs", "0",
             },
@@ -113,7 +151,7 @@ public sealed class DynaliteServer : IAsyncDisposable
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
 
-        var server = new DynaliteServer(process, chosenPort, pidFile) { StoppedLeftoverPid = stopped };
+        var server = new DynaliteServer(process, port, pidFile) { StoppedLeftoverPid = stoppedLeftoverPid };
         try
         {
             await server.WaitUntilListeningAsync(listening.Task, errorText, cancellationToken).ConfigureAwait(false);
@@ -132,12 +170,25 @@ public sealed class DynaliteServer : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Closes dynalite's lifeline, so that it finishes the requests in flight and exits; kills it if it has not
+    /// exited within <see cref="StopTimeout"/>.
+    /// </summary>
     public async ValueTask DisposeAsync()
     {
         if (!process.HasExited)
         {
-            process.Kill(entireProcessTree: true);
-            await process.WaitForExitAsync().ConfigureAwait(false);
+            try
+            {
+                process.StandardInput.Close();
+                using var timeout = new CancellationTokenSource(StopTimeout);
+                await process.WaitForExitAsync(timeout.Token).ConfigureAwait(false);
+            }
+            catch (Exception error) when (error is OperationCanceledException or IOException)
+            {
+                process.Kill(entireProcessTree: true);
+                await process.WaitForExitAsync().ConfigureAwait(false);
+            }
         }
 
         process.Dispose();
@@ -224,8 +275,12 @@ public sealed class DynaliteServer : IAsyncDisposable
             detail = errorText.ToString().Trim();
         }
 
-        string reason = detail.Contains("EADDRINUSE", StringComparison.Ordinal) ? $"port {Port} is already in use" : detail;
-        throw new InvalidOperationException($"dynalite exited with code {process.ExitCode} before listening on port {Port}: {reason}");
+        if (detail.Contains("EADDRINUSE", StringComparison.Ordinal))
+        {
+            throw new PortInUseException($"dynalite exited with code {process.ExitCode} before listening on port {Port}: port {Port} is already in use");
+        }
+
+        throw new InvalidOperationException($"dynalite exited with code {process.ExitCode} before listening on port {Port}: {detail}");
     }
 
     private static int FindFreeLoopbackPort()
@@ -234,4 +289,7 @@ public sealed class DynaliteServer : IAsyncDisposable
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
+
+    /// <summary>dynalite could not bind its port: another process has it.</summary>
+    private sealed class PortInUseException(string message) : InvalidOperationException(message);
 }

@@ -16,6 +16,7 @@ public sealed class LocalStateDatabase : IDisposable
 
     private readonly SqliteConnection connection;
     private readonly Lock gate = new();
+    private WalCheckpointer? checkpointer;
 
     private LocalStateDatabase(SqliteConnection connection, string? directory)
     {
@@ -40,14 +41,16 @@ public sealed class LocalStateDatabase : IDisposable
             source = Path.Combine(directory, FileName);
         }
 
-        var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = source, Pooling = false }.ToString());
+        string connectionString = new SqliteConnectionStringBuilder { DataSource = source, Pooling = false }.ToString();
+        var connection = new SqliteConnection(connectionString);
         connection.Open();
         var database = new LocalStateDatabase(connection, directory);
         try
         {
             // WAL with synchronous=NORMAL: a commit is in the log (in the OS's page cache) when it returns, which
-            // survives the process being killed; only a power cut could lose the last commits.
-            database.Execute(directory is null ? "PRAGMA journal_mode=MEMORY;" : "PRAGMA journal_mode=WAL;");
+            // survives the process being killed; only a power cut could lose the last commits. The log is copied
+            // into the file by a checkpointer of its own, not by whichever commit makes it long.
+            database.Execute(directory is null ? "PRAGMA journal_mode=MEMORY;" : "PRAGMA journal_mode=WAL; PRAGMA wal_autocheckpoint=0;");
             database.Execute("""
                 PRAGMA synchronous=NORMAL;
                 PRAGMA foreign_keys=OFF;
@@ -88,6 +91,11 @@ public sealed class LocalStateDatabase : IDisposable
                     next_state TEXT,
                     PRIMARY KEY (execution_seq, id)) WITHOUT ROWID;
                 """);
+            if (directory is not null)
+            {
+                database.checkpointer = new WalCheckpointer(connectionString);
+            }
+
             return database;
         }
         catch
@@ -103,6 +111,9 @@ public sealed class LocalStateDatabase : IDisposable
         {
             connection.Dispose();
         }
+
+        // The last connection to close copies what is left of the log into the file.
+        checkpointer?.Dispose();
     }
 
     // ---- State machines ----

@@ -128,7 +128,7 @@ public sealed class CrashRecoveryTests(ITestOutputHelper output) : IDisposable
                 string status = ends[arn]["status"]!.GetValue<string>();
                 if (Check(status, orderId, records) is { } violation)
                 {
-                    violations.Add($"{arn} ({orderId}, {status}): {violation}");
+                    violations.Add($"{arn} ({orderId}, {status} {ends[arn]["error"]} {ends[arn]["cause"]}): {violation}");
                 }
             }
         }
