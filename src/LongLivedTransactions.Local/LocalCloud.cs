@@ -46,7 +46,10 @@ public sealed class LocalCloud : IAsyncDisposable
         ISnsPublisher published = Faults is null ? Notifications : new FaultInjectingSnsPublisher(Notifications, Faults);
         Engine = new ExecutionEngine(
             [new LambdaInvokeTaskInvoker(invoked, options.TimeProvider), new SnsPublishTaskInvoker(published, options.TimeProvider)],
-            options.TimeProvider);
+            options.TimeProvider)
+        {
+            DelayScale = options.DelayScale,
+        };
         LoadedSagaDefinition saga = SagaDefinition.Read(
             options.SagaDefinitionFile ?? Path.Combine(options.RepositoryRoot, SagaTopology.StateMachineDefinitionPath), Arns);
         SagaDefinitionFile = saga.File;

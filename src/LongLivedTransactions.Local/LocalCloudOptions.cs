@@ -31,6 +31,9 @@ public sealed record LocalCloudOptions
 
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
 
+    /// <summary>What Wait states and Retry back-off are multiplied by (<c>--time-scale</c>); 1 waits as written.</summary>
+    public double DelayScale { get; init; } = 1;
+
     /// <summary>Faults to inject into the functions, their DynamoDB requests and SNS publishes; null injects none.</summary>
     public Faults.FaultPlan? Faults { get; init; }
 }

@@ -15,7 +15,7 @@ namespace LongLivedTransactions.Local.Cli;
 
 /// <summary>
 /// <c>run FILE... [--json] [--dynamodb-endpoint URL] [--flavour jsonpath|jsonata | --definition FILE] [--fault-rate R |
-/// --faults FILE] [--seed N]</c>: with the faults asked for, runs each
+/// --faults FILE] [--seed N] [--time-scale F]</c>: with the faults and the time scale asked for, runs each
 /// scenario file as one execution of the saga on the local cloud and reports its path, status, error, notifications
 /// and the records it left. Exit code 0 when every execution ran (whatever its outcome), 1 when one could not run,
 /// 2 for bad usage or a definition that cannot be used.
@@ -23,7 +23,8 @@ namespace LongLivedTransactions.Local.Cli;
 public static class RunCommand
 {
     public const string Name = "run";
-    public const string Usage = "run FILE... [--json] [--dynamodb-endpoint URL] " + SagaDefinitionChoice.Usage + " " + FaultOptions.Usage;
+    public const string Usage =
+        "run FILE... [--json] [--dynamodb-endpoint URL] " + SagaDefinitionChoice.Usage + " " + FaultOptions.Usage + " " + TimeScaleOption.Usage;
 
     // Plain characters ('+', quotes, accents) stay readable in the JSON lines.
     private static readonly ReportJsonContext ReportJson = new(new JsonSerializerOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
@@ -49,6 +50,8 @@ public static class RunCommand
         definition.AddTo(command);
         var faults = new FaultOptions();
         faults.AddTo(command);
+        var timeScale = new TimeScaleOption();
+        timeScale.AddTo(command);
         command.Validators.Add(result =>
         {
             string[] given = result.GetValue(files) ?? [];
@@ -64,7 +67,15 @@ public static class RunCommand
             }
         });
         command.SetAction((parsed, cancellationToken) => RunAsync(
-            parsed.GetValue(files)!, parsed.GetValue(json), parsed.GetValue(endpoint), definition.Read(parsed), faults.Read(parsed), output, errors, cancellationToken));
+            parsed.GetValue(files)!,
+            parsed.GetValue(json),
+            parsed.GetValue(endpoint),
+            definition.Read(parsed),
+            faults.Read(parsed),
+            timeScale.Read(parsed),
+            output,
+            errors,
+            cancellationToken));
         return command;
     }
 
@@ -74,12 +85,13 @@ public static class RunCommand
         Uri? endpoint,
         SagaDefinitionChoice definition,
         FaultChoice faults,
+        double timeScale,
         TextWriter output,
         TextWriter errors,
         CancellationToken cancellationToken)
     {
         (FaultPlan? plan, bool usable) = await faults.ResolveAsync(errors, cancellationToken).ConfigureAwait(false);
-        var options = new LocalCloudOptions { RepositoryRoot = RepositoryRoot.Find(), DynamoDbEndpoint = endpoint, Faults = plan };
+        var options = new LocalCloudOptions { RepositoryRoot = RepositoryRoot.Find(), DynamoDbEndpoint = endpoint, Faults = plan, DelayScale = timeScale };
         if (!usable || await definition.CheckAsync(options.RepositoryRoot, options.Arns, errors).ConfigureAwait(false) is not { } definitionFile)
         {
             return 2;

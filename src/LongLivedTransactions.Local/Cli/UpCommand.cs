@@ -9,8 +9,8 @@ namespace LongLivedTransactions.Local.Cli;
 
 /// <summary>
 /// <c>up [--port 8083] [--dynamodb-port N] [--dynamodb-endpoint URL] [--mock-config FILE] [--state-dir DIR | --in-memory]
-/// [--flavour jsonpath|jsonata | --definition FILE] [--fault-rate R | --faults FILE] [--seed N]</c>: starts the local
-/// cloud (with the faults asked for) and its HTTP server on 127.0.0.1, registers the saga (the chosen definition),
+/// [--flavour jsonpath|jsonata | --definition FILE] [--fault-rate R | --faults FILE] [--seed N] [--time-scale F]</c>:
+/// starts the local cloud (with the faults and the time scale asked for) and its HTTP server on 127.0.0.1, registers the saga (the chosen definition),
 /// prints the endpoints and the saga's ARN, and serves until Ctrl-C. State machines, executions, histories and
 /// dynalite's tables are kept in the state directory (default <c>.local/</c> in the repository) and running executions
 /// carry on after a restart; <c>--in-memory</c> keeps nothing.
@@ -21,7 +21,7 @@ public static class UpCommand
     public const string Name = "up";
     public const string Usage =
         "up [--port 8083] [--dynamodb-port N] [--dynamodb-endpoint URL] [--mock-config FILE] " + StateOptions.Usage + " "
-        + SagaDefinitionChoice.Usage + " " + FaultOptions.Usage;
+        + SagaDefinitionChoice.Usage + " " + FaultOptions.Usage + " " + TimeScaleOption.Usage;
     public const int DefaultPort = 8083;
 
     /// <summary>The line <c>up</c> prints once everything serves; scripts and the benchmark wait for it.</summary>
@@ -50,6 +50,8 @@ public static class UpCommand
         definition.AddTo(command);
         var faults = new FaultOptions();
         faults.AddTo(command);
+        var timeScale = new TimeScaleOption();
+        timeScale.AddTo(command);
         command.SetAction((parsed, cancellationToken) => ServeAsync(
             new UpSettings(
                 parsed.GetValue(port) ?? DefaultPort,
@@ -58,7 +60,8 @@ public static class UpCommand
                 parsed.GetValue(mockConfig),
                 state.Read(parsed),
                 definition.Read(parsed),
-                faults.Read(parsed)),
+                faults.Read(parsed),
+                timeScale.Read(parsed)),
             output,
             errors,
             cancellationToken));
@@ -68,7 +71,7 @@ public static class UpCommand
     private static async Task<int> ServeAsync(UpSettings settings, TextWriter output, TextWriter errors, CancellationToken cancellationToken)
     {
         var started = Stopwatch.StartNew();
-        (int port, int dynamoDbPort, Uri? dynamoDbEndpoint, string? mockConfigFile, StateChoice stateChoice, SagaDefinitionChoice definition, FaultChoice faults) = settings;
+        (int port, int dynamoDbPort, Uri? dynamoDbEndpoint, string? mockConfigFile, StateChoice stateChoice, SagaDefinitionChoice definition, FaultChoice faults, double timeScale) = settings;
         MockConfiguration? mocks = null;
         if (mockConfigFile is not null)
         {
@@ -93,6 +96,7 @@ public static class UpCommand
             DynamoDbEndpoint = dynamoDbEndpoint,
             StateDirectory = stateDirectoryPath,
             Faults = plan,
+            DelayScale = timeScale,
         };
         if (!usable || await definition.CheckAsync(options.RepositoryRoot, options.Arns, errors).ConfigureAwait(false) is not { } definitionFile)
         {
@@ -166,5 +170,5 @@ public static class UpCommand
 
     /// <summary>What the command line asked <c>up</c> for.</summary>
     private sealed record UpSettings(
-        int Port, int DynamoDbPort, Uri? DynamoDbEndpoint, string? MockConfigFile, StateChoice State, SagaDefinitionChoice Definition, FaultChoice Faults);
+        int Port, int DynamoDbPort, Uri? DynamoDbEndpoint, string? MockConfigFile, StateChoice State, SagaDefinitionChoice Definition, FaultChoice Faults, double TimeScale);
 }

@@ -15,6 +15,12 @@ public sealed class ExecutionEngine(IEnumerable<ITaskInvoker> invokers, TimeProv
     private readonly IReadOnlyList<ITaskInvoker> _invokers = invokers.ToArray();
 
     /// <summary>
+    /// What the length of Wait states and Retry back-off is multiplied by: 1 (the default) waits as written, 0 does
+    /// not wait, 0.01 waits a hundredth. Timeouts (TimeoutSeconds, HeartbeatSeconds) are never scaled.
+    /// </summary>
+    public double DelayScale { get; init; } = 1;
+
+    /// <summary>
     /// Runs one state of a definition once, through the runner an execution uses for it, as the TestState API does:
     /// no retry is made (a matching Retry rule is reported), a Wait state does not wait, and the mock, when given,
     /// answers in place of the state's work. A test that runs longer than five minutes fails with States.Timeout.
@@ -86,6 +92,7 @@ public sealed class ExecutionEngine(IEnumerable<ITaskInvoker> invokers, TimeProv
         {
             InputJson = request.InputJson,
             StartTime = execution.StartDate,
+            DelayScale = DelayScale,
         };
     }
 }

@@ -37,6 +37,9 @@ internal sealed class ExecutionRun
     /// <summary>When the execution started (<c>$$.Execution.StartTime</c>); an execution resumed after a restart keeps its own.</summary>
     public DateTimeOffset StartTime { get; init; }
 
+    /// <summary>What Wait states and Retry back-off are multiplied by (<see cref="ExecutionEngine.DelayScale"/>).</summary>
+    public double DelayScale { get; init; } = 1;
+
     /// <summary>Set to end the execution at its next state transition (its state machine is being deleted).</summary>
     public StateFailure? Termination { get; set; }
 

@@ -39,11 +39,70 @@ public sealed class UpCommandTests
         Assert.Equal(0, await up.WaitAsync(TimeSpan.FromSeconds(60)));
     }
 
+    [Fact]
+    public async Task Up_at_time_scale_zero_ends_an_hour_long_wait_and_an_hour_long_retry_back_off_without_waiting()
+    {
+        string root = Local.RepositoryRoot.Find();
+        using var output = new ReadySignalingWriter();
+        using var stop = new CancellationTokenSource();
+        Task<int> up = UpCommand.ExecuteAsync(["--port", "0", "--in-memory", "--time-scale", "0"], output, TextWriter.Null, stop.Token);
+        try
+        {
+            await output.Ready.WaitAsync(TimeSpan.FromSeconds(120));
+            string text = output.ToString();
+            var aws = new AwsCli(root, new Uri(Line(text, "Step Functions API").Split(' ', StringSplitOptions.RemoveEmptyEntries)[^1]));
+            string saga = Line(text, "State machine").Split(' ', StringSplitOptions.RemoveEmptyEntries)[^1];
+
+            // The saga's first task, after an hour's Wait, retried once after an hour when its order fails.
+            JsonObject described = await aws.JsonAsync("stepfunctions", "describe-state-machine", "--state-machine-arn", saga);
+            JsonObject processOrder = JsonNode.Parse(described["definition"]!.GetValue<string>())!["States"]!["ProcessOrder"]!.AsObject();
+            processOrder["Retry"] = new JsonArray(new JsonObject
+            {
+                ["ErrorEquals"] = new JsonArray("ErrProcessOrder"), ["IntervalSeconds"] = 3600, ["MaxAttempts"] = 1,
+            });
+            processOrder["Catch"] = new JsonArray(new JsonObject { ["ErrorEquals"] = new JsonArray("States.ALL"), ["Next"] = "Failed" });
+            processOrder["Next"] = "Failed";
+            var definition = new JsonObject
+            {
+                ["StartAt"] = "Hour",
+                ["States"] = new JsonObject
+                {
+                    ["Hour"] = new JsonObject { ["Type"] = "Wait", ["Seconds"] = 3600, ["Next"] = "ProcessOrder" },
+                    ["ProcessOrder"] = processOrder.DeepClone(),
+                    ["Failed"] = new JsonObject { ["Type"] = "Pass", ["End"] = true },
+                },
+            };
+            JsonObject created = await aws.JsonAsync(
+                "stepfunctions", "create-state-machine", "--name", "HourLong", "--role-arn", described["roleArn"]!.GetValue<string>(),
+                "--definition", definition.ToJsonString());
+
+            JsonObject started = await aws.JsonAsync(
+                "stepfunctions", "start-execution", "--state-machine-arn", created["stateMachineArn"]!.GetValue<string>(),
+                "--input", "file://events/01-process-order-fails.json");
+            string executionArn = started["executionArn"]!.GetValue<string>();
+            JsonObject ended = await aws.WaitForEndAsync(executionArn);
+
+            Assert.Equal("SUCCEEDED", ended["status"]!.GetValue<string>());
+            JsonObject history = await aws.JsonAsync("stepfunctions", "get-execution-history", "--execution-arn", executionArn);
+            var types = history["events"]!.AsArray().Select(e => e!["type"]!.GetValue<string>()).ToList();
+            Assert.Contains("WaitStateExited", types);
+            Assert.Equal(2, types.Count(type => type == "TaskFailed"));
+        }
+        finally
+        {
+            await stop.CancelAsync();
+        }
+
+        Assert.Equal(0, await up.WaitAsync(TimeSpan.FromSeconds(60)));
+    }
+
     [Theory]
     [InlineData("--definition", "no-such-definition.asl.json", "no-such-definition.asl.json: cannot read the definition")]
     [InlineData("--flavour", "yaml", "--flavour 'yaml' is not a flavour of the saga; use jsonpath or jsonata.")]
     [InlineData("--fault-rate", "1.5", "'--fault-rate' must be a number from 0 to 1, got 1.5.")]
     [InlineData("--faults", "no-such-faults.json", "Not a usable fault configuration:")]
+    [InlineData("--time-scale", "-1", "--time-scale '-1' is not a number of 0 or more.")]
+    [InlineData("--state-dir", "", "--state-dir needs a directory.")]
     public async Task Up_refuses_a_definition_or_faults_it_cannot_use_before_it_starts_anything(string option, string value, string message)
     {
         using var errors = new StringWriter();

@@ -100,6 +100,50 @@ public sealed class ConsoleTests(LocalServerFixture fixture) : IClassFixture<Loc
     }
 
     [Fact]
+    public async Task The_redrive_button_of_an_aborted_execution_runs_it_again_from_the_state_it_was_in()
+    {
+        JsonObject created = await fixture.CallOkAsync("CreateStateMachine", new JsonObject
+        {
+            ["name"] = "RedriveFromConsole",
+            ["roleArn"] = "arn:aws:iam::123456789012:role/r",
+            ["definition"] = """{"StartAt":"Before","States":{"Before":{"Type":"Pass","Next":"Hold"},"Hold":{"Type":"Wait","Seconds":600,"Next":"Done"},"Done":{"Type":"Succeed"}}}""",
+        });
+        JsonObject started = await fixture.CallOkAsync("StartExecution", new JsonObject
+        {
+            ["stateMachineArn"] = created["stateMachineArn"]!.GetValue<string>(),
+            ["input"] = "{}",
+        });
+        string executionArn = started["executionArn"]!.GetValue<string>();
+
+        using IPlaywright playwright = await Playwright.CreateAsync();
+        await using IBrowser browser = await ConsoleBrowser.LaunchAsync(playwright);
+        IPage page = await browser.NewPageAsync();
+        List<string> consoleErrors = ConsoleBrowser.CollectErrors(page);
+        await page.GotoAsync($"{fixture.Endpoint}#/execution/{Uri.EscapeDataString(executionArn)}");
+        await Assertions.Expect(page.Locator("g.node[data-state=Hold]")).ToHaveAttributeAsync("data-status", "running");
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Redrive" })).ToHaveCountAsync(0);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Stop execution" }).ClickAsync();
+        await Assertions.Expect(ConsoleBrowser.ExecutionStatus(page)).ToHaveTextAsync("ABORTED");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Redrive" }).ClickAsync();
+
+        await Assertions.Expect(ConsoleBrowser.ExecutionStatus(page)).ToHaveTextAsync("RUNNING");
+        await Assertions.Expect(page.GetByTestId("redrive-count")).ToContainTextAsync("1 time(s)");
+        await Assertions.Expect(page.Locator("g.node[data-state=Hold]")).ToHaveAttributeAsync("data-status", "running");
+        JsonObject description = await fixture.CallOkAsync("DescribeExecution", new JsonObject { ["executionArn"] = executionArn });
+        Assert.Equal("RUNNING", description["status"]!.GetValue<string>());
+        Assert.Equal(1, description["redriveCount"]!.GetValue<int>());
+        JsonObject history = await fixture.CallOkAsync("GetExecutionHistory", new JsonObject { ["executionArn"] = executionArn });
+        var types = history["events"]!.AsArray().Select(e => e!["type"]!.GetValue<string>()).ToList();
+        Assert.Contains("ExecutionRedriven", types);
+        Assert.Equal(1, types.Count(type => type == "PassStateEntered"));
+        Assert.Equal(2, types.Count(type => type == "WaitStateEntered"));
+        Assert.Empty(consoleErrors);
+
+        await fixture.CallOkAsync("StopExecution", new JsonObject { ["executionArn"] = executionArn });
+    }
+
+    [Fact]
     public async Task A_state_machine_list_that_answers_late_does_not_replace_the_page_opened_meanwhile()
     {
         using IPlaywright playwright = await Playwright.CreateAsync();

@@ -200,7 +200,12 @@ async function executionPage(arn, token) {
     const shown = ofState.includes(selectedVisit) ? selectedVisit : ofState.find(v => v.enteredId === selectedVisit?.enteredId) || ofState[ofState.length - 1] || null;
     selectedVisit = shown;
     stateDetails.replaceChildren(...stateCard(selected, states.get(selected), ofState, shown, visit => { selectedVisit = visit; draw(); }).flat(Infinity).filter(Boolean));
-    header.replaceChildren(executionHeader(execution, definition, async () => { await sfn("StopExecution", { executionArn: arn, error: "Stopped", cause: "Stopped from the console." }); load(); }));
+    header.replaceChildren(executionHeader(execution, definition,
+      async () => { await sfn("StopExecution", { executionArn: arn, error: "Stopped", cause: "Stopped from the console." }); load(); },
+      async () => {
+        try { await sfn("RedriveExecution", { executionArn: arn }); } catch (error) { header.append(h("div", { class: "error" }, error.message)); return; }
+        load();
+      }));
     history.replaceChildren(historyTable(events, execution.startDate));
   };
   const load = async () => {
@@ -216,14 +221,19 @@ async function executionPage(arn, token) {
   await load();
 }
 
-function executionHeader(execution, definition, stop) {
+function executionHeader(execution, definition, stop, redrive) {
+  // A failed, timed-out or aborted execution that DescribeExecution calls REDRIVABLE runs again from where it failed.
+  const action = execution.status === "RUNNING" ? h("button", { class: "small", onclick: stop }, "Stop execution")
+    : execution.redriveStatus === "REDRIVABLE" ? h("button", { class: "small", id: "redrive-execution", onclick: redrive }, "Redrive")
+    : "";
   return h("div", {},
-    h("h1", {}, execution.name, badge(execution.status), queryLanguageBadge(definition.QueryLanguage), execution.status === "RUNNING" ? h("button", { class: "small", onclick: stop }, "Stop execution") : ""),
+    h("h1", {}, execution.name, badge(execution.status), queryLanguageBadge(definition.QueryLanguage), action),
     h("p", { class: "sub" }, execution.executionArn),
     h("div", { class: "card" }, h("dl", { class: "facts" },
       h("dt", {}, "Started"), h("dd", {}, when(execution.startDate)),
       h("dt", {}, "Ended"), h("dd", {}, when(execution.stopDate)),
       h("dt", {}, "Duration"), h("dd", {}, execution.stopDate ? `${Math.round((execution.stopDate - execution.startDate) * 1000)} ms` : "running"),
+      execution.redriveCount ? [h("dt", {}, "Redriven"), h("dd", { "data-testid": "redrive-count" }, `${execution.redriveCount} time(s), last ${when(execution.redriveDate)}`)] : [],
       execution.error ? [h("dt", {}, "Error"), h("dd", { "data-testid": "execution-error" }, execution.error)] : [],
       execution.cause ? [h("dt", {}, "Cause"), h("dd", {}, readableCause(execution.cause))] : [])));
 }

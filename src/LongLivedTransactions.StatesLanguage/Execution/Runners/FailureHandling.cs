@@ -34,7 +34,8 @@ internal sealed class FailureHandling(StateVisit visit, ErrorHandling errorHandl
                 return false;
             }
 
-            var delaySeconds = ErrorMatching.WithJitter(retrier, ErrorMatching.BackoffSeconds(retrier, _attempts[i]), Random.Shared);
+            var delaySeconds = ErrorMatching.WithJitter(retrier, ErrorMatching.BackoffSeconds(retrier, _attempts[i]), Random.Shared)
+                * visit.Run.DelayScale;
             _attempts[i]++;
             if (delaySeconds > 0)
             {

@@ -24,6 +24,12 @@ internal static class WaitStateRunner
             _ => entered,
         };
 
+        if (visit.Run.DelayScale != 1 && until > entered)
+        {
+            // A scaled run waits the state's length times the scale, still counted from when the state was entered.
+            until = LongTimers.AddSeconds(entered, (until - entered).TotalSeconds * visit.Run.DelayScale);
+        }
+
         // A test reports what comes after the Wait state without waiting.
         if (visit.Test is null)
         {
