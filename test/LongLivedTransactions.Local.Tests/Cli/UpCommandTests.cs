@@ -3,24 +3,16 @@ using LongLivedTransactions.Local.Cli;
 
 namespace LongLivedTransactions.Local.Tests.Cli;
 
-/// <summary><c>up</c> registers the saga in the flavour asked for, and refuses a definition or faults it cannot use.</summary>
+/// <summary>
+/// <c>up</c> registers the saga in the flavour asked for, scales waits with <c>--time-scale</c>, and refuses a definition,
+/// faults or options it cannot use.
+/// </summary>
 public sealed class UpCommandTests
 {
     [Fact]
-    public async Task Up_with_the_JSONata_flavour_registers_that_definition_and_runs_it()
-    {
-        string root = Local.RepositoryRoot.Find();
-        using var output = new ReadySignalingWriter();
-        using var stop = new CancellationTokenSource();
-        Task<int> up = UpCommand.ExecuteAsync(["--port", "0", "--in-memory", "--flavour", "jsonata"], output, TextWriter.Null, stop.Token);
-        try
+    public Task Up_with_the_JSONata_flavour_registers_that_definition_and_runs_it() =>
+        WithUpAsync(["--flavour", "jsonata"], async (aws, saga) =>
         {
-            await output.Ready.WaitAsync(TimeSpan.FromSeconds(120));
-            string text = output.ToString();
-            var endpoint = new Uri(Line(text, "Step Functions API").Split(' ', StringSplitOptions.RemoveEmptyEntries)[^1]);
-            string saga = Line(text, "State machine").Split(' ', StringSplitOptions.RemoveEmptyEntries)[^1];
-            var aws = new AwsCli(root, endpoint);
-
             JsonObject described = await aws.JsonAsync("stepfunctions", "describe-state-machine", "--state-machine-arn", saga);
             JsonObject definition = JsonNode.Parse(described["definition"]!.GetValue<string>())!.AsObject();
             Assert.Equal("JSONata", definition["QueryLanguage"]!.GetValue<string>());
@@ -30,29 +22,12 @@ public sealed class UpCommandTests
             JsonObject ended = await aws.WaitForEndAsync(started["executionArn"]!.GetValue<string>());
             Assert.Equal("FAILED", ended["status"]!.GetValue<string>());
             Assert.Equal("ErrProcessPayment", ended["error"]!.GetValue<string>());
-        }
-        finally
-        {
-            await stop.CancelAsync();
-        }
-
-        Assert.Equal(0, await up.WaitAsync(TimeSpan.FromSeconds(60)));
-    }
+        });
 
     [Fact]
-    public async Task Up_at_time_scale_zero_ends_an_hour_long_wait_and_an_hour_long_retry_back_off_without_waiting()
-    {
-        string root = Local.RepositoryRoot.Find();
-        using var output = new ReadySignalingWriter();
-        using var stop = new CancellationTokenSource();
-        Task<int> up = UpCommand.ExecuteAsync(["--port", "0", "--in-memory", "--time-scale", "0"], output, TextWriter.Null, stop.Token);
-        try
+    public Task Up_at_time_scale_zero_ends_an_hour_long_wait_and_an_hour_long_retry_back_off_without_waiting() =>
+        WithUpAsync(["--time-scale", "0"], async (aws, saga) =>
         {
-            await output.Ready.WaitAsync(TimeSpan.FromSeconds(120));
-            string text = output.ToString();
-            var aws = new AwsCli(root, new Uri(Line(text, "Step Functions API").Split(' ', StringSplitOptions.RemoveEmptyEntries)[^1]));
-            string saga = Line(text, "State machine").Split(' ', StringSplitOptions.RemoveEmptyEntries)[^1];
-
             // The saga's first task, after an hour's Wait, retried once after an hour when its order fails.
             JsonObject described = await aws.JsonAsync("stepfunctions", "describe-state-machine", "--state-machine-arn", saga);
             JsonObject processOrder = JsonNode.Parse(described["definition"]!.GetValue<string>())!["States"]!["ProcessOrder"]!.AsObject();
@@ -87,14 +62,7 @@ public sealed class UpCommandTests
             var types = history["events"]!.AsArray().Select(e => e!["type"]!.GetValue<string>()).ToList();
             Assert.Contains("WaitStateExited", types);
             Assert.Equal(2, types.Count(type => type == "TaskFailed"));
-        }
-        finally
-        {
-            await stop.CancelAsync();
-        }
-
-        Assert.Equal(0, await up.WaitAsync(TimeSpan.FromSeconds(60)));
-    }
+        });
 
     [Theory]
     [InlineData("--definition", "no-such-definition.asl.json", "no-such-definition.asl.json: cannot read the definition")]
@@ -112,6 +80,31 @@ public sealed class UpCommandTests
 
         Assert.Equal(2, exitCode);
         Assert.Contains(message, errors.ToString(), StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// Runs <c>up --port 0 --in-memory</c> with <paramref name="options"/> until <paramref name="test"/> (given the AWS
+    /// CLI on its endpoint and the saga's ARN) has ended, then stops it and requires a clean exit.
+    /// </summary>
+    private static async Task WithUpAsync(string[] options, Func<AwsCli, string, Task> test)
+    {
+        using var output = new ReadySignalingWriter();
+        using var stop = new CancellationTokenSource();
+        Task<int> up = UpCommand.ExecuteAsync(["--port", "0", "--in-memory", .. options], output, TextWriter.Null, stop.Token);
+        try
+        {
+            await output.Ready.WaitAsync(TimeSpan.FromSeconds(120));
+            string text = output.ToString();
+            var endpoint = new Uri(Line(text, "Step Functions API").Split(' ', StringSplitOptions.RemoveEmptyEntries)[^1]);
+            string saga = Line(text, "State machine").Split(' ', StringSplitOptions.RemoveEmptyEntries)[^1];
+            await test(new AwsCli(Local.RepositoryRoot.Find(), endpoint), saga);
+        }
+        finally
+        {
+            await stop.CancelAsync();
+        }
+
+        Assert.Equal(0, await up.WaitAsync(TimeSpan.FromSeconds(60)));
     }
 
     private static string Line(string text, string label) =>
