@@ -14,41 +14,44 @@ internal sealed class WalCheckpointer : IDisposable
     /// <summary>Housekeeping on the wall clock, whatever clock the executions run on.</summary>
     private static readonly TimeSpan Interval = TimeSpan.FromSeconds(1);
 
-    private readonly SqliteConnection connection;
     private readonly CancellationTokenSource stop = new();
-    private readonly Task loop;
 
     public WalCheckpointer(string connectionString)
     {
-        connection = new SqliteConnection(connectionString);
-        connection.Open();
-        loop = Task.Run(RunAsync);
+        CancellationToken stopping = stop.Token;
+        _ = Task.Run(() => RunAsync(connectionString, stopping));
     }
 
+    /// <summary>Stops the checkpoints; the loop closes its connection as it ends (closing checkpoints what is left).</summary>
     public void Dispose()
     {
         stop.Cancel();
-        loop.GetAwaiter().GetResult();
         stop.Dispose();
-        connection.Dispose();
     }
 
-    private async Task RunAsync()
+    private static async Task RunAsync(string connectionString, CancellationToken stopping)
     {
+        using var connection = new SqliteConnection(connectionString);
         using var timer = new PeriodicTimer(Interval, TimeProvider.System);
         try
         {
-            while (await timer.WaitForNextTickAsync(stop.Token).ConfigureAwait(false))
+            connection.Open();
+            while (await timer.WaitForNextTickAsync(stopping).ConfigureAwait(false))
             {
-                Checkpoint();
+                Checkpoint(connection);
             }
         }
-        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
         {
+        }
+        catch (SqliteException)
+        {
+            // The database could not be opened for checkpoints: its writers then leave the log to grow until the
+            // last connection closes, which copies it into the file.
         }
     }
 
-    private void Checkpoint()
+    private static void Checkpoint(SqliteConnection connection)
     {
         try
         {
