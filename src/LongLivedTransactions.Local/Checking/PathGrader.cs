@@ -19,7 +19,8 @@ internal sealed record PathGrade(IReadOnlyList<string> ExpectedPath, IReadOnlyLi
 /// <param name="Visits">The states it went through and how each ended.</param>
 /// <param name="Status">SUCCEEDED, FAILED, TIMED_OUT or ABORTED.</param>
 /// <param name="StoppedAfter">Set when the check stopped an execution that did not end in time.</param>
-internal sealed record ScenarioRun(IReadOnlyList<StateVisit> Visits, string Status, string? Error, string? Cause, TimeSpan? StoppedAfter);
+/// <param name="ExecutionArn">The execution, for whoever wants to look at it.</param>
+internal sealed record ScenarioRun(IReadOnlyList<StateVisit> Visits, string Status, string? Error, string? Cause, TimeSpan? StoppedAfter, string ExecutionArn);
 
 /// <summary>
 /// Compares the path a scenario took with the expected one, step by step (a state counts as the step it plays, see

@@ -98,7 +98,7 @@ public sealed class CheckCommandTests
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("The definition uses placeholders that have no value: ${OrderMaker} at States.ProcessOrder.Parameters.FunctionName. ", result.Errors, StringComparison.Ordinal);
         Assert.Contains("Known names: NewOrder (or ProcessOrder), UpdateOrder (or UpdateOrderStatus), DebitPayment (or ProcessPayment), RefundPayment (or CreditPayment, ProcessRefund), ReserveInventory, ReleaseInventory", result.Errors, StringComparison.Ordinal);
-        Assert.Contains("Give any other with --set NAME=ARN.", result.Errors, StringComparison.Ordinal);
+        Assert.Contains("Give any other as NAME=ARN (--set with check, the Values field on the console).", result.Errors, StringComparison.Ordinal);
     }
 
     [Fact]
