@@ -205,6 +205,24 @@ public sealed class CheckCommandTests
         Assert.Equal(["payment not refunded: a Debit without a Credit"], DataFindings(result.Report, "04"));
     }
 
+    [Fact]
+    public async Task A_compensation_catch_that_does_not_keep_its_error_reports_the_earlier_one_and_is_wrong()
+    {
+        JsonObject definition = RepositoryDefinition("statemachine/saga.jsonata.asl.json");
+        foreach (JsonNode? catcher in State(definition, "UpdateOrderStatus")["Catch"]!.AsArray())
+        {
+            catcher!.AsObject().Remove("Assign");
+        }
+
+        CheckResult result = await CheckAsync(definition);
+
+        Assert.Equal(["02"], WrongScenarios(result.Report));
+        AssertExplanation(result.Report, "02",
+            "scenario 02 ends FAILED with ErrProcessOrder instead of ErrUpdateOrderStatus: the Catch of UpdateOrderStatus for ErrUpdateOrderStatus does not keep the error it caught, so the saga reports an earlier one (JSONata: \"Assign\": {\"error\": \"{% $states.errorOutput %}\"}; JSONPath: \"ResultPath\": \"$.error\")",
+            "States.UpdateOrderStatus.Catch[0]");
+        Assert.Equal(1, result.ExitCode);
+    }
+
     [Theory]
     [InlineData("ProcessPayment without Retry", "States.ProcessPayment",
         "no Retry on the transient Lambda errors (Lambda.ServiceException, Lambda.AWSLambdaException, Lambda.SdkClientException, Lambda.TooManyRequestsException): a throttled or briefly unavailable function fails the step at once")]
