@@ -120,16 +120,17 @@ internal sealed class PathGrader(SagaReference reference, StateRoles roles, IRea
 
     /// <summary>
     /// The right path and status, but the execution reports the error of an earlier step: the Catch that caught the
-    /// scenario's error did not keep it where the Fail state reads the error from. Null when the error is the expected one.
+    /// scenario's error did not keep it where the Fail state reads the error from. Null when the error is the expected one,
+    /// and when there is none (a Fail state without Error is a choice, and the advice mentions it; a wrong error misleads).
     /// </summary>
     private Explanation? WrongError(ScenarioExpectation scenario, ScenarioRun run)
     {
-        if (scenario.Error is null || run.Error == scenario.Error)
+        if (scenario.Error is null || run.Error is null || run.Error == scenario.Error)
         {
             return null;
         }
 
-        string wrong = $"scenario {scenario.Label} ends {run.Status} with {run.Error ?? "no error"} instead of {scenario.Error}";
+        string wrong = $"scenario {scenario.Label} ends {run.Status} with {run.Error} instead of {scenario.Error}";
         StateVisit? catcher = run.Visits.LastOrDefault(v => v.Outcome == VisitOutcome.Caught && v.Error == scenario.Error);
         if (catcher is null || states.GetValueOrDefault(catcher.Name) is not { } state || MatchingCatch(state, scenario.Error) is var k && k < 0)
         {
