@@ -42,6 +42,7 @@ internal static class ColdStartRun
             Console.WriteLine($"    first invocation (constructor + first call): {Summary(results, result => result.ConstructorMs + result.FirstCallMs)}");
             Console.WriteLine($"      constructor (Lambda's init):              {Summary(results, result => result.ConstructorMs)}");
             Console.WriteLine($"      first call:                               {Summary(results, result => result.FirstCallMs)}");
+            Console.WriteLine($"      CPU time of the process during both:      {Summary(results, result => result.CpuMs)}");
             Console.WriteLine($"      JIT during both: {Median(results, result => result.MethodsCompiled):F0} methods, {Median(results, result => result.JitMs):F1} ms");
             Console.WriteLine($"    second invocation (warm):                   {Summary(results, result => result.WarmMs)}");
         }
@@ -79,7 +80,7 @@ internal static class ColdStartRun
 
         string[] values = output.Trim().Split('\n')[^1].Split(' ');
         double Value(int index) => double.Parse(values[index], CultureInfo.InvariantCulture);
-        return new ProcessFigures(Value(0), Value(1), Value(2), Value(3), Value(4));
+        return new ProcessFigures(Value(0), Value(1), Value(2), Value(3), Value(4), Value(5));
     }
 
     private static double Median(List<ProcessFigures> results, Func<ProcessFigures, double> value)
@@ -93,5 +94,5 @@ internal static class ColdStartRun
             CultureInfo.InvariantCulture,
             $"{Median(results, value),7:F1} ms [{results.Min(value):F1}–{results.Max(value):F1}]");
 
-    private sealed record ProcessFigures(double ConstructorMs, double FirstCallMs, double WarmMs, double MethodsCompiled, double JitMs);
+    private sealed record ProcessFigures(double ConstructorMs, double FirstCallMs, double WarmMs, double MethodsCompiled, double JitMs, double CpuMs);
 }
