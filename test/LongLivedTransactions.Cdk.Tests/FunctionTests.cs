@@ -84,6 +84,10 @@ public sealed class FunctionTests(StandardSagaStack stack)
     }
 
     [Fact]
+    public void SynthesizesWithoutWarnings() =>
+        Amazon.CDK.Assertions.Annotations.FromStack(Synthesized.Stack).HasNoWarning("*", Amazon.CDK.Assertions.Match.AnyValue());
+
+    [Fact]
     public void EachServiceProjectIsOnePackageSharedByItsFunctions()
     {
         foreach (IGrouping<string, FunctionDefinition> service in SagaTopology.Functions.GroupBy(function => function.Project))

@@ -49,6 +49,9 @@ public sealed class SagaService : Construct
                 // A new version is published whenever the function's code or configuration changes.
                 Version = function.CurrentVersion,
             }));
+            // CDK warns that SnapStart applies to published versions only; the live alias is on one.
+            Annotations.Of(function).AcknowledgeWarning(
+                "@aws-cdk/aws-lambda:snapStartRequirePublish", "The state machine invokes the live alias of a published version.");
         }
 
         Functions = functions;
