@@ -7,7 +7,7 @@ namespace LongLivedTransactions.Functions.ColdStart;
 /// A service's deployment package, published for this machine the way the CDK app publishes it for Lambda
 /// (framework-dependent, Release, with its runtimeconfig.json), with or without ReadyToRun code.
 /// </summary>
-internal sealed record FunctionPackage(string Label, string Directory, string AssemblyPath)
+internal sealed record FunctionPackage(string Label, string AssemblyPath)
 {
     public static async Task<FunctionPackage> PublishAsync(
         string repositoryRoot, string project, bool readyToRun, string label, CancellationToken cancellationToken)
@@ -42,8 +42,7 @@ internal sealed record FunctionPackage(string Label, string Directory, string As
             throw new InvalidOperationException($"dotnet publish of {project} failed:{Environment.NewLine}{output}{await error}");
         }
 
-        string package = Path.Combine(directory, "package");
-        return new FunctionPackage(label, package, Path.Combine(package, project + ".dll"));
+        return new FunctionPackage(label, Path.Combine(directory, "package", project + ".dll"));
     }
 
     /// <summary>The package's runtimeconfig.json, which Lambda starts the function's process with.</summary>
