@@ -19,7 +19,7 @@ public sealed class ReserveInventoryFunction : SagaFunction
 
     /// <summary>Used by the Lambda runtime: table from <c>TABLE_NAME</c>, DynamoDB client from the environment.</summary>
     public ReserveInventoryFunction()
-        : this(new AmazonDynamoDBClient(), FunctionEnvironment.TableName(), TimeProvider.System, FunctionLog.StandardOutput(TimeProvider.System))
+        : this(new AmazonDynamoDBClient(FunctionEnvironment.DynamoDbConfig()), FunctionEnvironment.TableName(), TimeProvider.System, FunctionLog.StandardOutput(TimeProvider.System))
     {
     }
 

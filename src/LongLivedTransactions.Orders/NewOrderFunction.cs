@@ -16,7 +16,7 @@ public sealed class NewOrderFunction : SagaFunction
 
     /// <summary>Used by the Lambda runtime: table from <c>TABLE_NAME</c>, DynamoDB client from the environment.</summary>
     public NewOrderFunction()
-        : this(new AmazonDynamoDBClient(), FunctionEnvironment.TableName(), FunctionLog.StandardOutput(TimeProvider.System))
+        : this(new AmazonDynamoDBClient(FunctionEnvironment.DynamoDbConfig()), FunctionEnvironment.TableName(), FunctionLog.StandardOutput(TimeProvider.System))
     {
     }
 

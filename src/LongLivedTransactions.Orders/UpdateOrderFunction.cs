@@ -20,7 +20,7 @@ public sealed class UpdateOrderFunction : SagaFunction
 
     /// <summary>Used by the Lambda runtime: table from <c>TABLE_NAME</c>, DynamoDB client from the environment.</summary>
     public UpdateOrderFunction()
-        : this(new AmazonDynamoDBClient(), FunctionEnvironment.TableName(), FunctionLog.StandardOutput(TimeProvider.System))
+        : this(new AmazonDynamoDBClient(FunctionEnvironment.DynamoDbConfig()), FunctionEnvironment.TableName(), FunctionLog.StandardOutput(TimeProvider.System))
     {
     }
 

@@ -25,6 +25,14 @@ public sealed class BundlingTests
     }
 
     [Fact]
+    public void PublishesReadyToRunCode()
+    {
+        var bundling = new DotnetPublishBundling("/repo/src/Svc/Svc.csproj", "/tmp/artifacts");
+
+        Assert.Contains("-p:PublishReadyToRun=true", bundling.PublishArguments("/out"));
+    }
+
+    [Fact]
     public void FailsTheSynthWithDotnetsMessageWhenThePublishFails()
     {
         DirectoryInfo scratch = Directory.CreateTempSubdirectory("saga-cdk-bundling-");

@@ -58,6 +58,35 @@ public sealed class FunctionTests(StandardSagaStack stack)
         Assert.Equal([FunctionLogicalId(definition)], functionsLoggingThere);
     }
 
+    [Theory]
+    [MemberData(nameof(FunctionNames))]
+    public void SnapshotsItsPublishedVersionsWithSnapStart(string name)
+    {
+        JsonObject properties = Synthesized.Json.Properties(FunctionLogicalId(Definition(name)));
+
+        AssertJson.Equal("""{"ApplyOn":"PublishedVersions"}""", properties["SnapStart"]);
+    }
+
+    [Theory]
+    [MemberData(nameof(FunctionNames))]
+    public void HasALiveAliasOnAPublishedVersionOfItself(string name)
+    {
+        FunctionDefinition definition = Definition(name);
+        string function = FunctionLogicalId(definition);
+        JsonObject alias = Synthesized.Json.Properties(Synthesized.LogicalId(Service(definition).Aliases[definition]));
+
+        Assert.Equal(SagaService.LiveAliasName, (string?)alias["Name"]);
+        AssertJson.Equal(AssertJson.Ref(function), alias["FunctionName"]);
+        string version = TemplateJson.GetAttTarget(alias["FunctionVersion"], "Version")
+            ?? throw new InvalidOperationException($"The alias of {name} does not name a version of this stack.");
+        Assert.Equal("AWS::Lambda::Version", (string?)Synthesized.Json.Resource(version)["Type"]);
+        AssertJson.Equal(AssertJson.Ref(function), Synthesized.Json.Properties(version)["FunctionName"]);
+    }
+
+    [Fact]
+    public void SynthesizesWithoutWarnings() =>
+        Amazon.CDK.Assertions.Annotations.FromStack(Synthesized.Stack).HasNoWarning("*", Amazon.CDK.Assertions.Match.AnyValue());
+
     [Fact]
     public void EachServiceProjectIsOnePackageSharedByItsFunctions()
     {

@@ -36,9 +36,9 @@ public sealed class OutputTests(StandardSagaStack stack)
         foreach (var service in saga.Services)
         {
             AssertOutput(service.Table.Node.Id + "TableName", AssertJson.Ref(Synthesized.LogicalId(service.Table)));
-            foreach ((FunctionDefinition definition, var function) in service.Functions)
+            foreach ((FunctionDefinition definition, var alias) in service.Aliases)
             {
-                AssertOutput(definition.ArnPlaceholder, AssertJson.GetAtt(Synthesized.LogicalId(function), "Arn"));
+                AssertOutput(definition.ArnPlaceholder, AssertJson.Ref(Synthesized.LogicalId(alias)));
             }
         }
     }

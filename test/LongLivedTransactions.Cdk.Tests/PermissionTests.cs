@@ -84,12 +84,12 @@ public sealed class PermissionTests(StandardSagaStack stack)
     }
 
     [Fact]
-    public void StateMachineRoleInvokesExactlyTheSixFunctions()
+    public void StateMachineRoleInvokesExactlyTheSixFunctionAliases()
     {
         IReadOnlyList<JsonObject> statements = StateMachineStatements();
         string[] functionArns =
         [
-            .. Synthesized.Json.ResourcesOfType("AWS::Lambda::Function").Select(function => AssertJson.GetAtt(function.LogicalId, "Arn")),
+            .. Synthesized.Json.ResourcesOfType("AWS::Lambda::Alias").Select(alias => AssertJson.Ref(alias.LogicalId)),
         ];
 
         JsonObject[] lambdaStatements = [.. statements.Where(s => TemplateJson.Actions(s).Any(a => a.StartsWith("lambda:", StringComparison.Ordinal)))];

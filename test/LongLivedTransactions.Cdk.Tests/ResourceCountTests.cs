@@ -8,6 +8,9 @@ public sealed class ResourceCountTests(StandardSagaStack stack)
     [Theory]
     [InlineData("AWS::DynamoDB::Table", 3)]
     [InlineData("AWS::Lambda::Function", 6)]
+    // Each function's published version and its live alias, which the state machine invokes.
+    [InlineData("AWS::Lambda::Version", 6)]
+    [InlineData("AWS::Lambda::Alias", 6)]
     [InlineData("AWS::StepFunctions::StateMachine", 1)]
     [InlineData("AWS::SNS::Topic", 1)]
     [InlineData("AWS::SNS::Subscription", 1)]

@@ -47,7 +47,7 @@ public abstract class StateMachineDefinitionTests(SynthesizedSagaStack synthesiz
     }
 
     [Fact]
-    public void InvokesEachFunctionThroughItsOwnArn()
+    public void InvokesEachFunctionThroughItsLiveAlias()
     {
         JsonObject deployed = JsonNode.Parse(Substituted())!.AsObject();
         string[] invoked =
@@ -59,10 +59,10 @@ public abstract class StateMachineDefinitionTests(SynthesizedSagaStack synthesiz
                 .Order(StringComparer.Ordinal),
         ];
 
-        Assert.Equal(AllFunctions().Select(function => "arn-of:" + function.LogicalId).Order(StringComparer.Ordinal), invoked);
-        foreach ((FunctionDefinition definition, string logicalId) in AllFunctions())
+        Assert.Equal(AllAliases().Select(alias => "ref:" + alias.LogicalId).Order(StringComparer.Ordinal), invoked);
+        foreach ((FunctionDefinition definition, string logicalId) in AllAliases())
         {
-            AssertJson.Equal(AssertJson.GetAtt(logicalId, "Arn"), StateMachine["DefinitionSubstitutions"]![definition.ArnPlaceholder]);
+            AssertJson.Equal(AssertJson.Ref(logicalId), StateMachine["DefinitionSubstitutions"]![definition.ArnPlaceholder]);
         }
     }
 
@@ -111,9 +111,9 @@ public abstract class StateMachineDefinitionTests(SynthesizedSagaStack synthesiz
         return definition;
     }
 
-    private IEnumerable<(FunctionDefinition Definition, string LogicalId)> AllFunctions() =>
-        Synthesized.Stack.Services.SelectMany(service => service.Functions)
-            .Select(function => (function.Key, Synthesized.LogicalId(function.Value)));
+    private IEnumerable<(FunctionDefinition Definition, string LogicalId)> AllAliases() =>
+        Synthesized.Stack.Services.SelectMany(service => service.Aliases)
+            .Select(alias => (alias.Key, Synthesized.LogicalId(alias.Value)));
 }
 
 /// <summary>The default deployment: the JSONPath flavour, <c>statemachine/saga.asl.json</c>.</summary>

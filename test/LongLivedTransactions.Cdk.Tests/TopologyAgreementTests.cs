@@ -45,8 +45,10 @@ public sealed class TopologyAgreementTests(StandardSagaStack stack)
             .Where(substitution => substitution.Key != SagaTopology.TopicArnPlaceholder)
             .Select(substitution =>
             {
-                string function = TemplateJson.GetAttTarget(substitution.Value, "Arn")
-                    ?? throw new InvalidOperationException($"{substitution.Key} is not bound to a function ARN.");
+                string alias = TemplateJson.RefTarget(substitution.Value)
+                    ?? throw new InvalidOperationException($"{substitution.Key} is not bound to a function alias.");
+                string function = TemplateJson.RefTarget(Template.Properties(alias)["FunctionName"])
+                    ?? throw new InvalidOperationException($"The alias {alias} does not name a function of this stack.");
                 return $"{substitution.Key} -> {(string?)Template.Properties(function)["Handler"]}";
             });
 

@@ -14,6 +14,12 @@ namespace LongLivedTransactions.Cdk.Services;
 /// </summary>
 public sealed class SagaService : Construct
 {
+    /// <summary>
+    /// The alias of each function's current published version. SnapStart restores published versions only, so the
+    /// state machine invokes this alias, never the unqualified function ($LATEST).
+    /// </summary>
+    public const string LiveAliasName = "live";
+
     /// <summary>How long function logs are kept.</summary>
     public static readonly RetentionDays LogRetention = RetentionDays.TWO_WEEKS;
 
@@ -24,6 +30,7 @@ public sealed class SagaService : Construct
         Table = CreateTable(props.Table);
 
         var functions = new Dictionary<FunctionDefinition, Function>();
+        var aliases = new Dictionary<FunctionDefinition, Alias>();
         foreach (FunctionDefinition definition in props.Functions)
         {
             if (definition.Table != props.Table)
@@ -36,14 +43,27 @@ public sealed class SagaService : Construct
             Function function = CreateFunction(definition, props);
             TableAccess.GrantData(function, Table, definition.Table);
             functions.Add(definition, function);
+            aliases.Add(definition, new Alias(this, definition.Name + "LiveAlias", new AliasProps
+            {
+                AliasName = LiveAliasName,
+                // A new version is published whenever the function's code or configuration changes.
+                Version = function.CurrentVersion,
+            }));
+            // CDK warns that SnapStart applies to published versions only; the live alias is on one.
+            Annotations.Of(function).AcknowledgeWarning(
+                "@aws-cdk/aws-lambda:snapStartRequirePublish", "The state machine invokes the live alias of a published version.");
         }
 
         Functions = functions;
+        Aliases = aliases;
     }
 
     public Table Table { get; }
 
     public IReadOnlyDictionary<FunctionDefinition, Function> Functions { get; }
+
+    /// <summary>The <see cref="LiveAliasName"/> alias of each function: what the state machine invokes.</summary>
+    public IReadOnlyDictionary<FunctionDefinition, Alias> Aliases { get; }
 
     private Table CreateTable(TableDefinition definition)
     {
@@ -89,6 +109,9 @@ public sealed class SagaService : Construct
             MemorySize = 512,
             Timeout = Duration.Seconds(15),
             Tracing = Tracing.ACTIVE,
+            // Each published version is initialised once and snapshotted; a cold start resumes the snapshot instead of
+            // starting .NET, loading the assemblies and running the constructor.
+            SnapStart = SnapStartConf.ON_PUBLISHED_VERSIONS,
             LogGroup = logGroup,
             Environment = new Dictionary<string, string>
             {

@@ -46,7 +46,8 @@ public sealed class SagaWorkflow : Construct
             TracingEnabled = true,
         });
 
-        // The definition invokes the unqualified function ARNs, so these (and no versions or aliases) are granted.
+        // The definition invokes each function's live alias (the published version SnapStart restores), so exactly
+        // these aliases are granted: neither the unqualified functions nor other versions.
         StateMachine.AddToRolePolicy(new PolicyStatement(new PolicyStatementProps
         {
             Actions = ["lambda:InvokeFunction"],

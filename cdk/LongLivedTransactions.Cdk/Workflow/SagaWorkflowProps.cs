@@ -7,7 +7,9 @@ namespace LongLivedTransactions.Cdk.Workflow;
 
 /// <summary>What the saga state machine is made of.</summary>
 /// <param name="DefinitionFile">Absolute path of the ASL definition with <c>${...}</c> placeholders.</param>
-/// <param name="Functions">Every function the definition invokes, by its topology entry (which names its placeholder).</param>
+/// <param name="Functions">
+/// Every function the definition invokes (its alias), by its topology entry (which names its placeholder).
+/// </param>
 /// <param name="Topic">The topic the definition publishes outcomes to.</param>
 /// <param name="Type">STANDARD or EXPRESS.</param>
 /// <param name="QueryLanguage">The query language the definition file is written in (recorded, not read from the file).</param>

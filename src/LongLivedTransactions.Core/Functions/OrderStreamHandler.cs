@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using LongLivedTransactions.Core.Json;
 using LongLivedTransactions.Core.Logging;
 using LongLivedTransactions.Core.Model;
@@ -11,6 +12,11 @@ namespace LongLivedTransactions.Core.Functions;
 /// </summary>
 public sealed class OrderStreamHandler(string functionName, Func<string, Exception> createError, FunctionLog log)
 {
+    // Built with the handler, in the function's initialisation, not on its first call: under SnapStart the
+    // initialisation is done once, before the snapshot, and every cold start resumes with this metadata in place.
+    private readonly JsonTypeInfo<Order> orderReader = SagaJsonContext.Default.Order;
+    private readonly JsonTypeInfo<Order> orderWriter = SagaJsonContext.Verbatim.Order;
+
     public async Task<Stream> HandleAsync(Stream input, Func<Order, CancellationToken, Task<Order>> process)
     {
         ArgumentNullException.ThrowIfNull(input);
@@ -24,7 +30,7 @@ public sealed class OrderStreamHandler(string functionName, Func<string, Excepti
             Order result = await process(order, cancellationToken).ConfigureAwait(false);
 
             var output = new MemoryStream();
-            await JsonSerializer.SerializeAsync(output, result, SagaJsonContext.Verbatim.Order, cancellationToken).ConfigureAwait(false);
+            await JsonSerializer.SerializeAsync(output, result, orderWriter, cancellationToken).ConfigureAwait(false);
             output.Position = 0;
             log.Succeeded(functionName, result.OrderId);
             return output;
@@ -40,7 +46,7 @@ public sealed class OrderStreamHandler(string functionName, Func<string, Excepti
     {
         try
         {
-            return await JsonSerializer.DeserializeAsync(input, SagaJsonContext.Default.Order, cancellationToken).ConfigureAwait(false)
+            return await JsonSerializer.DeserializeAsync(input, orderReader, cancellationToken).ConfigureAwait(false)
                 ?? throw createError("The input is not an order object (it is null).");
         }
         catch (JsonException error)

@@ -47,7 +47,19 @@ public sealed class ExecutionStore(
     /// execution (StartExecution is idempotent); otherwise a used name is ExecutionAlreadyExists. The execution and
     /// its ExecutionStarted event are in the database before this returns.
     /// </summary>
-    public ExecutionRecord Start(StateMachineRecord stateMachine, StateMachineArn requested, string name, string input)
+    public ExecutionRecord Start(StateMachineRecord stateMachine, StateMachineArn requested, string name, string input) =>
+        StartOrFind(stateMachine, requested, name, input).Record;
+
+    /// <summary>
+    /// Starts as <see cref="Start"/> does and returns the execution itself (its history read from the database), for
+    /// a caller in this process that waits for its end.
+    /// </summary>
+    public Execution StartRunning(StateMachineRecord stateMachine, StateMachineArn requested, string name, string input) =>
+        StartOrFind(stateMachine, requested, name, input).Execution
+            ?? throw StepFunctionsErrors.ExecutionAlreadyExists(stateMachine.Arn.ExecutionArn(name));
+
+    /// <summary>The started execution, or the running one an identical request names (null once it has ended).</summary>
+    private (ExecutionRecord Record, Execution? Execution) StartOrFind(StateMachineRecord stateMachine, StateMachineArn requested, string name, string input)
     {
         ArgumentNullException.ThrowIfNull(stateMachine);
         ArgumentNullException.ThrowIfNull(requested);
@@ -59,7 +71,9 @@ public sealed class ExecutionStore(
             if (database.FindExecution(executionArn) is { } existing)
             {
                 bool sameRequest = existing.Status == "RUNNING" && existing.Input == input;
-                return sameRequest ? new ExecutionRecord(existing) : throw StepFunctionsErrors.ExecutionAlreadyExists(executionArn);
+                return sameRequest
+                    ? (new ExecutionRecord(existing), running.GetValueOrDefault(executionArn))
+                    : throw StepFunctionsErrors.ExecutionAlreadyExists(executionArn);
             }
 
             StateMachineRecord current = registry.Get(stateMachine.Arn);
@@ -70,9 +84,10 @@ public sealed class ExecutionStore(
 
             long seq = database.InsertExecution(
                 executionArn, stateMachine.Arn.Arn, stateMachine.RevisionId, name, input, timeProvider.GetUtcNow(), requested.TestCase);
+            Execution execution;
             try
             {
-                Execution execution = OnEngine(() => engine.Start(Request(stateMachine, executionArn, name, input, mocked, seq, 0)));
+                execution = OnEngine(() => engine.Start(Request(stateMachine, executionArn, name, input, mocked, seq, 0)));
                 Track(execution);
             }
             catch
@@ -81,7 +96,7 @@ public sealed class ExecutionStore(
                 throw;
             }
 
-            return new ExecutionRecord(database.FindExecution(executionArn)!);
+            return (new ExecutionRecord(database.FindExecution(executionArn)!), execution);
         }
     }
 

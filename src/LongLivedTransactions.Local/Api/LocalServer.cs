@@ -195,22 +195,27 @@ public sealed class LocalServer : IAsyncDisposable
             services.GetRequiredService<StepFunctionsApi>(), cloud.Arns.Region, services.GetRequiredService<ILogger<StepFunctionsEndpoint>>()));
         builder.Services.AddSingleton(new LambdaEndpoint(cloud.Functions, cloud.Arns, options.TimeProvider));
         builder.Services.AddSingleton(new ConsoleEndpoint(options.RepositoryRoot, cloud.SagaStateMachineArn));
+        builder.Services.AddSingleton(new ConsoleCheckEndpoint(cloud, stateMachines, executions, options.RepositoryRoot, options.TimeProvider));
 
         WebApplication app = builder.Build();
         var stepFunctions = app.Services.GetRequiredService<StepFunctionsEndpoint>();
         var lambda = app.Services.GetRequiredService<LambdaEndpoint>();
         var console = app.Services.GetRequiredService<ConsoleEndpoint>();
+        var consoleCheck = app.Services.GetRequiredService<ConsoleCheckEndpoint>();
         app.Use(async (context, next) =>
         {
             bool lambdaApi = context.Request.Path.StartsWithSegments(LambdaEndpoint.ApiPrefix, StringComparison.Ordinal);
             bool stepFunctionsApi = context.Request.Path == "/" && HttpMethods.IsPost(context.Request.Method);
+
+            // The console's check runs executions, so it is guarded as the API is.
+            bool check = context.Request.Path == ConsoleCheckEndpoint.Path && HttpMethods.IsPost(context.Request.Method);
             if (await LocalRequestGuard.RefuseAsync(
-                context, _ => lambdaApi || stepFunctionsApi, lambdaApi ? RefusalShape.LambdaRest : RefusalShape.AwsJson).ConfigureAwait(false))
+                context, _ => lambdaApi || stepFunctionsApi || check, lambdaApi ? RefusalShape.LambdaRest : RefusalShape.AwsJson).ConfigureAwait(false))
             {
                 return;
             }
 
-            if (!lambdaApi && !stepFunctionsApi)
+            if (!lambdaApi && !stepFunctionsApi && !check)
             {
                 // The console's pages: nothing but their own files, and never inside another site's frame.
                 context.Response.Headers.ContentSecurityPolicy = LocalRequestGuard.ConsoleContentSecurityPolicy;
@@ -226,6 +231,7 @@ public sealed class LocalServer : IAsyncDisposable
         app.MapGet(LambdaEndpoint.ListPath, lambda.ListAsync);
         app.MapGet("/", ConsoleEndpoint.PageAsync);
         app.MapGet(ConsoleEndpoint.AssetPathPrefix + "scenarios", console.ScenariosAsync);
+        app.MapPost(ConsoleCheckEndpoint.Path, consoleCheck.CheckAsync);
         app.MapGet(ConsoleEndpoint.AssetPathPrefix + "{file}", (HttpContext context, string file) => ConsoleEndpoint.AssetAsync(context, file));
         return app;
     }

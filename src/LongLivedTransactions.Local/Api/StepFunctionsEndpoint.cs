@@ -71,7 +71,8 @@ public sealed partial class StepFunctionsEndpoint(StepFunctionsApi api, string d
             : throw StepFunctionsErrors.UnknownOperation(target);
     }
 
-    private static async Task<JsonObject> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
+    /// <summary>The request body as a JSON object, refused in the API's error shape when too large or not JSON.</summary>
+    internal static async Task<JsonObject> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         if (request.ContentLength > MaxBodyBytes)
         {

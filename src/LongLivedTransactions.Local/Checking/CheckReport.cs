@@ -1,4 +1,7 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
 using System.Text.Json.Serialization;
+using LongLivedTransactions.Local.Console;
 
 namespace LongLivedTransactions.Local.Checking;
 
@@ -39,6 +42,9 @@ internal sealed record ScenarioGrade(
     Explanation? Explanation,
     IReadOnlyList<string> DataFindings)
 {
+    /// <summary>The execution that ran the scenario (on the console, a link to its graph).</summary>
+    public string? ExecutionArn { get; init; }
+
     /// <summary>The path and the status are the expected ones, and the records keep the saga's invariants.</summary>
     public bool Right => Explanation is null && DataFindings.Count == 0;
 
@@ -46,4 +52,14 @@ internal sealed record ScenarioGrade(
 }
 
 [JsonSerializable(typeof(CheckReport))]
-internal sealed partial class CheckReportJsonContext : JsonSerializerContext;
+[JsonSerializable(typeof(ConsoleCheckResult))]
+internal sealed partial class CheckReportJsonContext : JsonSerializerContext
+{
+    /// <summary>camelCase and indented, with arrows and quotes written as they are: the report is read by people and scripts.</summary>
+    public static CheckReportJsonContext Readable { get; } = new(new JsonSerializerOptions
+    {
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        WriteIndented = true,
+    });
+}

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using LongLivedTransactions.Local.Workflow;
-using LongLivedTransactions.StatesLanguage.Definitions;
+using LongLivedTransactions.StatesLanguage.Execution;
 using LongLivedTransactions.StatesLanguage.Parsing;
 using LongLivedTransactions.StatesLanguage.Validation;
 
@@ -17,8 +17,9 @@ internal sealed class DefinitionChecker(string repositoryRoot, TextWriter progre
     /// <summary>How long one scenario may run before it is stopped (a loop, a long Wait); real runs take well under a second.</summary>
     public static readonly TimeSpan ScenarioTimeLimit = TimeSpan.FromSeconds(60);
 
+    /// <summary>Grades a definition file on a local cloud of its own, started for the check and stopped after it.</summary>
     /// <exception cref="CheckInputException">The file cannot be read, or uses a placeholder that has no value.</exception>
-    public async Task<CheckReport> CheckAsync(string file, IReadOnlyDictionary<string, string> givenValues, CancellationToken cancellationToken)
+    public async Task<CheckReport> CheckFileAsync(string file, IReadOnlyDictionary<string, string> givenValues, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(file);
         string text;
@@ -31,49 +32,77 @@ internal sealed class DefinitionChecker(string repositoryRoot, TextWriter progre
             throw new CheckInputException($"{file}: cannot read the definition: {error.Message}", error);
         }
 
-        var arns = new LocalArns();
-        SagaReference reference = SagaReference.Load(repositoryRoot, arns);
-        if (DefinitionJson.Read(text, out IReadOnlyList<ValidationDiagnostic> problems) is not JsonObject machine)
-        {
-            DefinitionError[] unreadable = problems.Count > 0
-                ? problems.Select(p => new DefinitionError(Locations.FromPointer(p.Location), p.Code, p.Message)).ToArray()
-                : [new DefinitionError("(the definition)", DiagnosticCodes.SchemaValidationFailed, "The definition must be a JSON object.")];
-            return new CheckReport(file, "JSONPath", [], unreadable, [], []) { Total = reference.Scenarios.Count };
-        }
-
-        IReadOnlyList<string> warnings;
+        CheckPlan plan;
         try
         {
-            warnings = new PlaceholderResolver(arns, givenValues).Resolve(machine);
+            plan = Plan(file, text, new LocalArns(), givenValues);
         }
         catch (CheckInputException error)
         {
             throw new CheckInputException($"{file}: {error.Message}", error);
         }
 
-        string json = machine.ToJsonString();
+        if (plan.Runnable is not { } runnable)
+        {
+            return plan.Report([]);
+        }
+
+        await progress.WriteLineAsync("check: starting the local cloud (dynalite, the tables, the functions)").ConfigureAwait(false);
+        await using LocalCloud cloud = await LocalCloud.StartAsync(new LocalCloudOptions { RepositoryRoot = repositoryRoot }, cancellationToken).ConfigureAwait(false);
+        return await RunAsync(plan, cloud, (name, input) => cloud.StartSaga(name, input, runnable.Definition), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Reads a definition (JSON or YAML text) without running it: resolves its placeholders to the functions and topic
+    /// of <paramref name="arns"/>, and finds its errors and the advice it deserves.
+    /// </summary>
+    /// <param name="source">What the report calls the definition: its file, or where it was pasted.</param>
+    /// <exception cref="CheckInputException">The definition uses a placeholder that has no value.</exception>
+    public CheckPlan Plan(string source, string text, LocalArns arns, IReadOnlyDictionary<string, string> givenValues)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        SagaReference reference = SagaReference.Load(repositoryRoot, arns);
+        if (DefinitionJson.Read(text, out IReadOnlyList<ValidationDiagnostic> problems) is not JsonObject machine)
+        {
+            DefinitionError[] unreadable = problems.Count > 0
+                ? problems.Select(p => new DefinitionError(Locations.FromPointer(p.Location), p.Code, p.Message)).ToArray()
+                : [new DefinitionError("(the definition)", DiagnosticCodes.SchemaValidationFailed, "The definition must be a JSON object.")];
+            return new CheckPlan(source, "JSONPath", reference, [], unreadable, [], Runnable: null, Grader: null);
+        }
+
+        IReadOnlyList<string> warnings = new PlaceholderResolver(arns, givenValues).Resolve(machine);
         string queryLanguage = DefinitionState.Text(machine["QueryLanguage"]) ?? "JSONPath";
         var roles = StateRoles.Assign(machine, reference);
         IReadOnlyList<Advice> advice = new StaticAdvisor(reference, roles).Advise(machine);
-        IReadOnlyList<DefinitionError> errors = DefinitionErrors.Read(json, machine);
-        if (Runnable(machine, errors) is not { } definition)
+        IReadOnlyList<DefinitionError> errors = DefinitionErrors.Read(machine.ToJsonString(), machine);
+        if (Runnable(machine, errors) is not { } runnable)
         {
-            return new CheckReport(file, queryLanguage, warnings, errors, [], advice) { Total = reference.Scenarios.Count };
+            return new CheckPlan(source, queryLanguage, reference, warnings, errors, advice, Runnable: null, Grader: null);
         }
 
         var grader = new PathGrader(
             reference,
             roles,
             DefinitionState.TopLevel(machine).ToDictionary(s => s.Name, StringComparer.Ordinal),
-            definition.TimeoutSeconds);
+            runnable.Definition.TimeoutSeconds);
+        return new CheckPlan(source, queryLanguage, reference, warnings, errors, advice, runnable, grader);
+    }
+
+    /// <summary>
+    /// Runs every scenario of a runnable plan, one after another, on <paramref name="cloud"/> (whose tables hold the
+    /// records each scenario leaves), starting each execution with <paramref name="start"/> (execution name, input).
+    /// </summary>
+    public async Task<CheckReport> RunAsync(CheckPlan plan, LocalCloud cloud, Func<string, string, Execution> start, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        PathGrader grader = plan.Grader ?? throw new ArgumentException("The definition cannot run.", nameof(plan));
+        IReadOnlyList<ScenarioExpectation> scenarios = plan.Reference.Scenarios;
         var started = Stopwatch.StartNew();
-        await progress.WriteLineAsync("check: starting the local cloud (dynalite, the tables, the functions)").ConfigureAwait(false);
-        await using LocalCloud cloud = await LocalCloud.StartAsync(new LocalCloudOptions { RepositoryRoot = repositoryRoot }, cancellationToken).ConfigureAwait(false);
-        var runner = new ScenarioRunner(cloud, definition, repositoryRoot, ScenarioTimeLimit);
+        var runner = new ScenarioRunner(cloud, start, repositoryRoot, ScenarioTimeLimit);
         var grades = new List<ScenarioGrade>();
-        foreach (ScenarioExpectation scenario in reference.Scenarios)
+        foreach (ScenarioExpectation scenario in scenarios)
         {
-            await progress.WriteLineAsync($"check: [{grades.Count + 1}/{reference.Scenarios.Count}] {scenario.File}").ConfigureAwait(false);
+            await progress.WriteLineAsync($"check: [{grades.Count + 1}/{scenarios.Count}] {scenario.File}").ConfigureAwait(false);
             (ScenarioRun run, SagaRecords records) = await runner.RunAsync(scenario, cancellationToken).ConfigureAwait(false);
             PathGrade path = grader.Grade(scenario, run);
             grades.Add(new ScenarioGrade(
@@ -86,12 +115,15 @@ internal sealed class DefinitionChecker(string repositoryRoot, TextWriter progre
                 scenario.Error,
                 run.Error,
                 path.Explanation,
-                RecordInvariants.Check(scenario, records)));
+                RecordInvariants.Check(scenario, records))
+            {
+                ExecutionArn = run.ExecutionArn,
+            });
         }
 
         await progress.WriteLineAsync(
             $"check: {grades.Count} scenarios in {started.Elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s").ConfigureAwait(false);
-        return new CheckReport(file, queryLanguage, warnings, errors, grades, advice) { Total = reference.Scenarios.Count };
+        return plan.Report(grades);
     }
 
     /// <summary>
@@ -99,7 +131,7 @@ internal sealed class DefinitionChecker(string repositoryRoot, TextWriter progre
     /// errors (AWS refuses it, but no execution could enter them, and the scenarios show what the missing transition
     /// costs). Null when it cannot run.
     /// </summary>
-    private static StateMachineDefinition? Runnable(JsonObject machine, IReadOnlyList<DefinitionError> errors)
+    private static RunnableDefinition? Runnable(JsonObject machine, IReadOnlyList<DefinitionError> errors)
     {
         string[] unreachable = errors.Select(DefinitionErrors.UnreachableState).OfType<string>().ToArray();
         if (unreachable.Length != errors.Count)
@@ -114,6 +146,6 @@ internal sealed class DefinitionChecker(string repositoryRoot, TextWriter progre
         }
 
         string json = reachable.ToJsonString();
-        return StateMachineValidator.Validate(json).Any(d => d.IsError) ? null : StateMachineParser.Parse(json);
+        return StateMachineValidator.Validate(json).Any(d => d.IsError) ? null : new RunnableDefinition(StateMachineParser.Parse(json), json);
     }
 }

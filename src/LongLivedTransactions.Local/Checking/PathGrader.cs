@@ -19,7 +19,8 @@ internal sealed record PathGrade(IReadOnlyList<string> ExpectedPath, IReadOnlyLi
 /// <param name="Visits">The states it went through and how each ended.</param>
 /// <param name="Status">SUCCEEDED, FAILED, TIMED_OUT or ABORTED.</param>
 /// <param name="StoppedAfter">Set when the check stopped an execution that did not end in time.</param>
-internal sealed record ScenarioRun(IReadOnlyList<StateVisit> Visits, string Status, string? Error, string? Cause, TimeSpan? StoppedAfter);
+/// <param name="ExecutionArn">The execution, for whoever wants to look at it.</param>
+internal sealed record ScenarioRun(IReadOnlyList<StateVisit> Visits, string Status, string? Error, string? Cause, TimeSpan? StoppedAfter, string ExecutionArn);
 
 /// <summary>
 /// Compares the path a scenario took with the expected one, step by step (a state counts as the step it plays, see
@@ -46,7 +47,7 @@ internal sealed class PathGrader(SagaReference reference, StateRoles roles, IRea
         {
             Explanation? explanation = run.Status != scenario.Status
                 ? new Explanation($"scenario {scenario.Label} ends {run.Status} instead of {scenario.Status}", null)
-                : WrongReason(scenario, run);
+                : WrongReason(scenario, run) ?? WrongError(scenario, run);
             return new PathGrade(expectedPath, actualPath, explanation);
         }
 
@@ -115,6 +116,32 @@ internal sealed class PathGrader(SagaReference reference, StateRoles roles, IRea
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// The right path and status, but the execution reports the error of an earlier step: the Catch that caught the
+    /// scenario's error did not keep it where the Fail state reads the error from. Null when the error is the expected one,
+    /// and when there is none (a Fail state without Error is a choice, and the advice mentions it; a wrong error misleads).
+    /// </summary>
+    private Explanation? WrongError(ScenarioExpectation scenario, ScenarioRun run)
+    {
+        if (scenario.Error is null || run.Error is null || run.Error == scenario.Error)
+        {
+            return null;
+        }
+
+        string wrong = $"scenario {scenario.Label} ends {run.Status} with {run.Error} instead of {scenario.Error}";
+        StateVisit? catcher = run.Visits.LastOrDefault(v => v.Outcome == VisitOutcome.Caught && v.Error == scenario.Error);
+        if (catcher is null || states.GetValueOrDefault(catcher.Name) is not { } state || MatchingCatch(state, scenario.Error) is var k && k < 0)
+        {
+            string end = run.Visits.Count > 0 ? run.Visits[^1].Name : "the execution";
+            return new Explanation($"{wrong}: {end} reports another error than the one that stopped the saga", states.GetValueOrDefault(end)?.Location);
+        }
+
+        return new Explanation(
+            $"{wrong}: the Catch of {catcher.Name} for {scenario.Error} does not keep the error it caught, so the saga reports an earlier one " +
+            "(JSONata: \"Assign\": {\"error\": \"{% $states.errorOutput %}\"}; JSONPath: \"ResultPath\": \"$.error\")",
+            $"{state.Location}.Catch[{k}]");
     }
 
     /// <summary>

@@ -24,7 +24,7 @@ internal sealed partial class PlaceholderResolver(LocalArns arns, IReadOnlyDicti
         {
             throw new CheckInputException(
                 $"The definition uses placeholders that have no value: {string.Join("; ", unknown)}. "
-                + $"Known names: {SagaFunctionNames.KnownPlaceholders}. Give any other with --set NAME=ARN.");
+                + $"Known names: {SagaFunctionNames.KnownPlaceholders}. Give any other as NAME=ARN (--set with check, the Values field on the console).");
         }
 
         var warnings = new List<string>();

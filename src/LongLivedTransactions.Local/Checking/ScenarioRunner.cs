@@ -2,7 +2,6 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using LongLivedTransactions.Local.Api;
 using LongLivedTransactions.Local.Workflow;
-using LongLivedTransactions.StatesLanguage.Definitions;
 using LongLivedTransactions.StatesLanguage.Execution;
 
 namespace LongLivedTransactions.Local.Checking;
@@ -12,15 +11,21 @@ namespace LongLivedTransactions.Local.Checking;
 /// and reads back the path and the records it left. An execution that does not end within the time limit (a loop, a
 /// long Wait) is stopped.
 /// </summary>
-internal sealed class ScenarioRunner(LocalCloud cloud, StateMachineDefinition definition, string repositoryRoot, TimeSpan timeLimit)
+/// <param name="start">Starts an execution of the graded definition: execution name, input.</param>
+internal sealed class ScenarioRunner(LocalCloud cloud, Func<string, string, Execution> start, string repositoryRoot, TimeSpan timeLimit)
 {
     public async Task<(ScenarioRun Run, SagaRecords Records)> RunAsync(ScenarioExpectation scenario, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(scenario);
-        string input = await File.ReadAllTextAsync(Path.Combine(repositoryRoot, scenario.File), cancellationToken).ConfigureAwait(false);
-        string orderId = JsonNode.Parse(input)?["order_id"]?.GetValue<string>()
-            ?? throw new JsonException($"{scenario.File} has no order_id.");
-        Execution execution = cloud.StartSaga($"check-{scenario.Label}-{Guid.NewGuid().ToString("N")[..8]}", input, definition);
+        var input = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(repositoryRoot, scenario.File), cancellationToken).ConfigureAwait(false)) as JsonObject;
+        string orderId = input?["order_id"]?.GetValue<string>() ?? throw new JsonException($"{scenario.File} has no order_id.");
+
+        // Tables may already hold this scenario's order from an earlier run (the console checks on the tables of `up`):
+        // each run gets an order of its own, whose id keeps the prefix that chooses the step that fails.
+        orderId = FreshOrderId(orderId);
+        input["order_id"] = orderId;
+        string executionName = $"{Path.GetFileNameWithoutExtension(scenario.File)}-{Guid.NewGuid().ToString("N")[..8]}";
+        Execution execution = start(executionName, input.ToJsonString());
 
         TimeSpan? stoppedAfter = null;
         try
@@ -40,6 +45,14 @@ internal sealed class ScenarioRunner(LocalCloud cloud, StateMachineDefinition de
 
         IReadOnlyList<StateVisit> visits = ExecutionVisits.FromHistory(execution.GetHistory(), execution.Error, execution.Cause);
         SagaRecords records = await SagaRecords.ReadAsync(cloud.DynamoDb, cloud.TableNames, orderId, cancellationToken).ConfigureAwait(false);
-        return (new ScenarioRun(visits, ApiJson.StatusText(execution.Status), execution.Error, execution.Cause, stoppedAfter), records);
+        var run = new ScenarioRun(visits, ApiJson.StatusText(execution.Status), execution.Error, execution.Cause, stoppedAfter, execution.ExecutionArn);
+        return (run, records);
+    }
+
+    /// <summary>The order id with its last group replaced by a new one: <c>222f741b-…-503f92486955</c> → <c>222f741b-…-&lt;new&gt;</c>.</summary>
+    private static string FreshOrderId(string orderId)
+    {
+        int lastDash = orderId.LastIndexOf('-');
+        return $"{(lastDash < 0 ? orderId + "-" : orderId[..(lastDash + 1)])}{Guid.NewGuid().ToString("N")[..12]}";
     }
 }

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using LongLivedTransactions.Local.Checking;
 
@@ -16,13 +15,6 @@ public static class CheckCommand
 {
     public const string Name = "check";
     public const string Usage = "check FILE [--set NAME=ARN]... [--json]";
-
-    private static readonly CheckReportJsonContext ReportJson = new(new JsonSerializerOptions
-    {
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        WriteIndented = true,
-    });
 
     /// <summary>Parses the arguments that follow <c>check</c> and grades the definition.</summary>
     public static Task<int> ExecuteAsync(IReadOnlyList<string> args, TextWriter output, TextWriter errors, CancellationToken cancellationToken) =>
@@ -64,7 +56,7 @@ public static class CheckCommand
         CheckReport report;
         try
         {
-            report = await new DefinitionChecker(RepositoryRoot.Find(), errors).CheckAsync(file, givenValues, cancellationToken).ConfigureAwait(false);
+            report = await new DefinitionChecker(RepositoryRoot.Find(), errors).CheckFileAsync(file, givenValues, cancellationToken).ConfigureAwait(false);
         }
         catch (CheckInputException error)
         {
@@ -74,7 +66,7 @@ public static class CheckCommand
 
         if (json)
         {
-            await output.WriteLineAsync(JsonSerializer.Serialize(report, ReportJson.CheckReport)).ConfigureAwait(false);
+            await output.WriteLineAsync(JsonSerializer.Serialize(report, CheckReportJsonContext.Readable.CheckReport)).ConfigureAwait(false);
         }
         else
         {

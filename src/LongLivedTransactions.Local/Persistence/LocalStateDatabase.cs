@@ -404,8 +404,10 @@ public sealed record StoredExecution(
     DateTimeOffset? RedriveDate,
     string? TestCase);
 
-/// <summary>Sends an execution's events to the database as the engine records them.</summary>
+/// <summary>Sends an execution's events to the database as the engine records them, and reads them back.</summary>
 public sealed class DatabaseJournal(LocalStateDatabase database, long executionSeq) : IExecutionJournal
 {
     public void Append(HistoryEvent historyEvent) => database.AppendEvent(executionSeq, historyEvent);
+
+    public IReadOnlyList<HistoryEvent> ReadAll() => database.LoadHistory(executionSeq);
 }

@@ -72,9 +72,14 @@ internal sealed class HistoryRecorder
 
     public IReadOnlyList<HistoryEvent> Snapshot()
     {
+        if (_journal is not null)
+        {
+            return _journal.ReadAll();
+        }
+
         lock (_lock)
         {
-            return _events is null ? [] : _events.ToArray();
+            return _events!.ToArray();
         }
     }
 

@@ -98,7 +98,7 @@ public sealed class CheckCommandTests
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("The definition uses placeholders that have no value: ${OrderMaker} at States.ProcessOrder.Parameters.FunctionName. ", result.Errors, StringComparison.Ordinal);
         Assert.Contains("Known names: NewOrder (or ProcessOrder), UpdateOrder (or UpdateOrderStatus), DebitPayment (or ProcessPayment), RefundPayment (or CreditPayment, ProcessRefund), ReserveInventory, ReleaseInventory", result.Errors, StringComparison.Ordinal);
-        Assert.Contains("Give any other with --set NAME=ARN.", result.Errors, StringComparison.Ordinal);
+        Assert.Contains("Give any other as NAME=ARN (--set with check, the Values field on the console).", result.Errors, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -203,6 +203,24 @@ public sealed class CheckCommandTests
             "ProcessPayment's Catch[0] passes the error on as ProcessRefund's input: ProcessRefund sends it instead of the order, fails with ErrProcessRefund, and scenario 04 takes the right path for a wrong reason",
             "States.ProcessPayment.Catch[0]");
         Assert.Equal(["payment not refunded: a Debit without a Credit"], DataFindings(result.Report, "04"));
+    }
+
+    [Fact]
+    public async Task A_compensation_catch_that_does_not_keep_its_error_reports_the_earlier_one_and_is_wrong()
+    {
+        JsonObject definition = RepositoryDefinition("statemachine/saga.jsonata.asl.json");
+        foreach (JsonNode? catcher in State(definition, "UpdateOrderStatus")["Catch"]!.AsArray())
+        {
+            catcher!.AsObject().Remove("Assign");
+        }
+
+        CheckResult result = await CheckAsync(definition);
+
+        Assert.Equal(["02"], WrongScenarios(result.Report));
+        AssertExplanation(result.Report, "02",
+            "scenario 02 ends FAILED with ErrProcessOrder instead of ErrUpdateOrderStatus: the Catch of UpdateOrderStatus for ErrUpdateOrderStatus does not keep the error it caught, so the saga reports an earlier one (JSONata: \"Assign\": {\"error\": \"{% $states.errorOutput %}\"}; JSONPath: \"ResultPath\": \"$.error\")",
+            "States.UpdateOrderStatus.Catch[0]");
+        Assert.Equal(1, result.ExitCode);
     }
 
     [Theory]

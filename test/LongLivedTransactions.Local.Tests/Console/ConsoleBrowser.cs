@@ -14,6 +14,20 @@ internal static class ConsoleBrowser
     /// </summary>
     public static ILocator ExecutionStatus(IPage page) => page.Locator("h1").GetByTestId("status");
 
+    /// <summary>
+    /// Saves a picture of the page for the documentation: into the checkout (<paramref name="documentationPath"/>, relative
+    /// to the repository root) when UPDATE_CONSOLE_SCREENSHOT=1, else into the test output, so a test run leaves the
+    /// checkout clean.
+    /// </summary>
+    public static async Task ScreenshotAsync(IPage page, string repositoryRoot, string documentationPath, bool fullPage = false)
+    {
+        string screenshot = Environment.GetEnvironmentVariable("UPDATE_CONSOLE_SCREENSHOT") == "1"
+            ? Path.Combine(repositoryRoot, documentationPath)
+            : Path.Combine(AppContext.BaseDirectory, "TestResults", Path.GetFileName(documentationPath));
+        Directory.CreateDirectory(Path.GetDirectoryName(screenshot)!);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = screenshot, FullPage = fullPage });
+    }
+
     /// <summary>Collects the messages the page logs as errors, so that a test can assert there were none.</summary>
     public static List<string> CollectErrors(IPage page)
     {

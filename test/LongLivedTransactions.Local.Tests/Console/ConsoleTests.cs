@@ -58,12 +58,7 @@ public sealed class ConsoleTests(LocalServerFixture fixture) : IClassFixture<Loc
         Assert.Empty(consoleErrors);
 
         await page.Locator("g.node[data-state=OrderFailed]").ClickAsync();
-        // The README's picture (docs/console.png) is refreshed on request only, so a test run leaves the checkout clean.
-        string screenshot = Environment.GetEnvironmentVariable("UPDATE_CONSOLE_SCREENSHOT") == "1"
-            ? Path.Combine(fixture.RepositoryRoot, "docs", "console.png")
-            : Path.Combine(AppContext.BaseDirectory, "TestResults", "console.png");
-        Directory.CreateDirectory(Path.GetDirectoryName(screenshot)!);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = screenshot, FullPage = false });
+        await ConsoleBrowser.ScreenshotAsync(page, fixture.RepositoryRoot, "docs/console.png");
     }
 
     [Fact]

@@ -269,6 +269,8 @@ public class DurableExecutionTests
 
         public IReadOnlyList<string> Types => Events.Select(e => e.Type).ToArray();
 
+        public IReadOnlyList<HistoryEvent> ReadAll() => Events;
+
         public void Append(HistoryEvent historyEvent)
         {
             lock (_events)

@@ -8,15 +8,17 @@ const crumbs = document.getElementById("breadcrumbs");
 let refreshTimer = null;
 let renderToken = 0;
 
+// The endpoint serves API calls that carry an AWS-style Authorization header (not verified). A page of another origin
+// cannot add one without a CORS preflight, which the endpoint never grants.
+const CONSOLE_AUTHORIZATION = "AWS4-HMAC-SHA256 Credential=console/20260101/us-east-1/states/aws4_request, SignedHeaders=host, Signature=console";
+
 async function sfn(operation, body) {
   const response = await fetch("/", {
     method: "POST",
     headers: {
       "Content-Type": "application/x-amz-json-1.0",
       "X-Amz-Target": `AWSStepFunctions.${operation}`,
-      // The endpoint serves API calls that carry an AWS-style Authorization header (not verified). A page of another
-      // origin cannot add one without a CORS preflight, which the endpoint never grants.
-      Authorization: "AWS4-HMAC-SHA256 Credential=console/20260101/us-east-1/states/aws4_request, SignedHeaders=host, Signature=console",
+      Authorization: CONSOLE_AUTHORIZATION,
     },
     body: JSON.stringify(body || {}),
   });
@@ -72,7 +74,8 @@ async function stateMachinesPage(token) {
   if (token !== renderToken) return;
   page.replaceChildren(
     h("h1", {}, "State machines"),
-    h("p", { class: "sub" }, "Registered on this local endpoint. Create more with aws stepfunctions create-state-machine --endpoint-url " + location.origin),
+    h("p", { class: "sub" }, "Registered on this local endpoint. Create more with aws stepfunctions create-state-machine --endpoint-url " + location.origin,
+      " — or grade a hand-built saga definition on ", h("a", { href: "#/check" }, "Check a state machine"), "."),
     h("div", { class: "card" }, stateMachines.length === 0 ? h("div", { class: "empty" }, "No state machine yet.") :
       h("table", {},
         h("thead", {}, h("tr", {}, h("th", {}, "Name"), h("th", {}, "Type"), h("th", {}, "Created"))),
@@ -316,6 +319,7 @@ async function route() {
   try {
     if (kind === "state-machine") await stateMachinePage(decodeURIComponent(arn), token);
     else if (kind === "execution") await executionPage(decodeURIComponent(arn), token);
+    else if (location.hash === "#/check") CheckPage.render();
     else await stateMachinesPage(token);
   } catch (error) { if (token === renderToken) showError(error); }
 }
