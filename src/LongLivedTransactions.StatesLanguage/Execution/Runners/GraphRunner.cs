@@ -16,7 +16,7 @@ internal static class GraphRunner
         ExecutionRun run,
         StateGraph graph,
         JsonNode? input,
-        string? inputText,
+        JsonText? inputText,
         HistoryCursor cursor,
         VariableScope variables,
         CancellationToken cancellation)
@@ -30,7 +30,7 @@ internal static class GraphRunner
         ExecutionRun run,
         StateGraph graph,
         JsonNode? input,
-        string? inputText,
+        JsonText? inputText,
         HistoryCursor cursor,
         VariableScope variables,
         CancellationToken cancellation)
@@ -40,7 +40,7 @@ internal static class GraphRunner
         {
             cancellation.ThrowIfCancellationRequested();
             var state = graph.States[stateName];
-            inputText ??= DataFlow.ToJsonText(input);
+            inputText ??= JsonText.Measured(input);
             var visit = new StateVisit(run, state, input, cursor, variables, cancellation) { RawInputText = inputText };
             visit.EnteredTime = run.Time.GetUtcNow();
             visit.EnteredEventId = run.History.Record(
