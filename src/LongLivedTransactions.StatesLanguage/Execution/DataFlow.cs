@@ -131,9 +131,11 @@ internal static class DataFlow
             case ObjectPayloadNode obj:
             {
                 var result = new JsonObject();
-                foreach (var (name, field) in obj.Fields)
+                var fields = obj.Fields;
+                // Indexed, not foreach: enumerating the read-only list would allocate an enumerator for every object built.
+                for (var i = 0; i < fields.Count; i++)
                 {
-                    result[name] = EvaluateNode(visit, field, data);
+                    result[fields[i].Key] = EvaluateNode(visit, fields[i].Value, data);
                 }
 
                 return result;
@@ -246,17 +248,13 @@ internal static class DataFlow
         }
     }
 
-    /// <summary>True when the UTF-8 form of the text is larger than 256 KiB.</summary>
-    public static bool ExceedsLimit(string jsonText) =>
-        // Each UTF-16 char is at most 3 UTF-8 bytes, so short texts need no counting.
-        jsonText.Length * 3 > MaxPayloadBytes && Encoding.UTF8.GetByteCount(jsonText) > MaxPayloadBytes;
-
     /// <summary>JSON text as history events carry it: characters as they are (no \u0027 for an apostrophe), as AWS shows them.</summary>
     public static string ToJsonText(JsonNode? node) => node is null ? "null" : node.ToJsonString(TextOptions);
 
     /// <summary>True when the UTF-8 text of the value is larger than 256 KiB (measured only when its bound is above that).</summary>
-    public static bool ExceedsLimit(JsonText text) =>
-        text.MaxBytes > MaxPayloadBytes && (text.IsExact || (text.Node is { } node ? JsonSize.Utf8Bytes(node) : Encoding.UTF8.GetByteCount(text.Text)) > MaxPayloadBytes);
+    public static bool ExceedsLimit(JsonText text, JsonSize sizes) =>
+        text.MaxBytes > MaxPayloadBytes
+        && (text.IsExact || (text.Node is { } node ? sizes.Utf8Bytes(node) : Encoding.UTF8.GetByteCount(text.Text)) > MaxPayloadBytes);
 
     /// <summary>
     /// The text of a state's output, written when somebody reads it. When the output is a part of the state's input or of
@@ -271,7 +269,7 @@ internal static class DataFlow
 
         return result?.Node is { } resultNode && IsWithin(output, resultNode)
             ? JsonText.Within(output, result.MaxBytes)
-            : JsonText.Measured(output);
+            : JsonText.Measured(output, visit.Run.Sizes);
     }
 
     private static bool IsWithin(JsonNode? node, JsonNode? root)
@@ -290,7 +288,7 @@ internal static class DataFlow
     /// <summary>Fails with States.DataLimitExceeded when a state's result is larger than 256 KiB.</summary>
     public static void CheckSize(StateVisit visit, JsonText text)
     {
-        if (ExceedsLimit(text))
+        if (ExceedsLimit(text, visit.Run.Sizes))
         {
             throw new StateFailure(
                 ErrorNames.DataLimitExceeded,

@@ -12,8 +12,10 @@ internal sealed class ExecutionRun
     private string? _stateMachineName;
     private string? _region;
 
-    public ExecutionRun(ExecutionRequest request, IReadOnlyList<ITaskInvoker> invokers, TimeProvider time, HistoryRecorder history, CancellationToken cancellation)
+    public ExecutionRun(
+        ExecutionRequest request, IReadOnlyList<ITaskInvoker> invokers, TimeProvider time, HistoryRecorder history, JsonSize sizes, CancellationToken cancellation)
     {
+        Sizes = sizes;
         Request = request;
         Invokers = invokers;
         Time = time;
@@ -31,6 +33,9 @@ internal sealed class ExecutionRun
     public TimeProvider Time { get; }
 
     public HistoryRecorder History { get; }
+
+    /// <summary>Measures state data against the payload limit (shared with other executions of the engine).</summary>
+    public JsonSize Sizes { get; }
 
     public CancellationToken Cancellation { get; }
 

@@ -36,9 +36,11 @@ internal static class JsonataEvaluation
             case JsonataObjectNode obj:
             {
                 var result = new JsonObject();
-                foreach (var (name, field) in obj.Fields)
+                var fields = obj.Fields;
+                // Indexed, not foreach: enumerating the read-only list would allocate an enumerator for every object built.
+                for (var i = 0; i < fields.Count; i++)
                 {
-                    result[name] = EvaluateNode(visit, field, variables);
+                    result[fields[i].Key] = EvaluateNode(visit, fields[i].Value, variables);
                 }
 
                 return result;

@@ -40,7 +40,7 @@ internal static class GraphRunner
         {
             cancellation.ThrowIfCancellationRequested();
             var state = graph.States[stateName];
-            inputText ??= JsonText.Measured(input);
+            inputText ??= JsonText.Measured(input, run.Sizes);
             var visit = new StateVisit(run, state, input, cursor, variables, cancellation) { RawInputText = inputText };
             visit.EnteredTime = run.Time.GetUtcNow();
             visit.EnteredEventId = run.History.Record(

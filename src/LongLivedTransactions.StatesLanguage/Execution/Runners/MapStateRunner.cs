@@ -20,7 +20,12 @@ internal static class MapStateRunner
         var input = state.DataFlow.SelectInput(visit);
         // AWS records MapStateFailed once, when the Map gives up (not before each retry).
         return RetryAndCatch.RunAsync(
-            visit, state.ErrorHandling, isTask: false, "MapStateFailed", async () => Attempt.Succeeded(await AttemptAsync(visit, state, input).ConfigureAwait(false)));
+            visit,
+            state.ErrorHandling,
+            isTask: false,
+            "MapStateFailed",
+            (state, input),
+            static async (visit, map) => Attempt.Succeeded(await AttemptAsync(visit, map.state, map.input).ConfigureAwait(false)));
     }
 
     private static async Task<StateOutcome> AttemptAsync(StateVisit visit, MapState state, JsonNode? input)
@@ -323,7 +328,7 @@ internal static class MapStateRunner
         {
             await Task.Yield();
             var childHistory = new HistoryRecorder(visit.Run.Time);
-            var childRun = new ExecutionRun(visit.Run.Request, visit.Run.Invokers, visit.Run.Time, childHistory, stopIterations.Token)
+            var childRun = new ExecutionRun(visit.Run.Request, visit.Run.Invokers, visit.Run.Time, childHistory, visit.Run.Sizes, stopIterations.Token)
             {
                 InputJson = DataFlow.ToJsonText(itemInputs[index]),
             };

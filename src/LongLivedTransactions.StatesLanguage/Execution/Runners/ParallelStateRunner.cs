@@ -15,7 +15,13 @@ internal static class ParallelStateRunner
         var input = state.DataFlow.SelectInput(visit);
         var branchInput = state.DataFlow.BuildArguments(visit, input);
         return RetryAndCatch.RunAsync(
-            visit, state.ErrorHandling, isTask: false, "ParallelStateFailed", async () => Attempt.Succeeded(await AttemptAsync(visit, state, input, branchInput).ConfigureAwait(false)));
+            visit,
+            state.ErrorHandling,
+            isTask: false,
+            "ParallelStateFailed",
+            (state, input, branchInput),
+            static async (visit, parallel) =>
+                Attempt.Succeeded(await AttemptAsync(visit, parallel.state, parallel.input, parallel.branchInput).ConfigureAwait(false)));
     }
 
     private static async Task<StateOutcome> AttemptAsync(StateVisit visit, ParallelState state, JsonNode? input, JsonNode? branchInput)
@@ -30,7 +36,7 @@ internal static class ParallelStateRunner
     {
         var history = visit.Run.History;
         var startedId = history.Record(visit.Cursor, "ParallelStateStarted");
-        var inputText = JsonText.Measured(branchInput);
+        var inputText = JsonText.Measured(branchInput, visit.Run.Sizes);
         using var branchCancellation = CancellationTokenSource.CreateLinkedTokenSource(visit.Cancellation);
         var cursors = new HistoryCursor[state.Branches.Count];
         var runs = new Task<StateOutcome>[state.Branches.Count];

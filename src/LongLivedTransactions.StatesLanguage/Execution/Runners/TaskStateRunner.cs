@@ -18,7 +18,8 @@ internal static class TaskStateRunner
         var input = state.DataFlow.SelectInput(visit);
         // Task failures come back as values (throwing them across the async frames of every attempt is
         // costly); failures of the data flow around the task still arrive as exceptions.
-        return RetryAndCatch.RunAsync(visit, state.ErrorHandling, isTask: true, givenUpEvent: null, () => AttemptAsync(visit, state, input));
+        return RetryAndCatch.RunAsync(
+            visit, state.ErrorHandling, isTask: true, givenUpEvent: null, (state, input), static (visit, task) => AttemptAsync(visit, task.state, task.input));
     }
 
     private static async ValueTask<Attempt> AttemptAsync(StateVisit visit, TaskState state, JsonNode? input)
@@ -63,8 +64,8 @@ internal static class TaskStateRunner
             result = result.DeepClone();
         }
 
-        var resultText = JsonText.Measured(result);
-        if (DataFlow.ExceedsLimit(resultText))
+        var resultText = JsonText.Measured(result, visit.Run.Sizes);
+        if (DataFlow.ExceedsLimit(resultText, visit.Run.Sizes))
         {
             // AWS names the function ARN, or the integration's service ("lambda"), in this cause.
             var task = resource.IsLambdaFunction ? state.Resource : resource.ResourceType;

@@ -78,8 +78,8 @@ internal static class StateTester
         var execution = new ExecutionRequest(
             request.StateMachineArn, request.ExecutionArn, request.ExecutionName, request.Definition, request.InputJson, request.RoleArn);
         var history = new HistoryRecorder(time);
-        var run = new ExecutionRun(execution, allInvokers, time, history, cancellation) { InputJson = request.InputJson };
-        var inputText = JsonText.Measured(input);
+        var run = new ExecutionRun(execution, allInvokers, time, history, new JsonSize(), cancellation) { InputJson = request.InputJson };
+        var inputText = JsonText.Measured(input, run.Sizes);
         var cursor = new HistoryCursor(0);
         var visit = new StateVisit(run, state, input, cursor, variables, cancellation)
         {
