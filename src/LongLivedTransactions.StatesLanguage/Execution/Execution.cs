@@ -126,7 +126,7 @@ public sealed class Execution
     internal void Begin(ExecutionRun run, JsonNode? input)
     {
         _history.RecordBeside(
-            _cursor, "ExecutionStarted", "executionStartedEventDetails", HistoryDetails.ExecutionStarted(_request.InputJson, _request.RoleArn));
+            _cursor, "ExecutionStarted", "executionStartedEventDetails", HistoryDetails.ExecutionStarted(_request.InputJson, _request.RoleArn), StartDate);
         if (run.Definition.TimeoutSeconds is { } timeoutSeconds)
         {
             var timer = _time.CreateTimer(_ => TimeOut(), null, TimeSpan.FromSeconds(timeoutSeconds), Timeout.InfiniteTimeSpan);

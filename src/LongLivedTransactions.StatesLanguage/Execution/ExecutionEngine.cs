@@ -45,7 +45,10 @@ public sealed class ExecutionEngine(IEnumerable<ITaskInvoker> invokers, TimeProv
         var allInvokers = request.ExtraInvokers is { Count: > 0 } extra ? [.. extra, .. _invokers] : _invokers;
         var history = new HistoryRecorder(timeProvider);
         var execution = new Execution(request, history, timeProvider);
-        var run = new ExecutionRun(request, allInvokers, timeProvider, history, _sizes, execution.Cancellation) { InputJson = request.InputJson };
+        var run = new ExecutionRun(request, allInvokers, timeProvider, history, _sizes, execution.Cancellation, execution.StartDate)
+        {
+            InputJson = request.InputJson,
+        };
         execution.Begin(run, input);
         return execution;
     }

@@ -13,7 +13,13 @@ internal sealed class ExecutionRun
     private string? _region;
 
     public ExecutionRun(
-        ExecutionRequest request, IReadOnlyList<ITaskInvoker> invokers, TimeProvider time, HistoryRecorder history, JsonSize sizes, CancellationToken cancellation)
+        ExecutionRequest request,
+        IReadOnlyList<ITaskInvoker> invokers,
+        TimeProvider time,
+        HistoryRecorder history,
+        JsonSize sizes,
+        CancellationToken cancellation,
+        DateTimeOffset? startTime = null)
     {
         Sizes = sizes;
         Request = request;
@@ -21,7 +27,7 @@ internal sealed class ExecutionRun
         Time = time;
         History = history;
         Cancellation = cancellation;
-        StartTime = time.GetUtcNow();
+        StartTime = startTime ?? time.GetUtcNow();
     }
 
     public ExecutionRequest Request { get; }

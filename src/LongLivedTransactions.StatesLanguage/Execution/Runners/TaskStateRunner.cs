@@ -38,18 +38,21 @@ internal static class TaskStateRunner
         // until someone reads the history. Without a template they are the state input, whose text is known.
         var parametersText = ReferenceEquals(parameters, visit.RawInput) ? visit.RawInputText : JsonText.Later(parameters);
 
+        // Scheduled and Started are recorded one after the other, with no work between: one reading of the clock serves both.
+        var scheduledTime = visit.Run.Time.GetUtcNow();
         if (resource.IsLambdaFunction)
         {
             history.Record(visit.Cursor, "LambdaFunctionScheduled", "lambdaFunctionScheduledEventDetails",
-                HistoryDetails.LambdaScheduled(state.Resource, parametersText, timeoutSeconds));
-            history.Record(visit.Cursor, "LambdaFunctionStarted");
+                HistoryDetails.LambdaScheduled(state.Resource, parametersText, timeoutSeconds), scheduledTime);
+            history.Record(visit.Cursor, "LambdaFunctionStarted", timestamp: scheduledTime);
         }
         else
         {
             history.Record(visit.Cursor, "TaskScheduled", "taskScheduledEventDetails",
-                HistoryDetails.TaskScheduled(resource.ResourceType, resource.ResourceName, visit.Run.Region, parametersText, timeoutSeconds, heartbeatSeconds));
+                HistoryDetails.TaskScheduled(resource.ResourceType, resource.ResourceName, visit.Run.Region, parametersText, timeoutSeconds, heartbeatSeconds),
+                scheduledTime);
             history.Record(visit.Cursor, "TaskStarted", "taskStartedEventDetails",
-                HistoryDetails.TaskResource(resource.ResourceType, resource.ResourceName));
+                HistoryDetails.TaskResource(resource.ResourceType, resource.ResourceName), scheduledTime);
         }
 
         var (result, taskFailure) = await InvokeAsync(visit, state, invoker, parameters, timeoutSeconds, heartbeatSeconds).ConfigureAwait(false);
