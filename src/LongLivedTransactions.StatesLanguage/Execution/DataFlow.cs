@@ -135,7 +135,7 @@ internal static class DataFlow
                 // Indexed, not foreach: enumerating the read-only list would allocate an enumerator for every object built.
                 for (var i = 0; i < fields.Count; i++)
                 {
-                    result[fields[i].Key] = EvaluateNode(visit, fields[i].Value, data);
+                    result[fields[i].Key] = Owned(EvaluateNode(visit, fields[i].Value, data));
                 }
 
                 return result;
@@ -146,12 +146,16 @@ internal static class DataFlow
                 var result = new JsonArray();
                 foreach (var item in array.Items)
                 {
-                    result.Add(EvaluateNode(visit, item, data));
+                    result.Add(Owned(EvaluateNode(visit, item, data)));
                 }
 
                 return result;
             }
 
+            case DynamicPayloadNode { Expression.Path: { Source: PathSource.Input, IsRoot: true } }:
+                // "$": state data never changes once recorded, so the payload can hold the data itself, not a copy
+                // (the object or array that takes it copies it if it already has a place elsewhere).
+                return data;
             case DynamicPayloadNode dynamic:
                 return EvaluateExpression(visit, dynamic.Expression, dynamic.FieldName, data);
             default:
