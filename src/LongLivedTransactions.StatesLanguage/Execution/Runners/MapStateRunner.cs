@@ -20,7 +20,12 @@ internal static class MapStateRunner
         var input = state.DataFlow.SelectInput(visit);
         // AWS records MapStateFailed once, when the Map gives up (not before each retry).
         return RetryAndCatch.RunAsync(
-            visit, state.ErrorHandling, isTask: false, "MapStateFailed", async () => Attempt.Succeeded(await AttemptAsync(visit, state, input).ConfigureAwait(false)));
+            visit,
+            state.ErrorHandling,
+            isTask: false,
+            "MapStateFailed",
+            (state, input),
+            static async (visit, map) => Attempt.Succeeded(await AttemptAsync(visit, map.state, map.input).ConfigureAwait(false)));
     }
 
     private static async Task<StateOutcome> AttemptAsync(StateVisit visit, MapState state, JsonNode? input)
@@ -41,7 +46,7 @@ internal static class MapStateRunner
             : state.ProcessorMode == "DISTRIBUTED" ? await RunDistributedAsync(visit, state, itemInputs, limits).ConfigureAwait(false)
             : await RunInlineAsync(visit, state, itemInputs, limits).ConfigureAwait(false);
 
-        return StateEvents.Exit(visit, state.DataFlow.ApplyResult(visit, input, outcome, state.ErrorHandling.Catchers.Count), state.Next);
+        return StateEvents.Exit(visit, state.DataFlow.ApplyResult(visit, input, outcome), state.Next);
     }
 
     private static JsonArray ReadItems(StateVisit visit, MapState state, JsonNode? input)
@@ -247,7 +252,7 @@ internal static class MapStateRunner
             {
                 var outcome = await GraphRunner.RunAsync(
                     visit.Run, state.ItemProcessor, itemInputs[index], null, cursor, visit.Variables.CreateChild(), stopIterations.Token).ConfigureAwait(false);
-                results[index] = outcome.Output;
+                results[index] = DataFlow.Owned(outcome.Output);
                 var succeededId = history.RecordBeside(cursor, "MapIterationSucceeded", "mapIterationSucceededEventDetails", HistoryDetails.MapIteration(state.Name, index));
                 lock (gate)
                 {
@@ -323,7 +328,7 @@ internal static class MapStateRunner
         {
             await Task.Yield();
             var childHistory = new HistoryRecorder(visit.Run.Time);
-            var childRun = new ExecutionRun(visit.Run.Request, visit.Run.Invokers, visit.Run.Time, childHistory, stopIterations.Token)
+            var childRun = new ExecutionRun(visit.Run.Request, visit.Run.Invokers, visit.Run.Time, childHistory, visit.Run.Sizes, stopIterations.Token)
             {
                 InputJson = DataFlow.ToJsonText(itemInputs[index]),
             };
@@ -331,7 +336,7 @@ internal static class MapStateRunner
             {
                 var outcome = await GraphRunner.RunAsync(
                     childRun, state.ItemProcessor, itemInputs[index]?.DeepClone(), null, new HistoryCursor(0), new VariableScope(null), stopIterations.Token).ConfigureAwait(false);
-                results[index] = outcome.Output;
+                results[index] = DataFlow.Owned(outcome.Output);
             }
             catch (StateFailure failure)
             {
