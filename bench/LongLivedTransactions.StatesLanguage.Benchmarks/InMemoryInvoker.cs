@@ -22,9 +22,7 @@ internal sealed class InMemoryInvoker(string? failingFunction = null, string? fa
         var function = parameters["FunctionName"]!.GetValue<string>();
         if (function == failingFunction)
         {
-            // A failure goes on the returned task, as an async invoker's would.
-            return Task.FromException<JsonNode?>(
-                new TaskFailedException(failingError!, $$"""{"errorMessage":"declined","errorType":"{{failingError}}"}"""));
+            throw new TaskFailedException(failingError!, $$"""{"errorMessage":"declined","errorType":"{{failingError}}"}""");
         }
 
         var payload = parameters["Payload"]?.DeepClone() as JsonObject ?? [];

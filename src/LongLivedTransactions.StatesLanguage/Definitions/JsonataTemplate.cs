@@ -15,8 +15,7 @@ public sealed class JsonataTemplate
     {
         Root = root;
         _source = source;
-        ReadsContext = Expressions(root).Any(expression => MayRead(expression.Expression.Text, "context"));
-        ReadsResult = Expressions(root).Any(expression => MayRead(expression.Expression.Text, "result"));
+        ReadsContext = Expressions(root).Any(expression => MayReadContext(expression.Expression.Text));
     }
 
     internal JsonataTemplateNode Root { get; }
@@ -27,9 +26,6 @@ public sealed class JsonataTemplate
     /// </summary>
     internal bool ReadsContext { get; }
 
-    /// <summary>False when no expression can read <c>$states.result</c>, so the result need not be converted for it.</summary>
-    internal bool ReadsResult { get; }
-
     /// <summary>The field as written, for people (diagrams, messages): the expression of a <c>{% %}</c> string, or the JSON of any other value.</summary>
     public string Text => Parsing.JsonataTemplateCompiler.IsExpression(_source, out var expression) ? expression.Trim() : _source?.ToJsonString() ?? "null";
 
@@ -37,12 +33,12 @@ public sealed class JsonataTemplate
     public bool IsLiteral => Root is JsonataLiteralNode;
 
     /// <summary>
-    /// Any mention of the field's name, or a use of <c>$states</c> other than <c>$states.input</c>, <c>.result</c>,
-    /// <c>.errorOutput</c> or <c>.context</c> (a whole <c>$states</c>, <c>$lookup($states, ...)</c>), may read the field.
+    /// Any mention of "context", or a use of <c>$states</c> other than <c>$states.input</c>, <c>.result</c> or
+    /// <c>.errorOutput</c> (a whole <c>$states</c>, <c>$lookup($states, ...)</c>), may read the context.
     /// </summary>
-    private static bool MayRead(string text, string field)
+    private static bool MayReadContext(string text)
     {
-        if (text.Contains(field, StringComparison.Ordinal))
+        if (text.Contains("context", StringComparison.Ordinal))
         {
             return true;
         }
@@ -51,7 +47,7 @@ public sealed class JsonataTemplate
         {
             var rest = text.AsSpan(at + "$states".Length);
             if (!rest.StartsWith(".input", StringComparison.Ordinal) && !rest.StartsWith(".result", StringComparison.Ordinal)
-                && !rest.StartsWith(".errorOutput", StringComparison.Ordinal) && !rest.StartsWith(".context", StringComparison.Ordinal))
+                && !rest.StartsWith(".errorOutput", StringComparison.Ordinal))
             {
                 return true;
             }

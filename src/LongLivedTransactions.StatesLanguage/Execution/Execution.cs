@@ -21,7 +21,7 @@ public sealed class Execution
     private readonly Lock _statusLock = new();
     private ExecutionStatus _status = ExecutionStatus.Running;
     private DateTimeOffset? _stopDate;
-    private JsonText? _output;
+    private string? _outputJson;
     private string? _error;
     private string? _cause;
 
@@ -69,14 +69,10 @@ public sealed class Execution
     {
         get
         {
-            JsonText? output;
             lock (_statusLock)
             {
-                output = _output;
+                return _outputJson;
             }
-
-            // Written on first read, outside the lock.
-            return output?.Text;
         }
     }
 
@@ -126,7 +122,7 @@ public sealed class Execution
     internal void Begin(ExecutionRun run, JsonNode? input)
     {
         _history.RecordBeside(
-            _cursor, "ExecutionStarted", "executionStartedEventDetails", HistoryDetails.ExecutionStarted(_request.InputJson, _request.RoleArn), StartDate);
+            _cursor, "ExecutionStarted", "executionStartedEventDetails", HistoryDetails.ExecutionStarted(_request.InputJson, _request.RoleArn));
         if (run.Definition.TimeoutSeconds is { } timeoutSeconds)
         {
             var timer = _time.CreateTimer(_ => TimeOut(), null, TimeSpan.FromSeconds(timeoutSeconds), Timeout.InfiniteTimeSpan);
@@ -141,7 +137,7 @@ public sealed class Execution
         try
         {
             var (outcome, failure) = await GraphRunner.RunToEndAsync(
-                run, run.Definition, input, JsonText.Of(_request.InputJson), _cursor, new VariableScope(null), _stop.Token).ConfigureAwait(false);
+                run, run.Definition, input, _request.InputJson, _cursor, new VariableScope(null), _stop.Token).ConfigureAwait(false);
             if (failure is not null)
             {
                 Fail(failure);
@@ -194,7 +190,7 @@ public sealed class Execution
         _completion.TrySetResult();
     }
 
-    private bool TryFinish(ExecutionStatus status, JsonText? output, string? error, string? cause)
+    private bool TryFinish(ExecutionStatus status, string? outputJson, string? error, string? cause)
     {
         lock (_statusLock)
         {
@@ -205,7 +201,7 @@ public sealed class Execution
 
             _status = status;
             _stopDate = _time.GetUtcNow();
-            _output = output;
+            _outputJson = outputJson;
             _error = error;
             _cause = cause;
             return true;

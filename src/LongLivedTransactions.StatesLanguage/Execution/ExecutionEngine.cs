@@ -13,7 +13,6 @@ namespace LongLivedTransactions.StatesLanguage.Execution;
 public sealed class ExecutionEngine(IEnumerable<ITaskInvoker> invokers, TimeProvider timeProvider)
 {
     private readonly IReadOnlyList<ITaskInvoker> _invokers = invokers.ToArray();
-    private readonly JsonSize _sizes = new();
 
     /// <summary>
     /// Runs one state of a definition once, through the runner an execution uses for it, as the TestState API does:
@@ -45,10 +44,7 @@ public sealed class ExecutionEngine(IEnumerable<ITaskInvoker> invokers, TimeProv
         var allInvokers = request.ExtraInvokers is { Count: > 0 } extra ? [.. extra, .. _invokers] : _invokers;
         var history = new HistoryRecorder(timeProvider);
         var execution = new Execution(request, history, timeProvider);
-        var run = new ExecutionRun(request, allInvokers, timeProvider, history, _sizes, execution.Cancellation, execution.StartDate)
-        {
-            InputJson = request.InputJson,
-        };
+        var run = new ExecutionRun(request, allInvokers, timeProvider, history, execution.Cancellation) { InputJson = request.InputJson };
         execution.Begin(run, input);
         return execution;
     }

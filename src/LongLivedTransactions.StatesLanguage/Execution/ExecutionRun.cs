@@ -12,22 +12,14 @@ internal sealed class ExecutionRun
     private string? _stateMachineName;
     private string? _region;
 
-    public ExecutionRun(
-        ExecutionRequest request,
-        IReadOnlyList<ITaskInvoker> invokers,
-        TimeProvider time,
-        HistoryRecorder history,
-        JsonSize sizes,
-        CancellationToken cancellation,
-        DateTimeOffset? startTime = null)
+    public ExecutionRun(ExecutionRequest request, IReadOnlyList<ITaskInvoker> invokers, TimeProvider time, HistoryRecorder history, CancellationToken cancellation)
     {
-        Sizes = sizes;
         Request = request;
         Invokers = invokers;
         Time = time;
         History = history;
         Cancellation = cancellation;
-        StartTime = startTime ?? time.GetUtcNow();
+        StartTime = time.GetUtcNow();
     }
 
     public ExecutionRequest Request { get; }
@@ -39,9 +31,6 @@ internal sealed class ExecutionRun
     public TimeProvider Time { get; }
 
     public HistoryRecorder History { get; }
-
-    /// <summary>Measures state data against the payload limit (shared with other executions of the engine).</summary>
-    public JsonSize Sizes { get; }
 
     public CancellationToken Cancellation { get; }
 

@@ -25,7 +25,7 @@ internal static class JsonataEvaluation
 
     /// <summary>Evaluates a template; <paramref name="states"/> is the <c>$states</c> object of the moment.</summary>
     public static JsonNode? Evaluate(StateVisit visit, JsonataTemplate template, StatesObject states) =>
-        EvaluateNode(visit, template.Root, new StateVariables(visit, states, template));
+        EvaluateNode(visit, template.Root, new StateVariables(visit, states, template.ReadsContext));
 
     private static JsonNode? EvaluateNode(StateVisit visit, JsonataTemplateNode node, StateVariables variables)
     {
@@ -36,11 +36,9 @@ internal static class JsonataEvaluation
             case JsonataObjectNode obj:
             {
                 var result = new JsonObject();
-                var fields = obj.Fields;
-                // Indexed, not foreach: enumerating the read-only list would allocate an enumerator for every object built.
-                for (var i = 0; i < fields.Count; i++)
+                foreach (var (name, field) in obj.Fields)
                 {
-                    result[fields[i].Key] = EvaluateNode(visit, fields[i].Value, variables);
+                    result[name] = EvaluateNode(visit, field, variables);
                 }
 
                 return result;
@@ -74,7 +72,7 @@ internal static class JsonataEvaluation
                 ?? throw Failure(visit, $"The field '{FieldOf(template)}' must be an array.");
         }
 
-        var value = EvaluateValue(visit, expression, new StateVariables(visit, states, template));
+        var value = EvaluateValue(visit, expression, new StateVariables(visit, states, template.ReadsContext));
         var text = expression.Expression.Text.Trim();
         return value switch
         {
@@ -129,20 +127,10 @@ internal static class JsonataEvaluation
         new(QueryEvaluationError, $"An error occurred while executing the state '{visit.State.Name}' (entered at the event id #{visit.EnteredEventId}). {detail}");
 
     /// <summary>What <c>$states</c> holds at one point of a state (a field not available there is null).</summary>
-    internal sealed record StatesObject(JsonNode? Input, JsonNode? Result = null, bool HasResult = false, JsonNode? ErrorOutput = null)
-    {
-        private object? _result;
-        private object? _errorOutput;
-
-        /// <summary><c>$states.result</c> in JSONata's value model, converted once for every field (Output, Assign) that reads it.</summary>
-        public object? ResultValue => _result ??= JsonataValue.FromJsonNode(Result);
-
-        /// <summary><c>$states.errorOutput</c> in JSONata's value model, converted once.</summary>
-        public object? ErrorOutputValue => _errorOutput ??= JsonataValue.FromJsonNode(ErrorOutput);
-    }
+    internal sealed record StatesObject(JsonNode? Input, JsonNode? Result = null, bool HasResult = false, JsonNode? ErrorOutput = null);
 
     /// <summary>The variables an expression sees, converted only when it refers to them.</summary>
-    private sealed class StateVariables(StateVisit visit, StatesObject states, JsonataTemplate template) : IJsonataVariables
+    private sealed class StateVariables(StateVisit visit, StatesObject states, bool readsContext) : IJsonataVariables
     {
         private object? _states;
 
@@ -160,19 +148,19 @@ internal static class JsonataEvaluation
         private OrderedDictionary<string, object?> BuildStates()
         {
             var result = new OrderedDictionary<string, object?>(StringComparer.Ordinal) { ["input"] = visit.JsonataInput(states.Input) };
-            if (template.ReadsContext)
+            if (readsContext)
             {
                 result["context"] = visit.JsonataContext;
             }
 
-            if (states.HasResult && template.ReadsResult)
+            if (states.HasResult)
             {
-                result["result"] = states.ResultValue;
+                result["result"] = JsonataValue.FromJsonNode(states.Result);
             }
 
             if (states.ErrorOutput is not null)
             {
-                result["errorOutput"] = states.ErrorOutputValue;
+                result["errorOutput"] = JsonataValue.FromJsonNode(states.ErrorOutput);
             }
 
             return result;

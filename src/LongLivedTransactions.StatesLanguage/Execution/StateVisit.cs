@@ -27,7 +27,7 @@ internal sealed class StateVisit(
     public JsonNode? RawInput { get; } = rawInput;
 
     /// <summary>The JSON text of <see cref="RawInput"/> as recorded in StateEntered.</summary>
-    public required JsonText RawInputText { get; init; }
+    public string RawInputText { get; init; } = "";
 
     public HistoryCursor Cursor { get; } = cursor;
 

@@ -16,14 +16,14 @@ internal abstract record EventDetails
 /// <summary>Builds the <c>…EventDetails</c> with the field names of the Step Functions API.</summary>
 internal static class HistoryDetails
 {
-    public static EventDetails StateEntered(string name, JsonText inputText) => new StateEnteredDetails(name, inputText);
+    public static EventDetails StateEntered(string name, string inputText) => new StateEnteredDetails(name, inputText);
 
-    public static EventDetails StateExited(string name, JsonText outputText, JsonObject? assignedVariables) =>
+    public static EventDetails StateExited(string name, string outputText, JsonObject? assignedVariables) =>
         new StateExitedDetails(name, outputText, assignedVariables);
 
     public static EventDetails ExecutionStarted(string inputText, string roleArn) => new ExecutionStartedDetails(inputText, roleArn);
 
-    public static EventDetails Output(JsonText outputText) => new OutputDetails(outputText);
+    public static EventDetails Output(string outputText) => new OutputDetails(outputText);
 
     public static EventDetails ErrorAndCause(string? error, string? cause) => new ErrorDetails(null, null, error, cause);
 
@@ -32,7 +32,7 @@ internal static class HistoryDetails
 
     public static EventDetails TaskResource(string resourceType, string resource) => new ErrorDetails(resourceType, resource, null, null);
 
-    public static EventDetails TaskSucceeded(string resourceType, string resource, JsonText outputText) =>
+    public static EventDetails TaskSucceeded(string resourceType, string resource, string outputText) =>
         new TaskSucceededDetails(resourceType, resource, outputText);
 
     public static EventDetails TaskFailed(string resourceType, string resource, string? error, string? cause) =>
@@ -47,24 +47,24 @@ internal static class HistoryDetails
 
     public static EventDetails MapRunStarted(string mapRunArn) => new MapRunStartedDetails(mapRunArn);
 
-    private sealed record StateEnteredDetails(string Name, JsonText InputText) : EventDetails
+    private sealed record StateEnteredDetails(string Name, string InputText) : EventDetails
     {
         public override JsonObject Build() => new()
         {
             ["name"] = Name,
-            ["input"] = InputText.Text,
+            ["input"] = InputText,
             ["inputDetails"] = NotTruncated(),
         };
     }
 
-    private sealed record StateExitedDetails(string Name, JsonText OutputText, JsonObject? AssignedVariables) : EventDetails
+    private sealed record StateExitedDetails(string Name, string OutputText, JsonObject? AssignedVariables) : EventDetails
     {
         public override JsonObject Build()
         {
             var details = new JsonObject
             {
                 ["name"] = Name,
-                ["output"] = OutputText.Text,
+                ["output"] = OutputText,
                 ["outputDetails"] = NotTruncated(),
             };
             if (AssignedVariables is not null)
@@ -87,11 +87,11 @@ internal static class HistoryDetails
         };
     }
 
-    private sealed record OutputDetails(JsonText OutputText) : EventDetails
+    private sealed record OutputDetails(string OutputText) : EventDetails
     {
         public override JsonObject Build() => new()
         {
-            ["output"] = OutputText.Text,
+            ["output"] = OutputText,
             ["outputDetails"] = NotTruncated(),
         };
     }
@@ -148,13 +148,13 @@ internal static class HistoryDetails
         }
     }
 
-    private sealed record TaskSucceededDetails(string ResourceType, string Resource, JsonText OutputText) : EventDetails
+    private sealed record TaskSucceededDetails(string ResourceType, string Resource, string OutputText) : EventDetails
     {
         public override JsonObject Build() => new()
         {
             ["resourceType"] = ResourceType,
             ["resource"] = Resource,
-            ["output"] = OutputText.Text,
+            ["output"] = OutputText,
             ["outputDetails"] = NotTruncated(),
         };
     }

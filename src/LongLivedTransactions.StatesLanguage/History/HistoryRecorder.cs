@@ -16,9 +16,8 @@ internal sealed class HistoryRecorder(TimeProvider timeProvider)
     }
 
     /// <summary>Records an event after the cursor's last event without moving the cursor.</summary>
-    public long RecordBeside(
-        HistoryCursor cursor, string type, string? detailsName = null, EventDetails? details = null, DateTimeOffset? timestamp = null) =>
-        Append(cursor.LastEventId, type, detailsName, details, timestamp);
+    public long RecordBeside(HistoryCursor cursor, string type, string? detailsName = null, EventDetails? details = null) =>
+        Append(cursor.LastEventId, type, detailsName, details);
 
     /// <summary>
     /// Records the execution's last event (succeeded, failed, aborted, timed out). Nothing is recorded

@@ -16,7 +16,7 @@ internal static class GraphRunner
         ExecutionRun run,
         StateGraph graph,
         JsonNode? input,
-        JsonText? inputText,
+        string? inputText,
         HistoryCursor cursor,
         VariableScope variables,
         CancellationToken cancellation)
@@ -30,20 +30,19 @@ internal static class GraphRunner
         ExecutionRun run,
         StateGraph graph,
         JsonNode? input,
-        JsonText? inputText,
+        string? inputText,
         HistoryCursor cursor,
         VariableScope variables,
         CancellationToken cancellation)
     {
         var stateName = graph.StartAt;
-        DateTimeOffset? enteredTime = null;
         while (true)
         {
             cancellation.ThrowIfCancellationRequested();
             var state = graph.States[stateName];
-            inputText ??= JsonText.Measured(input, run.Sizes);
+            inputText ??= DataFlow.ToJsonText(input);
             var visit = new StateVisit(run, state, input, cursor, variables, cancellation) { RawInputText = inputText };
-            visit.EnteredTime = enteredTime ?? run.Time.GetUtcNow();
+            visit.EnteredTime = run.Time.GetUtcNow();
             visit.EnteredEventId = run.History.Record(
                 cursor, StateEvents.Entered(state), StateEvents.EnteredDetails, HistoryDetails.StateEntered(state.Name, inputText), visit.EnteredTime);
 
@@ -61,7 +60,6 @@ internal static class GraphRunner
 
             input = outcome.Output;
             inputText = outcome.OutputText;
-            enteredTime = outcome.ExitedTime; // the next state is entered as this one exits, with no work between
             stateName = outcome.Next;
         }
     }

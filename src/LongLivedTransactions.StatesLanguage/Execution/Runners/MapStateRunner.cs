@@ -20,12 +20,7 @@ internal static class MapStateRunner
         var input = state.DataFlow.SelectInput(visit);
         // AWS records MapStateFailed once, when the Map gives up (not before each retry).
         return RetryAndCatch.RunAsync(
-            visit,
-            state.ErrorHandling,
-            isTask: false,
-            "MapStateFailed",
-            (state, input),
-            static async (visit, map) => Attempt.Succeeded(await AttemptAsync(visit, map.state, map.input).ConfigureAwait(false)));
+            visit, state.ErrorHandling, isTask: false, "MapStateFailed", async () => Attempt.Succeeded(await AttemptAsync(visit, state, input).ConfigureAwait(false)));
     }
 
     private static async Task<StateOutcome> AttemptAsync(StateVisit visit, MapState state, JsonNode? input)
@@ -46,7 +41,7 @@ internal static class MapStateRunner
             : state.ProcessorMode == "DISTRIBUTED" ? await RunDistributedAsync(visit, state, itemInputs, limits).ConfigureAwait(false)
             : await RunInlineAsync(visit, state, itemInputs, limits).ConfigureAwait(false);
 
-        return StateEvents.Exit(visit, state.DataFlow.ApplyResult(visit, input, outcome), state.Next);
+        return StateEvents.Exit(visit, state.DataFlow.ApplyResult(visit, input, outcome, state.ErrorHandling.Catchers.Count), state.Next);
     }
 
     private static JsonArray ReadItems(StateVisit visit, MapState state, JsonNode? input)
@@ -252,7 +247,7 @@ internal static class MapStateRunner
             {
                 var outcome = await GraphRunner.RunAsync(
                     visit.Run, state.ItemProcessor, itemInputs[index], null, cursor, visit.Variables.CreateChild(), stopIterations.Token).ConfigureAwait(false);
-                results[index] = DataFlow.Owned(outcome.Output);
+                results[index] = outcome.Output;
                 var succeededId = history.RecordBeside(cursor, "MapIterationSucceeded", "mapIterationSucceededEventDetails", HistoryDetails.MapIteration(state.Name, index));
                 lock (gate)
                 {
@@ -328,7 +323,7 @@ internal static class MapStateRunner
         {
             await Task.Yield();
             var childHistory = new HistoryRecorder(visit.Run.Time);
-            var childRun = new ExecutionRun(visit.Run.Request, visit.Run.Invokers, visit.Run.Time, childHistory, visit.Run.Sizes, stopIterations.Token)
+            var childRun = new ExecutionRun(visit.Run.Request, visit.Run.Invokers, visit.Run.Time, childHistory, stopIterations.Token)
             {
                 InputJson = DataFlow.ToJsonText(itemInputs[index]),
             };
@@ -336,7 +331,7 @@ internal static class MapStateRunner
             {
                 var outcome = await GraphRunner.RunAsync(
                     childRun, state.ItemProcessor, itemInputs[index]?.DeepClone(), null, new HistoryCursor(0), new VariableScope(null), stopIterations.Token).ConfigureAwait(false);
-                results[index] = DataFlow.Owned(outcome.Output);
+                results[index] = outcome.Output;
             }
             catch (StateFailure failure)
             {

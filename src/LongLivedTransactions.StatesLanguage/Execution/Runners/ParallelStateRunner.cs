@@ -15,20 +15,14 @@ internal static class ParallelStateRunner
         var input = state.DataFlow.SelectInput(visit);
         var branchInput = state.DataFlow.BuildArguments(visit, input);
         return RetryAndCatch.RunAsync(
-            visit,
-            state.ErrorHandling,
-            isTask: false,
-            "ParallelStateFailed",
-            (state, input, branchInput),
-            static async (visit, parallel) =>
-                Attempt.Succeeded(await AttemptAsync(visit, parallel.state, parallel.input, parallel.branchInput).ConfigureAwait(false)));
+            visit, state.ErrorHandling, isTask: false, "ParallelStateFailed", async () => Attempt.Succeeded(await AttemptAsync(visit, state, input, branchInput).ConfigureAwait(false)));
     }
 
     private static async Task<StateOutcome> AttemptAsync(StateVisit visit, ParallelState state, JsonNode? input, JsonNode? branchInput)
     {
         // A test does not run the branches: its mock stands for their outputs.
         var outputs = visit.Test is { } test ? test.MockedResult() : await RunBranchesAsync(visit, state, branchInput).ConfigureAwait(false);
-        return StateEvents.Exit(visit, state.DataFlow.ApplyResult(visit, input, outputs), state.Next);
+        return StateEvents.Exit(visit, state.DataFlow.ApplyResult(visit, input, outputs, state.ErrorHandling.Catchers.Count), state.Next);
     }
 
     /// <summary>Runs every branch; the first failure (in branch order) fails the state once all have stopped.</summary>
@@ -36,7 +30,7 @@ internal static class ParallelStateRunner
     {
         var history = visit.Run.History;
         var startedId = history.Record(visit.Cursor, "ParallelStateStarted");
-        var inputText = JsonText.Measured(branchInput, visit.Run.Sizes);
+        var inputText = DataFlow.ToJsonText(branchInput);
         using var branchCancellation = CancellationTokenSource.CreateLinkedTokenSource(visit.Cancellation);
         var cursors = new HistoryCursor[state.Branches.Count];
         var runs = new Task<StateOutcome>[state.Branches.Count];
@@ -66,7 +60,7 @@ internal static class ParallelStateRunner
         var outputs = new JsonArray();
         foreach (var run in runs)
         {
-            outputs.Add(DataFlow.Owned(run.Result.Output));
+            outputs.Add(run.Result.Output);
         }
 
         history.RecordBeside(visit.Cursor, "ParallelStateSucceeded");
@@ -74,7 +68,7 @@ internal static class ParallelStateRunner
     }
 
     private static async Task<StateOutcome> RunBranchAsync(
-        StateVisit visit, StateGraph branch, JsonNode? input, JsonText inputText, HistoryCursor cursor, CancellationTokenSource siblings)
+        StateVisit visit, StateGraph branch, JsonNode? input, string inputText, HistoryCursor cursor, CancellationTokenSource siblings)
     {
         // Yield first so that all branches start before any of them runs to its first await.
         await Task.Yield();

@@ -20,15 +20,9 @@ internal static class RetryAndCatch
     /// <param name="errorHandling">Its Retry and Catch fields.</param>
     /// <param name="isTask">A Task state (States.TaskFailed matches there, and retries count in $$.State.RetryCount).</param>
     /// <param name="givenUpEvent">The event recorded when the state gives up (ParallelStateFailed, MapStateFailed), or null.</param>
-    /// <param name="argument">What the attempt needs besides the visit (passed on, so that a static lambda needs no closure).</param>
     /// <param name="attempt">Runs one attempt. Failures may be returned or thrown.</param>
-    public static async ValueTask<StateOutcome> RunAsync<TArgument>(
-        StateVisit visit,
-        ErrorHandling errorHandling,
-        bool isTask,
-        string? givenUpEvent,
-        TArgument argument,
-        Func<StateVisit, TArgument, ValueTask<Attempt>> attempt)
+    public static async ValueTask<StateOutcome> RunAsync(
+        StateVisit visit, ErrorHandling errorHandling, bool isTask, string? givenUpEvent, Func<ValueTask<Attempt>> attempt)
     {
         var handlesFailures = errorHandling.Retriers.Count + errorHandling.Catchers.Count > 0 || givenUpEvent is not null;
         FailureHandling? handling = null; // created at the first failure: most attempts succeed
@@ -37,7 +31,7 @@ internal static class RetryAndCatch
             Attempt result;
             try
             {
-                result = await attempt(visit, argument).ConfigureAwait(false);
+                result = await attempt().ConfigureAwait(false);
             }
             catch (StateFailure thrown) when (handlesFailures && !thrown.IsTerminal)
             {

@@ -1,10 +1,6 @@
 using System.Text.Json.Nodes;
-using LongLivedTransactions.StatesLanguage.History;
 
 namespace LongLivedTransactions.StatesLanguage.Execution.Runners;
 
-/// <summary>
-/// What a state hands on: its output (and that output's JSON text, reused by the next StateEntered event), the next
-/// state (null to end), and when it exited (the next state is entered at that moment).
-/// </summary>
-internal readonly record struct StateOutcome(JsonNode? Output, JsonText OutputText, string? Next, DateTimeOffset ExitedTime);
+/// <summary>What a state hands on: its output (and that output's JSON text, reused by the next StateEntered event) and the next state, or null to end.</summary>
+internal readonly record struct StateOutcome(JsonNode? Output, string OutputText, string? Next);

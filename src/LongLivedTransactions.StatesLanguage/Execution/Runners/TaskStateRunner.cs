@@ -18,8 +18,7 @@ internal static class TaskStateRunner
         var input = state.DataFlow.SelectInput(visit);
         // Task failures come back as values (throwing them across the async frames of every attempt is
         // costly); failures of the data flow around the task still arrive as exceptions.
-        return RetryAndCatch.RunAsync(
-            visit, state.ErrorHandling, isTask: true, givenUpEvent: null, (state, input), static (visit, task) => AttemptAsync(visit, task.state, task.input));
+        return RetryAndCatch.RunAsync(visit, state.ErrorHandling, isTask: true, givenUpEvent: null, () => AttemptAsync(visit, state, input));
     }
 
     private static async ValueTask<Attempt> AttemptAsync(StateVisit visit, TaskState state, JsonNode? input)
@@ -36,23 +35,22 @@ internal static class TaskStateRunner
         var history = visit.Run.History;
         // Parameters built from a template are new nodes that nothing changes any more: their text can wait
         // until someone reads the history. Without a template they are the state input, whose text is known.
-        var parametersText = ReferenceEquals(parameters, visit.RawInput) ? visit.RawInputText : JsonText.Later(parameters);
+        var parametersText = !ReferenceEquals(parameters, input)
+            ? JsonText.Later(parameters)
+            : JsonText.Of(ReferenceEquals(input, visit.RawInput) ? visit.RawInputText : DataFlow.ToJsonText(parameters));
 
-        // Scheduled and Started are recorded one after the other, with no work between: one reading of the clock serves both.
-        var scheduledTime = visit.Run.Time.GetUtcNow();
         if (resource.IsLambdaFunction)
         {
             history.Record(visit.Cursor, "LambdaFunctionScheduled", "lambdaFunctionScheduledEventDetails",
-                HistoryDetails.LambdaScheduled(state.Resource, parametersText, timeoutSeconds), scheduledTime);
-            history.Record(visit.Cursor, "LambdaFunctionStarted", timestamp: scheduledTime);
+                HistoryDetails.LambdaScheduled(state.Resource, parametersText, timeoutSeconds));
+            history.Record(visit.Cursor, "LambdaFunctionStarted");
         }
         else
         {
             history.Record(visit.Cursor, "TaskScheduled", "taskScheduledEventDetails",
-                HistoryDetails.TaskScheduled(resource.ResourceType, resource.ResourceName, visit.Run.Region, parametersText, timeoutSeconds, heartbeatSeconds),
-                scheduledTime);
+                HistoryDetails.TaskScheduled(resource.ResourceType, resource.ResourceName, visit.Run.Region, parametersText, timeoutSeconds, heartbeatSeconds));
             history.Record(visit.Cursor, "TaskStarted", "taskStartedEventDetails",
-                HistoryDetails.TaskResource(resource.ResourceType, resource.ResourceName), scheduledTime);
+                HistoryDetails.TaskResource(resource.ResourceType, resource.ResourceName));
         }
 
         var (result, taskFailure) = await InvokeAsync(visit, state, invoker, parameters, timeoutSeconds, heartbeatSeconds).ConfigureAwait(false);
@@ -67,8 +65,8 @@ internal static class TaskStateRunner
             result = result.DeepClone();
         }
 
-        var resultText = JsonText.Measured(result, visit.Run.Sizes);
-        if (DataFlow.ExceedsLimit(resultText, visit.Run.Sizes))
+        var resultText = DataFlow.ToJsonText(result);
+        if (DataFlow.ExceedsLimit(resultText))
         {
             // AWS names the function ARN, or the integration's service ("lambda"), in this cause.
             var task = resource.IsLambdaFunction ? state.Resource : resource.ResourceType;
@@ -89,8 +87,8 @@ internal static class TaskStateRunner
                 HistoryDetails.TaskSucceeded(resource.ResourceType, resource.ResourceName, resultText));
         }
 
-        var applied = state.DataFlow.ApplyResult(visit, input, result);
-        return Attempt.Succeeded(StateEvents.Exit(visit, applied, state.Next, resultText));
+        var applied = state.DataFlow.ApplyResult(visit, input, result, state.ErrorHandling.Catchers.Count);
+        return Attempt.Succeeded(StateEvents.Exit(visit, applied, state.Next));
     }
 
     /// <summary>Calls the invoker; a task failure or timeout is recorded and returned, not thrown.</summary>
@@ -109,12 +107,6 @@ internal static class TaskStateRunner
         try
         {
             var call = invoker.InvokeAsync(invocation, visit.Cancellation);
-            if (call.IsFaulted && call.Exception.InnerException is TaskFailedException failed)
-            {
-                // Read from the finished task rather than thrown again by an await: throwing is the costly part of a failure.
-                return (null, RecordFailure(visit, state, failed.Error, failed.Cause));
-            }
-
             var result = limitSeconds == int.MaxValue
                 ? await call.WaitAsync(visit.Cancellation).ConfigureAwait(false)
                 : await call.WaitAsync(TimeSpan.FromSeconds(limitSeconds), visit.Run.Time, visit.Cancellation).ConfigureAwait(false);

@@ -30,7 +30,7 @@ internal static class WaitStateRunner
             await Task.Delay(delay, visit.Run.Time, visit.Cancellation).ConfigureAwait(false);
         }
 
-        return StateEvents.Exit(visit, state.DataFlow.ApplyResult(visit, input, input), state.Next);
+        return StateEvents.Exit(visit, state.DataFlow.ApplyResult(visit, input, input, catcherCount: 0), state.Next);
     }
 
     private static long ReadSeconds(StateVisit visit, JsonataTemplate expression, JsonNode? input)

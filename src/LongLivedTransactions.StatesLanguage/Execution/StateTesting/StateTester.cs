@@ -78,8 +78,8 @@ internal static class StateTester
         var execution = new ExecutionRequest(
             request.StateMachineArn, request.ExecutionArn, request.ExecutionName, request.Definition, request.InputJson, request.RoleArn);
         var history = new HistoryRecorder(time);
-        var run = new ExecutionRun(execution, allInvokers, time, history, new JsonSize(), cancellation) { InputJson = request.InputJson };
-        var inputText = JsonText.Measured(input, run.Sizes);
+        var run = new ExecutionRun(execution, allInvokers, time, history, cancellation) { InputJson = request.InputJson };
+        var inputText = DataFlow.ToJsonText(input);
         var cursor = new HistoryCursor(0);
         var visit = new StateVisit(run, state, input, cursor, variables, cancellation)
         {
@@ -104,11 +104,11 @@ internal static class StateTester
 
         if (status == StateTestStatus.Succeeded && test.Caught is { } caught)
         {
-            return new StateTestResult(StateTestStatus.CaughtError, outcome.OutputText.Text, outcome.Next, caught.Error, caught.Cause, test.Inspection);
+            return new StateTestResult(StateTestStatus.CaughtError, outcome.OutputText, outcome.Next, caught.Error, caught.Cause, test.Inspection);
         }
 
         return status == StateTestStatus.Succeeded
-            ? new StateTestResult(status, outcome.OutputText.Text, outcome.Next, null, null, test.Inspection)
+            ? new StateTestResult(status, outcome.OutputText, outcome.Next, null, null, test.Inspection)
             : new StateTestResult(status, null, null, failure?.Error, failure?.Cause, test.Inspection);
     }
 }
