@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using LongLivedTransactions.Local.Workflow;
+using LongLivedTransactions.StatesLanguage.Definitions;
 using LongLivedTransactions.StatesLanguage.Execution;
 using LongLivedTransactions.StatesLanguage.Parsing;
 using LongLivedTransactions.StatesLanguage.Validation;
@@ -67,25 +68,27 @@ internal sealed class DefinitionChecker(string repositoryRoot, TextWriter progre
             DefinitionError[] unreadable = problems.Count > 0
                 ? problems.Select(p => new DefinitionError(Locations.FromPointer(p.Location), p.Code, p.Message)).ToArray()
                 : [new DefinitionError("(the definition)", DiagnosticCodes.SchemaValidationFailed, "The definition must be a JSON object.")];
-            return new CheckPlan(source, "JSONPath", reference, [], unreadable, [], Runnable: null, Grader: null);
+            return new CheckPlan(source, "JSONPath", reference, [], unreadable, [], Runnable: null);
         }
 
         IReadOnlyList<string> warnings = new PlaceholderResolver(arns, givenValues).Resolve(machine);
         string queryLanguage = DefinitionState.Text(machine["QueryLanguage"]) ?? "JSONPath";
         var roles = StateRoles.Assign(machine, reference);
         IReadOnlyList<Advice> advice = new StaticAdvisor(reference, roles).Advise(machine);
-        IReadOnlyList<DefinitionError> errors = DefinitionErrors.Read(machine.ToJsonString(), machine);
-        if (Runnable(machine, errors) is not { } runnable)
+        string json = machine.ToJsonString();
+        IReadOnlyList<DefinitionError> errors = DefinitionErrors.Read(json, machine);
+        if (RunnableJson(json, machine, errors) is not { } runnableJson)
         {
-            return new CheckPlan(source, queryLanguage, reference, warnings, errors, advice, Runnable: null, Grader: null);
+            return new CheckPlan(source, queryLanguage, reference, warnings, errors, advice, Runnable: null);
         }
 
+        StateMachineDefinition definition = StateMachineParser.Parse(runnableJson);
         var grader = new PathGrader(
             reference,
             roles,
             DefinitionState.TopLevel(machine).ToDictionary(s => s.Name, StringComparer.Ordinal),
-            runnable.Definition.TimeoutSeconds);
-        return new CheckPlan(source, queryLanguage, reference, warnings, errors, advice, runnable, grader);
+            definition.TimeoutSeconds);
+        return new CheckPlan(source, queryLanguage, reference, warnings, errors, advice, new RunnableDefinition(definition, runnableJson, grader));
     }
 
     /// <summary>
@@ -95,7 +98,7 @@ internal sealed class DefinitionChecker(string repositoryRoot, TextWriter progre
     public async Task<CheckReport> RunAsync(CheckPlan plan, LocalCloud cloud, Func<string, string, Execution> start, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(plan);
-        PathGrader grader = plan.Grader ?? throw new ArgumentException("The definition cannot run.", nameof(plan));
+        PathGrader grader = plan.Runnable?.Grader ?? throw new ArgumentException("The definition cannot run.", nameof(plan));
         IReadOnlyList<ScenarioExpectation> scenarios = plan.Reference.Scenarios;
         var started = Stopwatch.StartNew();
         var runner = new ScenarioRunner(cloud, start, repositoryRoot, ScenarioTimeLimit);
@@ -131,8 +134,14 @@ internal sealed class DefinitionChecker(string repositoryRoot, TextWriter progre
     /// errors (AWS refuses it, but no execution could enter them, and the scenarios show what the missing transition
     /// costs). Null when it cannot run.
     /// </summary>
-    private static RunnableDefinition? Runnable(JsonObject machine, IReadOnlyList<DefinitionError> errors)
+    /// <param name="json">The definition's text, already validated: the errors are its errors.</param>
+    private static string? RunnableJson(string json, JsonObject machine, IReadOnlyList<DefinitionError> errors)
     {
+        if (errors.Count == 0)
+        {
+            return json;
+        }
+
         string[] unreachable = errors.Select(DefinitionErrors.UnreachableState).OfType<string>().ToArray();
         if (unreachable.Length != errors.Count)
         {
@@ -145,7 +154,7 @@ internal sealed class DefinitionChecker(string repositoryRoot, TextWriter progre
             (reachable["States"] as JsonObject)?.Remove(state);
         }
 
-        string json = reachable.ToJsonString();
-        return StateMachineValidator.Validate(json).Any(d => d.IsError) ? null : new RunnableDefinition(StateMachineParser.Parse(json), json);
+        string reachableJson = reachable.ToJsonString();
+        return StateMachineValidator.Validate(reachableJson).Any(d => d.IsError) ? null : reachableJson;
     }
 }

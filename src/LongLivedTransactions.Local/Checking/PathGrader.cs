@@ -132,7 +132,9 @@ internal sealed class PathGrader(SagaReference reference, StateRoles roles, IRea
 
         string wrong = $"scenario {scenario.Label} ends {run.Status} with {run.Error} instead of {scenario.Error}";
         StateVisit? catcher = run.Visits.LastOrDefault(v => v.Outcome == VisitOutcome.Caught && v.Error == scenario.Error);
-        if (catcher is null || states.GetValueOrDefault(catcher.Name) is not { } state || MatchingCatch(state, scenario.Error) is var k && k < 0)
+        DefinitionState? state = catcher is null ? null : states.GetValueOrDefault(catcher.Name);
+        int k = state is null ? -1 : MatchingCatch(state, scenario.Error);
+        if (catcher is null || state is null || k < 0)
         {
             string end = run.Visits.Count > 0 ? run.Visits[^1].Name : "the execution";
             return new Explanation($"{wrong}: {end} reports another error than the one that stopped the saga", states.GetValueOrDefault(end)?.Location);

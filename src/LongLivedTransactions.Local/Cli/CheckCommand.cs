@@ -33,7 +33,7 @@ public static class CheckCommand
         };
         set.Validators.Add(result =>
         {
-            foreach (string assignment in result.Tokens.Select(token => token.Value).Where(value => ParseAssignment(value) is null))
+            foreach (string assignment in result.Tokens.Select(token => token.Value).Where(value => PlaceholderAssignment.Parse(value) is null))
             {
                 result.AddError($"--set '{assignment}' is not NAME=ARN.");
             }
@@ -42,7 +42,7 @@ public static class CheckCommand
         var command = new Command(Name, "Grade a hand-built saga definition: run it through the seven scenarios and explain what goes wrong.") { file, set, json };
         command.SetAction((parsed, cancellationToken) => CheckAsync(
             parsed.GetValue(file)!,
-            (parsed.GetValue(set) ?? []).Select(ParseAssignment).OfType<KeyValuePair<string, string>>().ToDictionary(StringComparer.Ordinal),
+            (parsed.GetValue(set) ?? []).Select(PlaceholderAssignment.Parse).OfType<KeyValuePair<string, string>>().ToDictionary(StringComparer.Ordinal),
             parsed.GetValue(json),
             output,
             errors,
@@ -74,23 +74,5 @@ public static class CheckCommand
         }
 
         return report.AllRight ? 0 : 1;
-    }
-
-    /// <summary><c>NAME=VALUE</c> (NAME may be written <c>${NAME}</c>), or null.</summary>
-    private static KeyValuePair<string, string>? ParseAssignment(string text)
-    {
-        int equals = text.IndexOf('=', StringComparison.Ordinal);
-        if (equals <= 0 || equals == text.Length - 1)
-        {
-            return null;
-        }
-
-        string name = text[..equals].Trim();
-        if (name.StartsWith("${", StringComparison.Ordinal) && name.EndsWith('}'))
-        {
-            name = name[2..^1];
-        }
-
-        return name.Length == 0 ? null : new KeyValuePair<string, string>(name, text[(equals + 1)..].Trim());
     }
 }

@@ -9,7 +9,7 @@ namespace LongLivedTransactions.Local.Console;
 
 /// <summary>
 /// The console's "Check a state machine" page: <c>POST /console/check</c> with <c>{"definition": "...", "values":
-/// {"NAME": "ARN"}}</c> grades a pasted definition as <c>check</c> does, on this server's own functions and tables. The
+/// ["NAME=ARN", ...]}</c> grades a pasted definition as <c>check</c> does, on this server's own functions and tables. The
 /// definition is registered as a state machine of its own (<c>check-…</c>) and each scenario runs as one of its
 /// executions, so the page links every scenario to its graph. Like the API, the call needs an AWS-style Authorization
 /// header; errors are answered as the Step Functions API answers them.
@@ -25,7 +25,7 @@ internal sealed class ConsoleCheckEndpoint(
     public async Task CheckAsync(HttpContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        JsonNode response;
+        string response;
         try
         {
             JsonObject body = await StepFunctionsEndpoint.ReadBodyAsync(context.Request, context.RequestAborted).ConfigureAwait(false);
@@ -36,7 +36,7 @@ internal sealed class ConsoleCheckEndpoint(
         {
             context.Response.StatusCode = error.StatusCode;
             context.Response.Headers["x-amzn-ErrorType"] = error.ErrorType;
-            response = new JsonObject { ["__type"] = error.ErrorType, ["message"] = error.Message };
+            response = new JsonObject { ["__type"] = error.ErrorType, ["message"] = error.Message }.ToJsonString();
         }
         catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
         {
@@ -44,10 +44,10 @@ internal sealed class ConsoleCheckEndpoint(
         }
 
         context.Response.ContentType = "application/json";
-        await context.Response.WriteAsync(response.ToJsonString(), context.RequestAborted).ConfigureAwait(false);
+        await context.Response.WriteAsync(response, context.RequestAborted).ConfigureAwait(false);
     }
 
-    private async Task<JsonNode> CheckAsync(string definition, Dictionary<string, string> values, CancellationToken cancellationToken)
+    private async Task<string> CheckAsync(string definition, Dictionary<string, string> values, CancellationToken cancellationToken)
     {
         var checker = new DefinitionChecker(repositoryRoot, TextWriter.Null);
         CheckPlan plan;
@@ -65,7 +65,7 @@ internal sealed class ConsoleCheckEndpoint(
             ? plan.Report([])
             : await checker.RunAsync(plan, cloud, (name, input) => executions.StartRunning(machine, machine.Arn, name, input), cancellationToken).ConfigureAwait(false);
         var result = new ConsoleCheckResult(machine?.Arn.Arn, report);
-        return JsonSerializer.SerializeToNode(result, CheckReportJsonContext.Readable.ConsoleCheckResult)!;
+        return JsonSerializer.Serialize(result, CheckReportJsonContext.Readable.ConsoleCheckResult);
     }
 
     /// <summary>A state machine of its own for each check, named after the time it ran.</summary>
@@ -96,21 +96,16 @@ internal sealed class ConsoleCheckEndpoint(
         }
 
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
-        switch (body["values"])
+        if (body["values"] is { } given)
         {
-            case null:
-                break;
-            case JsonObject given:
-                foreach ((string name, JsonNode? value) in given)
-                {
-                    values[name] = value is JsonValue v && v.TryGetValue(out string? arn) && arn.Length > 0
-                        ? arn
-                        : throw StepFunctionsErrors.OperationValidation($"The value of '{name}' must be a function name or ARN, or a topic ARN.");
-                }
-
-                break;
-            default:
-                throw StepFunctionsErrors.OperationValidation("values must be an object of placeholder names and their values.");
+            // The lines of the Values field, each read as `check --set` reads its argument.
+            foreach (JsonNode? line in given as JsonArray ?? throw StepFunctionsErrors.OperationValidation("values must be a list of NAME=ARN lines."))
+            {
+                string assignment = line is JsonValue value && value.TryGetValue(out string? lineText) ? lineText : line?.ToJsonString() ?? "null";
+                (string name, string arn) = PlaceholderAssignment.Parse(assignment)
+                    ?? throw StepFunctionsErrors.OperationValidation($"'{assignment}' is not NAME=ARN (a function name or ARN, or a topic ARN).");
+                values[name] = arn;
+            }
         }
 
         return (definition, values);

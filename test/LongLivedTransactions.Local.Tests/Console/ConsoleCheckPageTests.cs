@@ -20,6 +20,8 @@ public sealed class ConsoleCheckPageTests(LocalServerFixture fixture) : IClassFi
     {
         var definition = JsonNode.Parse(fixture.ReadRepositoryFile("statemachine/saga.asl.json"))!.AsObject();
         definition["States"]!["ProcessRefund"]!.AsObject().Remove("Catch");
+        // A placeholder of the user's own, given a value in the Values field.
+        definition["States"]!["UpdateOrderStatus"]!["Parameters"]!["FunctionName"] = "${MyUpdateFunction}";
 
         using IPlaywright playwright = await Playwright.CreateAsync();
         await using IBrowser browser = await ConsoleBrowser.LaunchAsync(playwright);
@@ -28,6 +30,7 @@ public sealed class ConsoleCheckPageTests(LocalServerFixture fixture) : IClassFi
         await page.GotoAsync(fixture.Endpoint.ToString());
         await page.ClickAsync("#check-link");
         await page.FillAsync("#check-definition", definition.ToJsonString(Indented));
+        await page.FillAsync("#check-values", "${MyUpdateFunction}=UpdateOrder");
         await page.ClickAsync("#run-check");
 
         await Assertions.Expect(page.GetByTestId("check-summary"))
@@ -101,7 +104,11 @@ public sealed class ConsoleCheckPageTests(LocalServerFixture fixture) : IClassFi
         Assert.Contains("${Nope} at States.A.Resource", body["message"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.Contains("Known names: NewOrder (or ProcessOrder)", body["message"]!.GetValue<string>(), StringComparison.Ordinal);
 
-        (status, body) = await PostAsync("""{"definition": "{\"StartAt\":\"A\",\"States\":{}}", "values": {"X": 1}}""");
+        (status, body) = await PostAsync("""{"definition": "{\"StartAt\":\"A\",\"States\":{}}", "values": ["X"]}""");
+        Assert.Equal("ValidationException", body["__type"]!.GetValue<string>());
+        Assert.Equal("'X' is not NAME=ARN (a function name or ARN, or a topic ARN).", body["message"]!.GetValue<string>());
+
+        (status, body) = await PostAsync("""{"definition": "{\"StartAt\":\"A\",\"States\":{}}", "values": {"X": "NewOrder"}}""");
         Assert.Equal("ValidationException", body["__type"]!.GetValue<string>());
 
         // A definition that cannot run: its errors, no scenario, no state machine; the server goes on serving.

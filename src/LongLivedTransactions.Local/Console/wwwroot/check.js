@@ -6,16 +6,8 @@ const CheckPage = (() => {
   // The last check, shown again when the user comes back from an execution's graph.
   let last = { definition: "", values: "", result: null };
 
-  /** "NAME=ARN" lines (NAME may be written ${NAME}) as an object; blank lines are skipped. */
-  function readValues(text) {
-    const values = {};
-    for (const line of text.split("\n").map(l => l.trim()).filter(Boolean)) {
-      const equals = line.indexOf("=");
-      if (equals <= 0 || equals === line.length - 1) throw new Error(`'${line}' is not NAME=ARN.`);
-      values[line.slice(0, equals).trim().replace(/^\$\{(.*)\}$/, "$1")] = line.slice(equals + 1).trim();
-    }
-    return values;
-  }
+  /** The Values field's lines; the server reads each as `check --set` reads its NAME=ARN. */
+  const valueLines = text => text.split("\n").map(line => line.trim()).filter(Boolean);
 
   async function check(definition, values) {
     const response = await fetch("/console/check", {
@@ -92,7 +84,7 @@ const CheckPage = (() => {
       status.textContent = "Running the seven scenarios on this endpoint's functions and tables…";
       try {
         last = { definition: definition.value, values: values.value, result: null };
-        last.result = await check(definition.value, readValues(values.value));
+        last.result = await check(definition.value, valueLines(values.value));
         status.textContent = "";
         result.replaceChildren(report(last.result));
       } catch (e) {
