@@ -192,6 +192,11 @@ async function executionPage(arn, token) {
   let selected = null;
   let selectedVisit = null;
   let latest = null;
+  // The header is rebuilt only when the execution's description changes: a button replaced by the once-a-second
+  // refresh between a press and its release loses the click.
+  let shownDescription = null;
+  // Only the newest load draws: a refresh that was already under way when Stop or Redrive was pressed answers late.
+  let loads = 0;
   const draw = () => {
     const { execution, events } = latest;
     const { visits, top } = ExecutionHistory.read(events, execution.status, branchOf);
@@ -203,23 +208,28 @@ async function executionPage(arn, token) {
     const shown = ofState.includes(selectedVisit) ? selectedVisit : ofState.find(v => v.enteredId === selectedVisit?.enteredId) || ofState[ofState.length - 1] || null;
     selectedVisit = shown;
     stateDetails.replaceChildren(...stateCard(selected, states.get(selected), ofState, shown, visit => { selectedVisit = visit; draw(); }).flat(Infinity).filter(Boolean));
-    header.replaceChildren(executionHeader(execution, definition,
-      async () => { await sfn("StopExecution", { executionArn: arn, error: "Stopped", cause: "Stopped from the console." }); load(); },
-      async () => {
-        try { await sfn("RedriveExecution", { executionArn: arn }); } catch (error) { header.append(h("div", { class: "error" }, error.message)); return; }
-        load();
-      }));
+    const description = JSON.stringify(execution);
+    if (description !== shownDescription) {
+      shownDescription = description;
+      header.replaceChildren(executionHeader(execution, definition,
+        async () => { await sfn("StopExecution", { executionArn: arn, error: "Stopped", cause: "Stopped from the console." }); load(); },
+        async () => {
+          try { await sfn("RedriveExecution", { executionArn: arn }); } catch (error) { header.append(h("div", { class: "error" }, error.message)); return; }
+          load();
+        }));
+    }
     history.replaceChildren(historyTable(events, execution.startDate));
   };
   const load = async () => {
     if (token !== renderToken) return;
+    const sequence = ++loads;
     try {
       const [execution, events] = await Promise.all([sfn("DescribeExecution", { executionArn: arn }), allHistory(arn)]);
-      if (token !== renderToken) return;
+      if (token !== renderToken || sequence !== loads) return;
       latest = { execution, events };
       draw();
       if (execution.status === "RUNNING") schedule(load, 1000, token);
-    } catch (error) { header.replaceChildren(h("div", { class: "error" }, error.message)); }
+    } catch (error) { shownDescription = null; header.replaceChildren(h("div", { class: "error" }, error.message)); }
   };
   await load();
 }
