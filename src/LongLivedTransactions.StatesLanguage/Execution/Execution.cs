@@ -155,7 +155,9 @@ public sealed class Execution
             _ = TimeOutAtAsync(LongTimers.AddSeconds(timerStart, timeoutSeconds));
         }
 
-        _ = Task.Run(() => RunAsync(run, input, plan));
+        // The place in the queue for a slot is taken now, so executions begin their work in the order they started.
+        var turn = run.Slot.TakeAsync(_stop.Token);
+        _ = Task.Run(() => RunAsync(run, turn, input, plan));
     }
 
     private async Task TimeOutAtAsync(DateTimeOffset deadline)
@@ -171,10 +173,11 @@ public sealed class Execution
         await ended.CancelAsync().ConfigureAwait(false);
     }
 
-    private async Task RunAsync(ExecutionRun run, JsonNode? input, ResumePlan? plan)
+    private async Task RunAsync(ExecutionRun run, Task turn, JsonNode? input, ResumePlan? plan)
     {
         try
         {
+            await turn.ConfigureAwait(false);
             if (plan?.FinishedOutput is { } finishedOutput)
             {
                 // The last state had ended the run before the restart; only the final event was missing.
@@ -223,6 +226,7 @@ public sealed class Execution
         }
         finally
         {
+            run.Slot.GiveBack();
             _completion.TrySetResult();
         }
     }

@@ -13,12 +13,30 @@ namespace LongLivedTransactions.StatesLanguage.Execution;
 public sealed class ExecutionEngine(IEnumerable<ITaskInvoker> invokers, TimeProvider timeProvider)
 {
     private readonly IReadOnlyList<ITaskInvoker> _invokers = invokers.ToArray();
+    private readonly RunSlots _slots = new(null);
+    private readonly int? _maxRunningExecutions;
 
     /// <summary>
     /// What the length of Wait states and Retry back-off is multiplied by: 1 (the default) waits as written, 0 does
     /// not wait, 0.01 waits a hundredth. Timeouts (TimeoutSeconds, HeartbeatSeconds) are never scaled.
     /// </summary>
     public double DelayScale { get; init; } = 1;
+
+    /// <summary>
+    /// How many executions do work at the same time (null, the default: no bound). The others wait in turn, first
+    /// started first; an execution in a Wait state or a Retry back-off does not count. A server sets it so that the
+    /// requests that start executions are not served behind the work of thousands of them.
+    /// </summary>
+    public int? MaxRunningExecutions
+    {
+        get => _maxRunningExecutions;
+        init
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThan(value ?? 1, 1);
+            _maxRunningExecutions = value;
+            _slots = new RunSlots(value);
+        }
+    }
 
     /// <summary>
     /// Runs one state of a definition once, through the runner an execution uses for it, as the TestState API does:
@@ -93,6 +111,7 @@ public sealed class ExecutionEngine(IEnumerable<ITaskInvoker> invokers, TimeProv
             InputJson = request.InputJson,
             StartTime = execution.StartDate,
             DelayScale = DelayScale,
+            Slot = _slots.ForExecution(),
         };
     }
 }

@@ -40,6 +40,9 @@ internal sealed class ExecutionRun
     /// <summary>What Wait states and Retry back-off are multiplied by (<see cref="ExecutionEngine.DelayScale"/>).</summary>
     public double DelayScale { get; init; } = 1;
 
+    /// <summary>This execution's claim on the engine's bounded number of executions at work (<see cref="ExecutionEngine.MaxRunningExecutions"/>).</summary>
+    public RunSlot Slot { get; init; } = new RunSlots(null).ForExecution();
+
     /// <summary>Set to end the execution at its next state transition (its state machine is being deleted).</summary>
     public StateFailure? Termination { get; set; }
 

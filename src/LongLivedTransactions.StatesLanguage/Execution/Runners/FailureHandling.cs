@@ -39,7 +39,8 @@ internal sealed class FailureHandling(StateVisit visit, ErrorHandling errorHandl
             _attempts[i]++;
             if (delaySeconds > 0)
             {
-                await LongTimers.DelayAsync(visit.Run.Time, delaySeconds, visit.Cancellation).ConfigureAwait(false);
+                await visit.Run.Slot.WaitOutsideAsync(LongTimers.DelayAsync(visit.Run.Time, delaySeconds, visit.Cancellation), visit.Cancellation)
+                    .ConfigureAwait(false);
             }
 
             return true;

@@ -33,7 +33,8 @@ internal static class WaitStateRunner
         // A test reports what comes after the Wait state without waiting.
         if (visit.Test is null)
         {
-            await LongTimers.DelayUntilAsync(visit.Run.Time, until, visit.Cancellation).ConfigureAwait(false);
+            await visit.Run.Slot.WaitOutsideAsync(LongTimers.DelayUntilAsync(visit.Run.Time, until, visit.Cancellation), visit.Cancellation)
+                .ConfigureAwait(false);
         }
 
         return StateEvents.Exit(visit, state.DataFlow.ApplyResult(visit, input, input, catcherCount: 0), state.Next);
