@@ -1,122 +1,113 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
-using System.Text;
 using System.Text.Json.Nodes;
 using LongLivedTransactions.Local;
-using LongLivedTransactions.Local.Cli;
+using LongLivedTransactions.Local.DynamoDb;
 
-// Usage: dotnet run -c Release --project bench/LongLivedTransactions.Local.Benchmarks [-- CLIENTS STARTS DESCRIBES]
+// Usage: dotnet run -c Release --project bench/LongLivedTransactions.Local.Benchmarks [-- CLIENTS STARTS DESCRIBES] [--in-memory] [--max-running N]
 //
-// Starts `LongLivedTransactions.Local up` in a child process on a free loopback port and reports:
-//   - the time from starting the process to the "Ready." line, and to the first answered API call;
-//   - p50/p99 latency of StartExecution, then (once those sagas have ended) DescribeExecution, with CLIENTS concurrent clients (default 16),
-//     STARTS and DESCRIBES requests in all (default 1600 and 3200), after a short warm-up.
-// Every StartExecution runs a real saga (functions, dynalite) in the server, as a user's would. The harness stops
-// the server (SIGTERM, as Ctrl-C) and exits by itself.
+// Measures `up` under load, in its own process, against a dynalite this harness starts and measures too:
+//   1. how many DynamoDB calls of each kind one successful saga makes (20 sagas in this process, through a counting
+//      forwarder in front of dynalite);
+//   2. dynalite's own ceiling: its PutItem, GetItem and Query rates with CLIENTS concurrent clients, and from them
+//      the sagas per second dynalite could serve at most;
+//   3. `up` (a fresh state directory, or --in-memory) on that dynalite: the time to "Ready.", the p50/p99 latency of
+//      StartExecution with CLIENTS clients sending STARTS requests (each starts a real saga), the sagas per second
+//      from the first of those starts to the end of the last saga, and, once they have ended, the p50/p99 latency
+//      of DESCRIBES DescribeExecution requests.
+// Defaults: 16 clients, 1600 starts, 3200 describes. It prints each figure beside its target and exits by itself.
+string[] positional = args.Where((arg, i) => !arg.StartsWith("--", StringComparison.Ordinal) && (i == 0 || args[i - 1] != "--max-running")).ToArray();
 int clients = ArgOrDefault(0, 16);
 int starts = ArgOrDefault(1, 1600);
 int describes = ArgOrDefault(2, 3200);
+bool inMemory = args.Contains("--in-memory");
+string? maxRunning = args.SkipWhile(arg => arg != "--max-running").Skip(1).FirstOrDefault();
 
 string repositoryRoot = RepositoryRoot.Find();
-string serverAssembly = Path.Combine(AppContext.BaseDirectory, "LongLivedTransactions.Local.dll");
-int port = FreeLoopbackPort();
-var endpoint = new Uri($"http://127.0.0.1:{port}/");
-string stateMachineArn = new LocalArns().StateMachine("LongLivedTransactionsSaga");
 string order = await File.ReadAllTextAsync(Path.Combine(repositoryRoot, "events", "07-order-succeeds.json"));
+await using DynaliteServer dynalite = await DynaliteServer.StartAsync(repositoryRoot);
 
-var startInfo = new ProcessStartInfo("dotnet")
-{
-    WorkingDirectory = repositoryRoot,
-    RedirectStandardOutput = true,
-    RedirectStandardError = true,
-    UseShellExecute = false,
-    ArgumentList = { serverAssembly, "up", "--port", port.ToString(CultureInfo.InvariantCulture), "--in-memory" },
-};
-var launch = Stopwatch.StartNew();
-using Process server = Process.Start(startInfo) ?? throw new InvalidOperationException("Could not start the up server.");
-var ready = new TaskCompletionSource<TimeSpan>(TaskCreationOptions.RunContinuationsAsynchronously);
-server.OutputDataReceived += (_, line) =>
-{
-    if (line.Data?.StartsWith(UpCommand.ReadyLine, StringComparison.Ordinal) == true)
-    {
-        ready.TrySetResult(launch.Elapsed);
-    }
-};
-server.ErrorDataReceived += (_, line) =>
-{
-    if (line.Data is not null)
-    {
-        Console.Error.WriteLine($"[up] {line.Data}");
-    }
-};
-server.BeginOutputReadLine();
-server.BeginErrorReadLine();
+IReadOnlyDictionary<string, double> callsPerSaga = await CountCallsPerSagaAsync(dynalite.ServiceUrl, sagas: 20);
+IReadOnlyDictionary<string, double> rates = await DynamoDbCeiling.MeasureAsync(dynalite.ServiceUrl, clients, TimeSpan.FromSeconds(3));
+Console.WriteLine($"one saga makes {string.Join(", ", callsPerSaga.Select(call => $"{call.Value:0.#} {call.Key}"))}");
+Console.WriteLine($"dynalite alone, {clients} clients: {string.Join(", ", rates.Select(rate => $"{rate.Key} {rate.Value:0}/s"))}");
+// Each operation the saga makes costs dynalite 1/rate seconds of its time; an operation not measured costs what a PutItem does.
+double dynaliteSecondsPerSaga = callsPerSaga.Sum(call => call.Value / rates.GetValueOrDefault(call.Key, rates["PutItem"]));
+double ceiling = 1 / dynaliteSecondsPerSaga;
+Console.WriteLine($"dynalite's ceiling: {ceiling:0} sagas/s");
 
-using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = clients * 2, PooledConnectionLifetime = TimeSpan.FromMinutes(5) };
-using var http = new HttpClient(handler) { BaseAddress = endpoint, Timeout = TimeSpan.FromSeconds(60) };
+string? stateDirectory = inMemory ? null : Directory.CreateTempSubdirectory("llt-bench-").FullName;
+UpProcess server = await UpProcess.StartAsync(repositoryRoot, dynalite.ServiceUrl, stateDirectory, maxRunning, clients);
 try
 {
-    TimeSpan readyLine = await ready.Task.WaitAsync(TimeSpan.FromSeconds(60));
-    await CallAsync("ListStateMachines", []);
-    TimeSpan firstAnswer = launch.Elapsed;
-    Console.WriteLine($"up: 'Ready.' after {Ms(readyLine)} ms; first API answer after {Ms(firstAnswer)} ms (process start included)");
+    Console.WriteLine($"up ({(inMemory ? "in memory" : "state directory " + stateDirectory)}): 'Ready.' after {server.ReadyAfter.TotalMilliseconds:0} ms");
 
-    // Warm-up: JIT, connection pool, dynalite.
+    // Warm-up (JIT, connection pool, dynalite), ended before anything is measured.
     await RunConcurrentlyAsync(clients * 4, clients, _ => StartOneAsync());
+    await server.UntilNoneRunningAsync();
 
     var startedArns = new System.Collections.Concurrent.ConcurrentBag<string>();
+    var throughput = Stopwatch.StartNew();
     List<double> startLatencies = await RunConcurrentlyAsync(starts, clients, async _ => startedArns.Add(await StartOneAsync()));
-    Report("StartExecution", startLatencies, clients);
-
-    // DescribeExecution is measured once the sagas started above have ended, so that it measures the API call
-    // rather than the background load (which StartExecution's figures include).
-    var drain = Stopwatch.StartNew();
-    while ((await CallAsync("ListExecutions", new JsonObject { ["stateMachineArn"] = stateMachineArn, ["statusFilter"] = "RUNNING", ["maxResults"] = 1 }))["executions"]!.AsArray().Count > 0)
-    {
-        await Task.Delay(100);
-    }
-
-    Console.WriteLine($"all {startLatencies.Count + clients * 4} sagas ended {Ms(drain.Elapsed)} ms after the last StartExecution answer");
+    TimeSpan startsTook = throughput.Elapsed;
+    await server.UntilNoneRunningAsync();
+    double sagasPerSecond = starts / throughput.Elapsed.TotalSeconds;
+    Report("StartExecution", startLatencies, clients, "p99 target 10 ms");
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"sagas end to end: {starts} in {throughput.Elapsed.TotalSeconds:0.00} s (the starts took {startsTook.TotalSeconds:0.00} s): {sagasPerSecond:0}/s, {sagasPerSecond / ceiling:P0} of dynalite's ceiling (target 80 %)"));
 
     string[] arns = [.. startedArns];
     List<double> describeLatencies = await RunConcurrentlyAsync(describes, clients, i =>
-        CallAsync("DescribeExecution", new JsonObject { ["executionArn"] = arns[i % arns.Length] }));
-    Report("DescribeExecution", describeLatencies, clients);
+        server.CallAsync("DescribeExecution", new JsonObject { ["executionArn"] = arns[i % arns.Length] }));
+    Report("DescribeExecution", describeLatencies, clients, "p99 target 5 ms");
     return 0;
 }
 finally
 {
-    await StopAsync(server);
+    await server.DisposeAsync();
+    if (stateDirectory is not null)
+    {
+        Directory.Delete(stateDirectory, recursive: true);
+    }
+}
+
+async Task<IReadOnlyDictionary<string, double>> CountCallsPerSagaAsync(Uri dynaliteUrl, int sagas)
+{
+    using var forwarder = new CountingForwarder(dynaliteUrl);
+    await using LocalCloud cloud = await LocalCloud.StartAsync(
+        new LocalCloudOptions { RepositoryRoot = repositoryRoot, DynamoDbEndpoint = forwarder.Endpoint }, CancellationToken.None);
+    IReadOnlyDictionary<string, int> before = forwarder.Snapshot();
+    for (int i = 0; i < sagas; i++)
+    {
+        var saga = cloud.StartSaga($"calibration-{i}", OrderInput());
+        await saga.Completion;
+        if (saga.Status != LongLivedTransactions.StatesLanguage.Execution.ExecutionStatus.Succeeded)
+        {
+            throw new InvalidOperationException($"The calibration saga ended {saga.Status}: {saga.Error} {saga.Cause}");
+        }
+    }
+
+    return forwarder.Snapshot().ToDictionary(
+        count => count.Key, count => (count.Value - before.GetValueOrDefault(count.Key)) / (double)sagas, StringComparer.Ordinal)
+        .Where(count => count.Value > 0).ToDictionary(StringComparer.Ordinal);
+}
+
+string OrderInput()
+{
+    // A fresh order id per execution; ids starting with '4' make no step fail.
+    JsonObject input = JsonNode.Parse(order)!.AsObject();
+    input["order_id"] = "4" + Guid.NewGuid().ToString()[1..];
+    return input.ToJsonString();
 }
 
 async Task<string> StartOneAsync()
 {
-    // A fresh order id per execution; ids starting with '4' make no step fail.
-    string orderId = "4" + Guid.NewGuid().ToString()[1..];
-    JsonObject input = JsonNode.Parse(order)!.AsObject();
-    input["order_id"] = orderId;
-    JsonObject started = await CallAsync("StartExecution", new JsonObject
+    JsonObject started = await server.CallAsync("StartExecution", new JsonObject
     {
-        ["stateMachineArn"] = stateMachineArn,
-        ["input"] = input.ToJsonString(),
+        ["stateMachineArn"] = server.SagaStateMachineArn,
+        ["input"] = OrderInput(),
     });
     return started["executionArn"]!.GetValue<string>();
-}
-
-async Task<JsonObject> CallAsync(string operation, JsonObject body)
-{
-    using var request = new HttpRequestMessage(HttpMethod.Post, endpoint) { Content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/x-amz-json-1.0") };
-    request.Headers.TryAddWithoutValidation("X-Amz-Target", $"AWSStepFunctions.{operation}");
-    using HttpResponseMessage response = await http.SendAsync(request);
-    string text = await response.Content.ReadAsStringAsync();
-    if (!response.IsSuccessStatusCode)
-    {
-        throw new InvalidOperationException($"{operation} answered {(int)response.StatusCode}: {text}");
-    }
-
-    return JsonNode.Parse(text)!.AsObject();
 }
 
 static async Task<List<double>> RunConcurrentlyAsync(int total, int clients, Func<int, Task> call)
@@ -137,51 +128,15 @@ static async Task<List<double>> RunConcurrentlyAsync(int total, int clients, Fun
     return latencies.SelectMany(l => l).ToList();
 }
 
-static void Report(string operation, List<double> latencies, int clients)
+static void Report(string operation, List<double> latencies, int clients, string target)
 {
     latencies.Sort();
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-        $"{operation,-18} {clients} clients, {latencies.Count} requests: p50 {Percentile(latencies, 0.50):0.00} ms, p99 {Percentile(latencies, 0.99):0.00} ms, max {latencies[^1]:0.00} ms"));
+        $"{operation,-18} {clients} clients, {latencies.Count} requests: p50 {Percentile(latencies, 0.50):0.00} ms, p99 {Percentile(latencies, 0.99):0.00} ms ({target}), max {latencies[^1]:0.00} ms"));
 }
 
 static double Percentile(List<double> sorted, double fraction) =>
     sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(fraction * sorted.Count) - 1)];
 
-static async Task StopAsync(Process server)
-{
-    if (server.HasExited)
-    {
-        return;
-    }
-
-    // SIGTERM stops the up server as Ctrl-C does (dynalite included); kill the tree only if it does not stop.
-    using (Process? kill = Process.Start("kill", ["-TERM", server.Id.ToString(CultureInfo.InvariantCulture)]))
-    {
-        if (kill is not null)
-        {
-            await kill.WaitForExitAsync();
-        }
-    }
-
-    using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(15));
-    try
-    {
-        await server.WaitForExitAsync(timeout.Token);
-    }
-    catch (OperationCanceledException)
-    {
-        server.Kill(entireProcessTree: true);
-    }
-}
-
-static string Ms(TimeSpan time) => time.TotalMilliseconds.ToString("0", CultureInfo.InvariantCulture);
-
-static int FreeLoopbackPort()
-{
-    using var listener = new TcpListener(IPAddress.Loopback, 0);
-    listener.Start();
-    return ((IPEndPoint)listener.LocalEndpoint).Port;
-}
-
 int ArgOrDefault(int index, int fallback) =>
-    args.Length > index ? int.Parse(args[index], CultureInfo.InvariantCulture) : fallback;
+    positional.Length > index ? int.Parse(positional[index], CultureInfo.InvariantCulture) : fallback;

@@ -49,6 +49,7 @@ public sealed class LocalCloud : IAsyncDisposable
             options.TimeProvider)
         {
             DelayScale = options.DelayScale,
+            MaxRunningExecutions = options.MaxRunningExecutions,
         };
         LoadedSagaDefinition saga = SagaDefinition.Read(
             options.SagaDefinitionFile ?? Path.Combine(options.RepositoryRoot, SagaTopology.StateMachineDefinitionPath), Arns);

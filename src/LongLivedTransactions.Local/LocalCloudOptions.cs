@@ -34,6 +34,9 @@ public sealed record LocalCloudOptions
     /// <summary>What Wait states and Retry back-off are multiplied by (<c>--time-scale</c>); 1 waits as written.</summary>
     public double DelayScale { get; init; } = 1;
 
+    /// <summary>How many executions do work at once (<see cref="StatesLanguage.Execution.ExecutionEngine.MaxRunningExecutions"/>); null: no bound.</summary>
+    public int? MaxRunningExecutions { get; init; }
+
     /// <summary>Faults to inject into the functions, their DynamoDB requests and SNS publishes; null injects none.</summary>
     public Faults.FaultPlan? Faults { get; init; }
 }

@@ -9,7 +9,7 @@ namespace LongLivedTransactions.Local.Cli;
 
 /// <summary>
 /// <c>up [--port 8083] [--dynamodb-port N] [--dynamodb-endpoint URL] [--mock-config FILE] [--state-dir DIR | --in-memory]
-/// [--flavour jsonpath|jsonata | --definition FILE] [--fault-rate R | --faults FILE] [--seed N] [--time-scale F]</c>:
+/// [--flavour jsonpath|jsonata | --definition FILE] [--fault-rate R | --faults FILE] [--seed N] [--time-scale F] [--max-running N]</c>:
 /// starts the local cloud (with the faults and the time scale asked for) and its HTTP server on 127.0.0.1, registers the saga (the chosen definition),
 /// prints the endpoints and the saga's ARN, and serves until Ctrl-C. State machines, executions, histories and
 /// dynalite's tables are kept in the state directory (default <c>.local/</c> in the repository) and running executions
@@ -21,8 +21,14 @@ public static class UpCommand
     public const string Name = "up";
     public const string Usage =
         "up [--port 8083] [--dynamodb-port N] [--dynamodb-endpoint URL] [--mock-config FILE] " + StateOptions.Usage + " "
-        + SagaDefinitionChoice.Usage + " " + FaultOptions.Usage + " " + TimeScaleOption.Usage;
+        + SagaDefinitionChoice.Usage + " " + FaultOptions.Usage + " " + TimeScaleOption.Usage + " [--max-running N]";
     public const int DefaultPort = 8083;
+
+    /// <summary>
+    /// How many executions do work at once unless <c>--max-running</c> says otherwise: enough to keep dynalite busy,
+    /// few enough that the API's requests are not served behind the work of thousands of executions.
+    /// </summary>
+    public const int DefaultMaxRunning = 64;
 
     /// <summary>The line <c>up</c> prints once everything serves; scripts and the benchmark wait for it.</summary>
     public const string ReadyLine = "Ready.";
@@ -39,12 +45,19 @@ public static class UpCommand
         Option<int?> port = PortOption("--port", $"The port of the Step Functions API, the Lambda API and the console (default {DefaultPort}; 0 picks a free one).");
         Option<int?> dynamoDbPort = PortOption("--dynamodb-port", "The port of the dynalite server this starts (default: a free one).");
         Option<Uri?> dynamoDbEndpoint = OptionValues.DynamoDbEndpoint();
+        Option<int?> maxRunning = OptionValues.Create<int?>(
+            "--max-running",
+            "N",
+            $"How many executions do work at once (default {DefaultMaxRunning}); the others wait their turn. Executions in a Wait state do not count.",
+            text => int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out int bound) && bound >= 1
+                ? (bound, null)
+                : (null, $"--max-running '{text}' is not a whole number of 1 or more."));
         Option<string?> mockConfig = OptionValues.Text("--mock-config", "FILE", "A Step Functions Local MockConfigFile: its test cases are chosen with StateMachineArn#TestCase.");
         var state = new StateOptions();
         var definition = new SagaDefinitionOptions();
         var command = new Command(Name, "Serve the Step Functions API, the Lambda API and the web console on 127.0.0.1 until Ctrl-C.")
         {
-            port, dynamoDbPort, dynamoDbEndpoint, mockConfig,
+            port, dynamoDbPort, dynamoDbEndpoint, mockConfig, maxRunning,
         };
         state.AddTo(command);
         definition.AddTo(command);
@@ -61,7 +74,8 @@ public static class UpCommand
                 state.Read(parsed),
                 definition.Read(parsed),
                 faults.Read(parsed),
-                timeScale.Read(parsed)),
+                timeScale.Read(parsed),
+                parsed.GetValue(maxRunning) ?? DefaultMaxRunning),
             output,
             errors,
             cancellationToken));
@@ -71,7 +85,7 @@ public static class UpCommand
     private static async Task<int> ServeAsync(UpSettings settings, TextWriter output, TextWriter errors, CancellationToken cancellationToken)
     {
         var started = Stopwatch.StartNew();
-        (int port, int dynamoDbPort, Uri? dynamoDbEndpoint, string? mockConfigFile, StateChoice stateChoice, SagaDefinitionChoice definition, FaultChoice faults, double timeScale) = settings;
+        (int port, int dynamoDbPort, Uri? dynamoDbEndpoint, string? mockConfigFile, StateChoice stateChoice, SagaDefinitionChoice definition, FaultChoice faults, double timeScale, int maxRunning) = settings;
         MockConfiguration? mocks = null;
         if (mockConfigFile is not null)
         {
@@ -97,6 +111,7 @@ public static class UpCommand
             StateDirectory = stateDirectoryPath,
             Faults = plan,
             DelayScale = timeScale,
+            MaxRunningExecutions = maxRunning,
         };
         if (!usable || await definition.CheckAsync(options.RepositoryRoot, options.Arns, errors).ConfigureAwait(false) is not { } definitionFile)
         {
@@ -170,5 +185,5 @@ public static class UpCommand
 
     /// <summary>What the command line asked <c>up</c> for.</summary>
     private sealed record UpSettings(
-        int Port, int DynamoDbPort, Uri? DynamoDbEndpoint, string? MockConfigFile, StateChoice State, SagaDefinitionChoice Definition, FaultChoice Faults, double TimeScale);
+        int Port, int DynamoDbPort, Uri? DynamoDbEndpoint, string? MockConfigFile, StateChoice State, SagaDefinitionChoice Definition, FaultChoice Faults, double TimeScale, int MaxRunning);
 }

@@ -71,6 +71,7 @@ public sealed class UpCommandTests
     [InlineData("--faults", "no-such-faults.json", "Not a usable fault configuration:")]
     [InlineData("--time-scale", "-1", "--time-scale '-1' is not a number of 0 or more.")]
     [InlineData("--state-dir", "", "--state-dir needs a directory.")]
+    [InlineData("--max-running", "0", "--max-running '0' is not a whole number of 1 or more.")]
     public async Task Up_refuses_a_definition_or_faults_it_cannot_use_before_it_starts_anything(string option, string value, string message)
     {
         using var errors = new StringWriter();
