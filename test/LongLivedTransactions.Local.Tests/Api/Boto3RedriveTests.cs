@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json.Nodes;
 
 namespace LongLivedTransactions.Local.Tests.Api;
@@ -65,19 +64,7 @@ public sealed class Boto3RedriveTests(LocalServerFixture fixture) : IClassFixtur
     public async Task A_failed_map_is_redriven_running_only_its_failed_iterations_and_the_history_goes_on_after_ExecutionRedriven()
     {
         const string input = """{"items":[{"n":0,"odd":false},{"n":1,"odd":true},{"n":2,"odd":false},{"n":3,"odd":true}]}""";
-        var start = new ProcessStartInfo("python3")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            ArgumentList = { "-c", Script, fixture.Endpoint.ToString().TrimEnd('/'), FailingOddItems, input },
-        };
-        using Process python = Process.Start(start)!;
-        Task<string> output = python.StandardOutput.ReadToEndAsync();
-        Task<string> errors = python.StandardError.ReadToEndAsync();
-        await python.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(120));
-        Assert.True(python.ExitCode == 0, $"boto3 failed (install it with 'apt-get install -y python3-boto3'): {await errors}");
-        JsonObject result = JsonNode.Parse(await output)!.AsObject();
+        JsonObject result = await Boto3Script.RunAsync(Script, fixture.Endpoint.ToString().TrimEnd('/'), FailingOddItems, input);
 
         JsonNode failed = result["failed"]!;
         Assert.Equal(("FAILED", "States.ExceedToleratedFailureThreshold"), (failed["status"]!.GetValue<string>(), failed["error"]!.GetValue<string>()));

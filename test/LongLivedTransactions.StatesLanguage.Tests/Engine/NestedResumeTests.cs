@@ -20,33 +20,35 @@ public class NestedResumeTests
     private const string Work = "arn:aws:lambda:us-east-1:111111111111:function:work";
     private const string Other = "arn:aws:lambda:us-east-1:111111111111:function:other";
 
+    // The right branch waits before its task, so that the left one has ended when the task fails or hangs.
+    private const string TwoBranches = """
+        {
+          "StartAt": "Both",
+          "States": {
+            "Both": {
+              "Type": "Parallel", "End": true,
+              "Branches": [
+                { "StartAt": "Left", "States": { "Left": { "Type": "Task", "Resource": "arn:aws:lambda:us-east-1:111111111111:function:other", "End": true } } },
+                {
+                  "StartAt": "Hold",
+                  "States": {
+                    "Hold": { "Type": "Wait", "Seconds": 2, "Next": "Right" },
+                    "Right": { "Type": "Task", "Resource": "arn:aws:lambda:us-east-1:111111111111:function:work", "End": true }
+                  }
+                }
+              ]
+            }
+          }
+        }
+        """;
+
     [Fact]
     public async Task A_redriven_parallel_runs_only_its_failed_branch_and_keeps_the_output_of_the_other()
     {
-        const string definition = """
-            {
-              "StartAt": "Both",
-              "States": {
-                "Both": {
-                  "Type": "Parallel", "End": true,
-                  "Branches": [
-                    { "StartAt": "Left", "States": { "Left": { "Type": "Task", "Resource": "arn:aws:lambda:us-east-1:111111111111:function:other", "End": true } } },
-                    {
-                      "StartAt": "Hold",
-                      "States": {
-                        "Hold": { "Type": "Wait", "Seconds": 2, "Next": "Right" },
-                        "Right": { "Type": "Task", "Resource": "arn:aws:lambda:us-east-1:111111111111:function:work", "End": true }
-                      }
-                    }
-                  ]
-                }
-              }
-            }
-            """;
         var other = ScriptedTaskInvoker.Returning(Other, _ => new JsonObject { ["left"] = true });
         var work = FailingUntil(Work, succeedFromCall: 2, _ => new JsonObject { ["right"] = true });
 
-        var (failed, redriven, whole) = await FailThenRedriveAsync(definition, "{}", null, other, work);
+        var (failed, redriven, whole) = await FailThenRedriveAsync(TwoBranches, "{}", null, other, work);
 
         Assert.Equal(ExecutionStatus.Failed, failed.Status);
         Assert.Equal(ExecutionStatus.Succeeded, redriven.Status);
@@ -315,36 +317,24 @@ public class NestedResumeTests
     [Fact]
     public async Task A_task_in_flight_in_a_branch_at_a_crash_is_scheduled_again_and_the_finished_branch_is_kept()
     {
-        const string definition = """
-            {
-              "StartAt": "Both",
-              "States": {
-                "Both": {
-                  "Type": "Parallel", "End": true,
-                  "Branches": [
-                    { "StartAt": "Quick", "States": { "Quick": { "Type": "Task", "Resource": "arn:aws:lambda:us-east-1:111111111111:function:other", "End": true } } },
-                    { "StartAt": "Slow", "States": { "Slow": { "Type": "Task", "Resource": "arn:aws:lambda:us-east-1:111111111111:function:work", "End": true } } }
-                  ]
-                }
-              }
-            }
-            """;
         var time = new FakeTimeProvider(EngineHarness.StartTime);
-        var other = ScriptedTaskInvoker.Returning(Other, _ => "quick");
+        var other = ScriptedTaskInvoker.Returning(Other, _ => "left");
         var stuck = new ScriptedTaskInvoker(Work, (_, cancellation) => Task.Delay(Timeout.Infinite, cancellation).ContinueWith(_ => (JsonNode?)null, TaskScheduler.Default));
         var journal = new ListJournal();
-        var first = new ExecutionEngine([other, stuck], time).Start(NewRequest(definition, "{}", journal));
-        await UntilAsync(() => journal.Types.Contains("TaskStateExited") && journal.Types.Count(t => t == "LambdaFunctionScheduled") == 2);
+        var first = new ExecutionEngine([other, stuck], time).Start(NewRequest(TwoBranches, "{}", journal));
+        await UntilAsync(() => journal.Types.Contains("WaitStateEntered"));
+        await AdvanceAsync(first, time, TimeSpan.FromSeconds(2));
+        await UntilAsync(() => journal.Types.Count(t => t == "LambdaFunctionScheduled") == 2);
         var recorded = journal.Events;
         first.Stop(null, null);
 
-        var work = ScriptedTaskInvoker.Returning(Work, _ => "slow");
+        var work = ScriptedTaskInvoker.Returning(Work, _ => "right");
         var resumedJournal = new ListJournal();
-        var resumed = new ExecutionEngine([other, work], time).Resume(NewRequest(definition, "{}", resumedJournal), recorded, first.StartDate);
+        var resumed = new ExecutionEngine([other, work], time).Resume(NewRequest(TwoBranches, "{}", resumedJournal), recorded, first.StartDate);
         await resumed.Completion.WaitAsync(TimeSpan.FromSeconds(30));
 
         Assert.Equal(ExecutionStatus.Succeeded, resumed.Status);
-        Assert.Equal("""["quick","slow"]""", resumed.OutputJson);
+        Assert.Equal("""["left","right"]""", resumed.OutputJson);
         Assert.Single(other.Calls);
         Assert.Single(work.Calls);
         Assert.Equal("LambdaFunctionScheduled", resumedJournal.Events[0].Type);
