@@ -25,11 +25,11 @@ internal static class MapStateRunner
 
     private static async Task<StateOutcome> AttemptAsync(StateVisit visit, MapState state, JsonNode? input)
     {
+        // A Map carried on from its history has started already (and its iterations too, some of them).
+        var resume = visit.TakeResume();
         var items = ReadItems(visit, state, input);
         var history = visit.Run.History;
         var maxConcurrency = ReadMaxConcurrency(visit, state, input);
-        // A Map carried on from its history has started already (and its iterations too, some of them).
-        var resume = visit.TakeResume();
         if (resume is null)
         {
             history.Record(visit.Cursor, "MapStateStarted", "mapStateStartedEventDetails", HistoryDetails.MapStarted(items.Count));
