@@ -89,8 +89,10 @@ public sealed class LocalStateDatabase : IDisposable
                     details_name TEXT,
                     details TEXT,
                     next_state TEXT,
+                    scope TEXT,
                     PRIMARY KEY (execution_seq, id)) WITHOUT ROWID;
                 """);
+            database.AddEventScopeColumn();
             if (directory is not null)
             {
                 database.checkpointer = new WalCheckpointer(connectionString);
@@ -232,11 +234,12 @@ public sealed class LocalStateDatabase : IDisposable
         {
             using SqliteTransaction? transaction = status is null ? null : connection.BeginTransaction();
             Execute(transaction, """
-                INSERT INTO event (execution_seq, id, previous_id, ticks, type, details_name, details, next_state)
-                VALUES ($s, $i, $p, $t, $y, $n, $d, $x);
+                INSERT INTO event (execution_seq, id, previous_id, ticks, type, details_name, details, next_state, scope)
+                VALUES ($s, $i, $p, $t, $y, $n, $d, $x, $c);
                 """,
                 ("$s", executionSeq), ("$i", historyEvent.Id), ("$p", historyEvent.PreviousEventId), ("$t", historyEvent.Timestamp.UtcTicks),
-                ("$y", historyEvent.Type), ("$n", historyEvent.DetailsName), ("$d", details), ("$x", historyEvent.NextState));
+                ("$y", historyEvent.Type), ("$n", historyEvent.DetailsName), ("$d", details), ("$x", historyEvent.NextState),
+                ("$c", historyEvent.Scope));
             if (status is not null)
             {
                 JsonObject? fields = historyEvent.Details;
@@ -302,7 +305,7 @@ public sealed class LocalStateDatabase : IDisposable
         lock (gate)
         {
             using SqliteCommand command = Command(null,
-                "SELECT id, previous_id, ticks, type, details_name, details, next_state FROM event WHERE execution_seq = $s ORDER BY id;",
+                "SELECT id, previous_id, ticks, type, details_name, details, next_state, scope FROM event WHERE execution_seq = $s ORDER BY id;",
                 ("$s", executionSeq));
             using SqliteDataReader reader = command.ExecuteReader();
             var events = new List<HistoryEvent>();
@@ -318,6 +321,7 @@ public sealed class LocalStateDatabase : IDisposable
                     details)
                 {
                     NextState = reader.IsDBNull(6) ? null : reader.GetString(6),
+                    Scope = reader.IsDBNull(7) ? null : reader.GetString(7),
                 });
             }
 
@@ -359,6 +363,16 @@ public sealed class LocalStateDatabase : IDisposable
         reader.GetInt32(12),
         reader.IsDBNull(13) ? null : new DateTimeOffset(reader.GetInt64(13), TimeSpan.Zero),
         reader.IsDBNull(14) ? null : reader.GetString(14));
+
+    /// <summary>A database written before events kept their scope gets the column; its events have none (the execution's own thread).</summary>
+    private void AddEventScopeColumn()
+    {
+        using SqliteCommand command = Command(null, "SELECT COUNT(*) FROM pragma_table_info('event') WHERE name = 'scope';");
+        if (Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) == 0)
+        {
+            Execute("ALTER TABLE event ADD COLUMN scope TEXT;");
+        }
+    }
 
     private void Execute(string sql)
     {

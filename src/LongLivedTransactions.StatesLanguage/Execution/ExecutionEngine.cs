@@ -75,7 +75,8 @@ public sealed class ExecutionEngine(IEnumerable<ITaskInvoker> invokers, TimeProv
     /// <summary>
     /// Carries on an execution from its recorded history (after a restart of the host): the state that was in flight
     /// runs again from its StateEntered event, so a task that was running is scheduled again (at least once, as on
-    /// AWS); a Wait sleeps only what remains. New events are numbered after the recorded ones.
+    /// AWS); a Wait sleeps only what remains. Inside a Map or Parallel state, the branches and iterations that had
+    /// ended keep their output and the others carry on likewise. New events are numbered after the recorded ones.
     /// </summary>
     /// <param name="history">The recorded events, in id order, ending before any final event.</param>
     /// <param name="startDate">When the execution first started.</param>
@@ -86,6 +87,7 @@ public sealed class ExecutionEngine(IEnumerable<ITaskInvoker> invokers, TimeProv
     /// <summary>
     /// Redrives an execution that failed, timed out or was aborted: records ExecutionRedriven (with the request's
     /// redrive count) and enters again the state that did not succeed; the states that succeeded are not run again.
+    /// A Map or Parallel state runs again only its branches or iterations that did not succeed, each from its failed state.
     /// </summary>
     /// <exception cref="InvalidOperationException">The history does not end unsuccessfully.</exception>
     public Execution Redrive(ExecutionRequest request, IReadOnlyList<HistoryEvent> history, DateTimeOffset startDate) =>

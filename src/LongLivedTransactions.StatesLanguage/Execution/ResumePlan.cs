@@ -7,9 +7,12 @@ namespace LongLivedTransactions.StatesLanguage.Execution;
 
 /// <summary>
 /// Where an execution carries on from its recorded history: after a restart (the state in flight runs again from
-/// its StateEntered event, so a task that was running is scheduled again) or after a redrive (the state that
-/// failed is entered afresh). Only the top level of the state machine is resumed at a state: a Parallel or Map
-/// state in flight runs again as a whole.
+/// its StateEntered event, so a task that was running is scheduled again, and a Wait sleeps what remains) or after a
+/// redrive (the state that failed is entered afresh). A Map or Parallel state that had started its iterations or
+/// branches is not entered again: it carries on with them (<see cref="ContainerResume"/>), keeping the output of
+/// those that had succeeded, so that only the unfinished or failed ones run, each from the state where it was, and
+/// so on at every depth. The branches and iterations are told apart by the scope each event was recorded in
+/// (<see cref="HistoryEvent.Scope"/>); see <see cref="ScopedHistory"/>.
 /// </summary>
 internal sealed record ResumePlan(
     ResumePoint? Point, JsonNode? Input, string? InputText, VariableScope Variables, string? FinishedOutput, bool Redrive)
@@ -35,54 +38,11 @@ internal sealed record ResumePlan(
                 : $"The execution has ended ({last.Type}); there is nothing to resume.");
         }
 
-        var variables = new VariableScope(null);
-        HistoryEvent? entered = null;
-        HistoryEvent? exited = null;
-        foreach (var historyEvent in history)
+        var machine = new ScopedHistory(history).Read(definition, scope: null, afterId: 0, restart: redrive)!;
+        var variables = machine.Variables(null);
+        if (machine.Point is not null || machine.FinishedOutput is not null)
         {
-            var name = historyEvent.Details?["name"]?.GetValue<string>();
-            if (name is null || !definition.States.ContainsKey(name))
-            {
-                continue;
-            }
-
-            if (historyEvent.Type.EndsWith("StateEntered", StringComparison.Ordinal))
-            {
-                entered = historyEvent;
-            }
-            else if (historyEvent.Type.EndsWith("StateExited", StringComparison.Ordinal))
-            {
-                exited = historyEvent;
-                if (historyEvent.Details?["assignedVariables"] is JsonObject assigned)
-                {
-                    var values = new JsonObject();
-                    foreach (var (variable, text) in assigned)
-                    {
-                        values[variable] = JsonNode.Parse(text?.GetValue<string>() ?? "null");
-                    }
-
-                    variables.AssignAll(values);
-                }
-            }
-        }
-
-        if (exited is not null && (entered is null || exited.Id > entered.Id))
-        {
-            // Between two states: the next one was chosen but not yet entered (or the last state ended the run).
-            var output = exited.Details?["output"]?.GetValue<string>() ?? "null";
-            return exited.NextState is { } next
-                ? new ResumePlan(new ResumePoint(next, null, null), JsonNode.Parse(output), output, variables, null, redrive)
-                : new ResumePlan(null, null, null, variables, output, redrive);
-        }
-
-        if (entered is not null)
-        {
-            var input = entered.Details?["input"]?.GetValue<string>() ?? "null";
-            var name = entered.Details!["name"]!.GetValue<string>();
-            var point = redrive
-                ? new ResumePoint(name, null, null)
-                : new ResumePoint(name, entered.Id, entered.Timestamp);
-            return new ResumePlan(point, JsonNode.Parse(input), input, variables, null, redrive);
+            return new ResumePlan(machine.Point, machine.Input, machine.InputText, variables, machine.FinishedOutput, redrive);
         }
 
         var executionInput = history[0].Details?["input"]?.GetValue<string>() ?? "{}";

@@ -41,6 +41,17 @@ internal sealed class StateVisit(
 
     public long EnteredEventId { get; set; }
 
+    /// <summary>For a Map or Parallel state carried on from its history, how far its branches or iterations had got (for its first attempt only).</summary>
+    public ContainerResume? Resume { get; set; }
+
+    /// <summary>The <see cref="Resume"/> for this attempt: later attempts (retries) start afresh.</summary>
+    public ContainerResume? TakeResume()
+    {
+        var resume = Resume;
+        Resume = null;
+        return resume;
+    }
+
     public DateTimeOffset EnteredTime { get; set; }
 
     /// <summary><c>$$.State.RetryCount</c> of a Task state.</summary>

@@ -43,6 +43,13 @@ public sealed record HistoryEvent(
     /// </summary>
     public string? NextState { get; init; }
 
+    /// <summary>
+    /// The Parallel branch or Map iteration the event belongs to, as <see cref="HistoryCursor.ChildScope"/> writes it;
+    /// null for the execution's own thread. Not part of the API shape: a journal keeps it so that a restart or a redrive
+    /// can tell where each branch and iteration was.
+    /// </summary>
+    public string? Scope { get; init; }
+
     // Fields that GetExecutionHistory leaves out when includeExecutionData is false.
     private static readonly string[] ExecutionDataFields =
         ["input", "inputDetails", "output", "outputDetails", "parameters", "assignedVariables", "assignedVariablesDetails"];

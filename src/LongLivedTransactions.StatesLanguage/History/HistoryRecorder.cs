@@ -54,21 +54,21 @@ internal sealed class HistoryRecorder
     public long Record(
         HistoryCursor cursor, string type, string? detailsName = null, EventDetails? details = null, DateTimeOffset? timestamp = null, string? nextState = null)
     {
-        var id = Append(cursor.LastEventId, type, detailsName, details, timestamp, nextState, final: false);
+        var id = Append(cursor, type, detailsName, details, timestamp, nextState, final: false);
         cursor.LastEventId = id;
         return id;
     }
 
     /// <summary>Records an event after the cursor's last event without moving the cursor.</summary>
     public long RecordBeside(HistoryCursor cursor, string type, string? detailsName = null, EventDetails? details = null) =>
-        Append(cursor.LastEventId, type, detailsName, details, null, null, final: false);
+        Append(cursor, type, detailsName, details, null, null, final: false);
 
     /// <summary>
     /// Records the execution's last event (succeeded, failed, aborted, timed out). Nothing is recorded
     /// after it: a state still finishing when the execution was stopped leaves no events behind it.
     /// </summary>
     public void RecordFinal(HistoryCursor cursor, string type, string detailsName, EventDetails details) =>
-        cursor.LastEventId = Append(cursor.LastEventId, type, detailsName, details, null, null, final: true);
+        cursor.LastEventId = Append(cursor, type, detailsName, details, null, null, final: true);
 
     public IReadOnlyList<HistoryEvent> Snapshot()
     {
@@ -84,7 +84,7 @@ internal sealed class HistoryRecorder
     }
 
     private long Append(
-        long previousEventId, string type, string? detailsName, EventDetails? details, DateTimeOffset? timestamp, string? nextState, bool final)
+        HistoryCursor cursor, string type, string? detailsName, EventDetails? details, DateTimeOffset? timestamp, string? nextState, bool final)
     {
         var now = timestamp ?? _timeProvider.GetUtcNow();
         var limitReached = false;
@@ -107,7 +107,11 @@ internal sealed class HistoryRecorder
             }
 
             id = _count + 1;
-            var historyEvent = new HistoryEvent(id, previousEventId, now, type, detailsName, details) { NextState = nextState };
+            var historyEvent = new HistoryEvent(id, cursor.LastEventId, now, type, detailsName, details)
+            {
+                NextState = nextState,
+                Scope = final ? null : cursor.Scope,
+            };
             _journal?.Append(historyEvent);
             _events?.Add(historyEvent);
             _count = id;

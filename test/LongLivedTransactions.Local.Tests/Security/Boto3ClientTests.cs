@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json.Nodes;
 using LongLivedTransactions.Local.Tests.Api;
 
@@ -33,27 +32,12 @@ public class Boto3ClientTests(LocalServerFixture fixture) : IClassFixture<LocalS
     [Fact]
     public async Task Boto3_drives_the_saga_the_functions_and_the_tables_unchanged()
     {
-        var start = new ProcessStartInfo("python3")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            ArgumentList =
-            {
-                "-c", Script,
-                fixture.Endpoint.ToString().TrimEnd('/'),
-                fixture.Server.DynamoDbEndpoint.ToString().TrimEnd('/'),
-                fixture.Server.SagaStateMachineArn,
-                Path.Combine(fixture.RepositoryRoot, "events", "03-process-payment-fails.json"),
-            },
-        };
-        using Process python = Process.Start(start)!;
-        Task<string> output = python.StandardOutput.ReadToEndAsync();
-        Task<string> errors = python.StandardError.ReadToEndAsync();
-        await python.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(120));
-
-        Assert.True(python.ExitCode == 0, $"boto3 failed (install it with 'apt-get install -y python3-boto3'): {await errors}");
-        JsonObject result = JsonNode.Parse(await output)!.AsObject();
+        JsonObject result = await Boto3Script.RunAsync(
+            Script,
+            fixture.Endpoint.ToString().TrimEnd('/'),
+            fixture.Server.DynamoDbEndpoint.ToString().TrimEnd('/'),
+            fixture.Server.SagaStateMachineArn,
+            Path.Combine(fixture.RepositoryRoot, "events", "03-process-payment-fails.json"));
         Assert.Contains("LongLivedTransactionsSaga", result["machines"]!.AsArray().Select(name => name!.GetValue<string>()));
         Assert.Equal(("FAILED", "ErrProcessPayment"), (result["status"]!.GetValue<string>(), result["error"]!.GetValue<string>()));
         Assert.Equal(

@@ -5,6 +5,7 @@ using LongLivedTransactions.StatesLanguage.Parsing;
 using LongLivedTransactions.StatesLanguage.Tasks;
 using LongLivedTransactions.StatesLanguage.Tests.Support;
 using Microsoft.Extensions.Time.Testing;
+using static LongLivedTransactions.StatesLanguage.Tests.Support.ExecutionSteps;
 
 namespace LongLivedTransactions.StatesLanguage.Tests.Engine;
 
@@ -233,50 +234,4 @@ public class DurableExecutionTests
 
     private static ExecutionRequest NewRequest(string definition, IExecutionJournal? journal = null) =>
         new(Request, ExecutionArn, "run-1", StateMachineParser.Parse(definition), "{}", Journal: journal);
-
-    /// <summary>Moves the fake clock forward in one step and lets the execution react.</summary>
-    private static async Task AdvanceAsync(StatesLanguage.Execution.Execution execution, FakeTimeProvider time, TimeSpan by)
-    {
-        await Task.WhenAny(execution.Completion, Task.Delay(50));
-        time.Advance(by);
-        await Task.WhenAny(execution.Completion, Task.Delay(100));
-    }
-
-    private static async Task UntilAsync(Func<bool> condition)
-    {
-        for (var i = 0; i < 500 && !condition(); i++)
-        {
-            await Task.Delay(10);
-        }
-
-        Assert.True(condition(), "The execution did not get there.");
-    }
-
-    private sealed class ListJournal : IExecutionJournal
-    {
-        private readonly List<HistoryEvent> _events = [];
-
-        public IReadOnlyList<HistoryEvent> Events
-        {
-            get
-            {
-                lock (_events)
-                {
-                    return _events.ToArray();
-                }
-            }
-        }
-
-        public IReadOnlyList<string> Types => Events.Select(e => e.Type).ToArray();
-
-        public IReadOnlyList<HistoryEvent> ReadAll() => Events;
-
-        public void Append(HistoryEvent historyEvent)
-        {
-            lock (_events)
-            {
-                _events.Add(historyEvent);
-            }
-        }
-    }
 }

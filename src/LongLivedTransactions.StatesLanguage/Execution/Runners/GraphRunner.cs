@@ -19,11 +19,29 @@ internal static class GraphRunner
         string? inputText,
         HistoryCursor cursor,
         VariableScope variables,
-        CancellationToken cancellation)
+        CancellationToken cancellation,
+        ResumePoint? resume = null)
     {
-        var result = await RunToEndAsync(run, graph, input, inputText, cursor, variables, cancellation).ConfigureAwait(false);
+        var result = await RunToEndAsync(run, graph, input, inputText, cursor, variables, cancellation, resume).ConfigureAwait(false);
         return result.Failure is null ? result.Outcome : throw result.Failure;
     }
+
+    /// <summary>
+    /// Runs a Parallel branch or Map iteration in a variable scope of its own: from its start, or, when its recorded
+    /// history is given, from the state where it was, with the variables it had assigned.
+    /// </summary>
+    public static Task<StateOutcome> RunChildAsync(
+        ExecutionRun run,
+        StateGraph graph,
+        JsonNode? input,
+        string? inputText,
+        HistoryCursor cursor,
+        VariableScope parentVariables,
+        GraphResume? resume,
+        CancellationToken cancellation) =>
+        resume?.Point is { } point
+            ? RunAsync(run, graph, resume.Input, resume.InputText, cursor, resume.Variables(parentVariables), cancellation, point)
+            : RunAsync(run, graph, input, inputText, cursor, parentVariables.CreateChild(), cancellation);
 
     /// <summary>Runs the graph; a Fail state comes back as the result's failure rather than as an exception.</summary>
     public static async Task<GraphResult> RunToEndAsync(
@@ -53,6 +71,7 @@ internal static class GraphRunner
                 // Back into a state whose StateEntered is already in the history: run it again from that entry.
                 visit.EnteredTime = enteredTime;
                 visit.EnteredEventId = enteredEventId;
+                visit.Resume = resume.Container;
             }
             else
             {
@@ -98,9 +117,10 @@ internal static class GraphRunner
 
 /// <summary>
 /// Where a resumed graph starts: a state to enter afresh (no entry given), or a state to run again from the
-/// StateEntered event already in its history.
+/// StateEntered event already in its history; for a Map or Parallel state that had started, how far its branches or
+/// iterations had got.
 /// </summary>
-internal sealed record ResumePoint(string StateName, long? EnteredEventId, DateTimeOffset? EnteredTime);
+internal sealed record ResumePoint(string StateName, long? EnteredEventId, DateTimeOffset? EnteredTime, ContainerResume? Container = null);
 
 /// <summary>How a graph ended: with an outcome, or with the failure of a Fail state.</summary>
 internal readonly record struct GraphResult(StateOutcome Outcome, StateFailure? Failure);

@@ -25,10 +25,16 @@ internal static class MapStateRunner
 
     private static async Task<StateOutcome> AttemptAsync(StateVisit visit, MapState state, JsonNode? input)
     {
+        // A Map carried on from its history has started already (and its iterations too, some of them).
+        var resume = visit.TakeResume();
         var items = ReadItems(visit, state, input);
         var history = visit.Run.History;
         var maxConcurrency = ReadMaxConcurrency(visit, state, input);
-        history.Record(visit.Cursor, "MapStateStarted", "mapStateStartedEventDetails", HistoryDetails.MapStarted(items.Count));
+        if (resume is null)
+        {
+            history.Record(visit.Cursor, "MapStateStarted", "mapStateStartedEventDetails", HistoryDetails.MapStarted(items.Count));
+        }
+
         var limits = ReadTolerance(visit, state, input, maxConcurrency);
 
         var itemInputs = new JsonNode?[items.Count];
@@ -39,7 +45,7 @@ internal static class MapStateRunner
 
         var outcome = visit.Test is { } test ? MockedIterations(test, state, itemInputs, limits)
             : state.ProcessorMode == "DISTRIBUTED" ? await RunDistributedAsync(visit, state, itemInputs, limits).ConfigureAwait(false)
-            : await RunInlineAsync(visit, state, itemInputs, limits).ConfigureAwait(false);
+            : await RunInlineAsync(visit, state, itemInputs, limits, resume).ConfigureAwait(false);
 
         return StateEvents.Exit(visit, state.DataFlow.ApplyResult(visit, input, outcome, state.ErrorHandling.Catchers.Count), state.Next);
     }
@@ -229,8 +235,11 @@ internal static class MapStateRunner
     /// <summary>
     /// Inline iterations: MapIterationStarted, the processor's events, then MapIterationSucceeded/Failed.
     /// One at a time (MaxConcurrency 1), each iteration follows the previous one's last event, as AWS numbers them.
+    /// A Map carried on from its history (<paramref name="resume"/>) keeps the output of the iterations that had
+    /// succeeded and runs only the others, each from the state where it was.
     /// </summary>
-    private static async Task<JsonArray> RunInlineAsync(StateVisit visit, MapState state, JsonNode?[] itemInputs, MapLimits limits)
+    private static async Task<JsonArray> RunInlineAsync(
+        StateVisit visit, MapState state, JsonNode?[] itemInputs, MapLimits limits, ContainerResume? resume)
     {
         var history = visit.Run.History;
         var results = new JsonNode?[itemInputs.Length];
@@ -240,13 +249,31 @@ internal static class MapStateRunner
         var previous = visit.Cursor.LastEventId;
         using var stopIterations = CancellationTokenSource.CreateLinkedTokenSource(visit.Cancellation);
 
-        async Task RunIterationAsync(int index, HistoryCursor cursor)
+        // Runs the iteration after event `after` (unless it had succeeded before); returns its last event.
+        async Task<long> RunIterationAsync(int index, long after)
         {
-            history.Record(cursor, "MapIterationStarted", "mapIterationStartedEventDetails", HistoryDetails.MapIteration(state.Name, index));
+            var recorded = resume?.Child(index);
+            var cursor = visit.Cursor.Child(state.Name, index, recorded is { Continues: true } ? recorded.LastEventId : after);
+            if (recorded?.FinishedOutput is { } output)
+            {
+                results[index] = JsonNode.Parse(output);
+                if (!recorded.IterationSucceeded)
+                {
+                    history.RecordBeside(cursor, "MapIterationSucceeded", "mapIterationSucceededEventDetails", HistoryDetails.MapIteration(state.Name, index));
+                }
+
+                return after;
+            }
+
+            if (recorded is not { Continues: true })
+            {
+                history.Record(cursor, "MapIterationStarted", "mapIterationStartedEventDetails", HistoryDetails.MapIteration(state.Name, index));
+            }
+
             try
             {
-                var outcome = await GraphRunner.RunAsync(
-                    visit.Run, state.ItemProcessor, itemInputs[index], null, cursor, visit.Variables.CreateChild(), stopIterations.Token).ConfigureAwait(false);
+                var outcome = await GraphRunner.RunChildAsync(
+                    visit.Run, state.ItemProcessor, itemInputs[index], null, cursor, visit.Variables, recorded, stopIterations.Token).ConfigureAwait(false);
                 results[index] = outcome.Output;
                 var succeededId = history.RecordBeside(cursor, "MapIterationSucceeded", "mapIterationSucceededEventDetails", HistoryDetails.MapIteration(state.Name, index));
                 lock (gate)
@@ -270,15 +297,15 @@ internal static class MapStateRunner
                     await stopIterations.CancelAsync().ConfigureAwait(false);
                 }
             }
+
+            return cursor.LastEventId;
         }
 
         if (limits.MaxConcurrency == 1)
         {
             for (var i = 0; i < itemInputs.Length && !stopIterations.IsCancellationRequested; i++)
             {
-                var cursor = new HistoryCursor(previous);
-                await RunIterationAsync(i, cursor).ConfigureAwait(false);
-                previous = cursor.LastEventId;
+                previous = await RunIterationAsync(i, previous).ConfigureAwait(false);
             }
         }
         else
@@ -289,7 +316,7 @@ internal static class MapStateRunner
                 async index =>
                 {
                     await Task.Yield();
-                    await RunIterationAsync(index, new HistoryCursor(previous)).ConfigureAwait(false);
+                    await RunIterationAsync(index, previous).ConfigureAwait(false);
                 },
                 stopIterations.Token).ConfigureAwait(false);
         }

@@ -21,23 +21,30 @@ internal static class ParallelStateRunner
     private static async Task<StateOutcome> AttemptAsync(StateVisit visit, ParallelState state, JsonNode? input, JsonNode? branchInput)
     {
         // A test does not run the branches: its mock stands for their outputs.
-        var outputs = visit.Test is { } test ? test.MockedResult() : await RunBranchesAsync(visit, state, branchInput).ConfigureAwait(false);
+        var outputs = visit.Test is { } test ? test.MockedResult() : await RunBranchesAsync(visit, state, branchInput, visit.TakeResume()).ConfigureAwait(false);
         return StateEvents.Exit(visit, state.DataFlow.ApplyResult(visit, input, outputs, state.ErrorHandling.Catchers.Count), state.Next);
     }
 
-    /// <summary>Runs every branch; the first failure (in branch order) fails the state once all have stopped.</summary>
-    private static async Task<JsonArray> RunBranchesAsync(StateVisit visit, ParallelState state, JsonNode? branchInput)
+    /// <summary>
+    /// Runs every branch; the first failure (in branch order) fails the state once all have stopped. A state carried
+    /// on from its history (<paramref name="resume"/>) has started already: the branches that had ended keep their
+    /// output, the others carry on from where they were.
+    /// </summary>
+    private static async Task<JsonArray> RunBranchesAsync(StateVisit visit, ParallelState state, JsonNode? branchInput, ContainerResume? resume)
     {
         var history = visit.Run.History;
-        var startedId = history.Record(visit.Cursor, "ParallelStateStarted");
+        var startedId = resume is null ? history.Record(visit.Cursor, "ParallelStateStarted") : visit.Cursor.LastEventId;
         var inputText = DataFlow.ToJsonText(branchInput);
         using var branchCancellation = CancellationTokenSource.CreateLinkedTokenSource(visit.Cancellation);
         var cursors = new HistoryCursor[state.Branches.Count];
         var runs = new Task<StateOutcome>[state.Branches.Count];
         for (var i = 0; i < runs.Length; i++)
         {
-            cursors[i] = new HistoryCursor(startedId);
-            runs[i] = RunBranchAsync(visit, state.Branches[i], branchInput?.DeepClone(), inputText, cursors[i], branchCancellation);
+            var branch = resume?.Child(i);
+            cursors[i] = visit.Cursor.Child(state.Name, i, branch is { Continues: true } ? branch.LastEventId : startedId);
+            runs[i] = branch?.FinishedOutput is { } output
+                ? Task.FromResult(new StateOutcome(JsonNode.Parse(output), output, null))
+                : RunBranchAsync(visit, state.Branches[i], branchInput?.DeepClone(), inputText, cursors[i], branch, branchCancellation);
         }
 
         try
@@ -68,13 +75,13 @@ internal static class ParallelStateRunner
     }
 
     private static async Task<StateOutcome> RunBranchAsync(
-        StateVisit visit, StateGraph branch, JsonNode? input, string inputText, HistoryCursor cursor, CancellationTokenSource siblings)
+        StateVisit visit, StateGraph branch, JsonNode? input, string inputText, HistoryCursor cursor, GraphResume? resume, CancellationTokenSource siblings)
     {
         // Yield first so that all branches start before any of them runs to its first await.
         await Task.Yield();
         try
         {
-            return await GraphRunner.RunAsync(visit.Run, branch, input, inputText, cursor, visit.Variables.CreateChild(), siblings.Token)
+            return await GraphRunner.RunChildAsync(visit.Run, branch, input, inputText, cursor, visit.Variables, resume, siblings.Token)
                 .ConfigureAwait(false);
         }
         catch (StateFailure)
