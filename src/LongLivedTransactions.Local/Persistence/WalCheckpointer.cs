@@ -7,12 +7,19 @@ namespace LongLivedTransactions.Local.Persistence;
 /// otherwise checkpoint on the committing connection whenever the log passes 1,000 pages, and that checkpoint's
 /// fsync, which a busy disk can stretch to seconds, would happen while the writer holds the database's lock: every
 /// execution recording an event would wait behind it, long enough for tasks to time out. A passive checkpoint does
-/// not block writers, and commits stay durable without it (they are in the log).
+/// not block writers, and commits stay durable without it (they are in the log). But under a steady stream of
+/// commits a passive checkpoint never catches up with the end of the log, and SQLite starts the log afresh only
+/// once all of it is copied: the file would grow by gigabytes. So once the log passes <see cref="LogLimitPages"/>,
+/// a truncating checkpoint copies the little the passive one left and empties the file, holding writers back only
+/// for that.
 /// </summary>
 internal sealed class WalCheckpointer : IDisposable
 {
     /// <summary>Housekeeping on the wall clock, whatever clock the executions run on.</summary>
     private static readonly TimeSpan Interval = TimeSpan.FromSeconds(1);
+
+    /// <summary>The log's length, in pages of 4 KiB, past which it is emptied: 64 MiB.</summary>
+    private const long LogLimitPages = 16_384;
 
     private readonly CancellationTokenSource stop = new();
 
@@ -55,13 +62,23 @@ internal sealed class WalCheckpointer : IDisposable
     {
         try
         {
-            using SqliteCommand command = connection.CreateCommand();
-            command.CommandText = "PRAGMA wal_checkpoint(PASSIVE);";
-            command.ExecuteNonQuery();
+            if (Run(connection, "PASSIVE") > LogLimitPages)
+            {
+                Run(connection, "TRUNCATE");
+            }
         }
         catch (SqliteException)
         {
             // A checkpoint that could not run now runs at the next tick; the log only grows meanwhile.
         }
+    }
+
+    /// <summary>Runs a checkpoint of this mode and returns the log's length in pages, as SQLite reports it.</summary>
+    private static long Run(SqliteConnection connection, string mode)
+    {
+        using SqliteCommand command = connection.CreateCommand();
+        command.CommandText = $"PRAGMA wal_checkpoint({mode});";
+        using SqliteDataReader result = command.ExecuteReader();
+        return result.Read() ? result.GetInt64(1) : 0;
     }
 }
