@@ -40,6 +40,12 @@ internal sealed class ExecutionRun
     /// <summary>What Wait states and Retry back-off are multiplied by (<see cref="ExecutionEngine.DelayScale"/>).</summary>
     public double DelayScale { get; init; } = 1;
 
+    /// <summary>Where the tasks that wait for a callback (<c>.waitForTaskToken</c>) get their tokens and their answers.</summary>
+    public required Callbacks.TaskCallbacks Callbacks { get; init; }
+
+    /// <summary>Empty for the execution's own states; names the child run of a distributed Map (in its task tokens).</summary>
+    public string CallbackScope { get; init; } = "";
+
     /// <summary>Set to end the execution at its next state transition (its state machine is being deleted).</summary>
     public StateFailure? Termination { get; set; }
 
@@ -82,6 +88,11 @@ internal sealed class ExecutionRun
             },
             ["State"] = state,
         };
+        if (visit.TaskToken is { } token)
+        {
+            context["Task"] = new JsonObject { ["Token"] = token };
+        }
+
         if (visit.MapItem is { } item)
         {
             context["Map"] = new JsonObject

@@ -16,13 +16,28 @@ internal static class TaskStateRunner
     public static ValueTask<StateOutcome> RunAsync(StateVisit visit, TaskState state)
     {
         var input = state.DataFlow.SelectInput(visit);
+
+        // After a restart, a callback task that was waiting carries on with that attempt (and its token).
+        var resumed = visit.Resumed && CallbackTask.Applies(visit, state) ? OpenCallbackAttempt.Find(visit) : null;
+
         // Task failures come back as values (throwing them across the async frames of every attempt is
         // costly); failures of the data flow around the task still arrive as exceptions.
-        return RetryAndCatch.RunAsync(visit, state.ErrorHandling, isTask: true, givenUpEvent: null, () => AttemptAsync(visit, state, input));
+        return RetryAndCatch.RunAsync(visit, state.ErrorHandling, isTask: true, givenUpEvent: null, () =>
+        {
+            var attempt = AttemptAsync(visit, state, input, resumed);
+            resumed = null;
+            return attempt;
+        });
     }
 
-    private static async ValueTask<Attempt> AttemptAsync(StateVisit visit, TaskState state, JsonNode? input)
+    private static async ValueTask<Attempt> AttemptAsync(StateVisit visit, TaskState state, JsonNode? input, OpenCallbackAttempt? resumed)
     {
+        var callback = CallbackTask.Applies(visit, state);
+        if (callback)
+        {
+            visit.TaskToken = CallbackTask.IssueToken(visit);
+        }
+
         var parameters = state.DataFlow.BuildArguments(visit, input);
         var timeoutSeconds = state.TimeoutSeconds
             ?? ReadSeconds(visit, state.TimeoutSecondsPath, input, "TimeoutSecondsPath")
@@ -39,7 +54,15 @@ internal static class TaskStateRunner
             ? JsonText.Later(parameters)
             : JsonText.Of(ReferenceEquals(input, visit.RawInput) ? visit.RawInputText : DataFlow.ToJsonText(parameters));
 
-        if (resource.IsLambdaFunction)
+        var startedAt = resumed?.StartedAt ?? visit.Run.Time.GetUtcNow();
+        if (resumed is not null)
+        {
+            if (!resumed.Started)
+            {
+                history.Record(visit.Cursor, "TaskStarted", "taskStartedEventDetails", HistoryDetails.TaskResource(resource.ResourceType, resource.ResourceName));
+            }
+        }
+        else if (resource.IsLambdaFunction)
         {
             history.Record(visit.Cursor, "LambdaFunctionScheduled", "lambdaFunctionScheduledEventDetails",
                 HistoryDetails.LambdaScheduled(state.Resource, parametersText, timeoutSeconds));
@@ -53,7 +76,11 @@ internal static class TaskStateRunner
                 HistoryDetails.TaskResource(resource.ResourceType, resource.ResourceName));
         }
 
-        var (result, taskFailure) = await InvokeAsync(visit, state, invoker, parameters, timeoutSeconds, heartbeatSeconds).ConfigureAwait(false);
+        var (result, taskFailure) = callback
+            ? await CallbackTask.RunAsync(
+                visit, state, resumed, () => InvokeAsync(visit, state, invoker, parameters, timeoutSeconds, heartbeatSeconds), timeoutSeconds, heartbeatSeconds, startedAt)
+                .ConfigureAwait(false)
+            : await InvokeAsync(visit, state, invoker, parameters, timeoutSeconds, heartbeatSeconds).ConfigureAwait(false);
         if (taskFailure is not null)
         {
             return Attempt.Failed(taskFailure);
@@ -147,7 +174,7 @@ internal static class TaskStateRunner
     }
 
     /// <summary>Records LambdaFunctionFailed/TimedOut or TaskFailed/TimedOut and returns the failure.</summary>
-    private static StateFailure RecordFailure(StateVisit visit, TaskState state, string error, string? cause)
+    internal static StateFailure RecordFailure(StateVisit visit, TaskState state, string? error, string? cause)
     {
         var timedOut = error is ErrorNames.Timeout or ErrorNames.HeartbeatTimeout;
         var resource = state.ResourceParts;
