@@ -34,6 +34,9 @@ public sealed record LocalCloudOptions
     /// <summary>What Wait states and Retry back-off are multiplied by (<c>--time-scale</c>); 1 waits as written.</summary>
     public double DelayScale { get; init; } = 1;
 
+    /// <summary>The key that signs task tokens (kept in the state directory); null makes a new one.</summary>
+    public byte[]? TaskTokenKey { get; init; }
+
     /// <summary>Faults to inject into the functions, their DynamoDB requests and SNS publishes; null injects none.</summary>
     public Faults.FaultPlan? Faults { get; init; }
 }
