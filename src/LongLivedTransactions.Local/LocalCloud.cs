@@ -9,13 +9,14 @@ using LongLivedTransactions.Local.Notifications;
 using LongLivedTransactions.Local.Workflow;
 using LongLivedTransactions.StatesLanguage.Definitions;
 using LongLivedTransactions.StatesLanguage.Execution;
+using LongLivedTransactions.StatesLanguage.Execution.Callbacks;
 using LongLivedTransactions.StatesLanguage.Tasks.Integrations;
 
 namespace LongLivedTransactions.Local;
 
 /// <summary>
 /// Everything the saga needs, on this machine: a DynamoDB-compatible server with the saga's tables, the six
-/// functions in-process behind the Lambda integrations, a recording SNS, and the ASL engine with the saga's
+/// functions in-process behind the Lambda integrations, a recording SNS and SQS, and the ASL engine with the saga's
 /// definition (placeholders resolved to local ARNs).
 /// </summary>
 public sealed class LocalCloud : IAsyncDisposable
@@ -42,14 +43,20 @@ public sealed class LocalCloud : IAsyncDisposable
         functionsDynamoDb = Faults is null ? null : LocalDynamoDbClient.Create(dynamoDbEndpoint, Arns.Region, new ThrottlingHttpClientFactory(Faults));
         Functions = new InProcessLambdaHost(SagaFunctionCatalog.Create(functionsDynamoDb ?? dynamoDb, tableNames, options.TimeProvider, log));
         Notifications = new RecordingSnsPublisher(options.TimeProvider);
+        Queues = new RecordingSqsQueues(options.TimeProvider);
         ILambdaFunctionHost invoked = Faults is null ? Functions : new FaultInjectingLambdaHost(Functions, Faults, options.TimeProvider);
         ISnsPublisher published = Faults is null ? Notifications : new FaultInjectingSnsPublisher(Notifications, Faults);
         Engine = new ExecutionEngine(
-            [new LambdaInvokeTaskInvoker(invoked, options.TimeProvider), new SnsPublishTaskInvoker(published, options.TimeProvider)],
+            [
+                new LambdaInvokeTaskInvoker(invoked, options.TimeProvider),
+                new SnsPublishTaskInvoker(published, options.TimeProvider),
+                new SqsSendMessageTaskInvoker(Queues, options.TimeProvider),
+            ],
             options.TimeProvider)
         {
             DelayScale = options.DelayScale,
             MaxRunningExecutions = options.MaxRunningExecutions,
+            Callbacks = new TaskCallbacks(options.TaskTokenKey ?? TaskCallbacks.NewKey()),
         };
         LoadedSagaDefinition saga = SagaDefinition.Read(
             options.SagaDefinitionFile ?? Path.Combine(options.RepositoryRoot, SagaTopology.StateMachineDefinitionPath), Arns);
@@ -74,6 +81,9 @@ public sealed class LocalCloud : IAsyncDisposable
     public InProcessLambdaHost Functions { get; }
 
     public RecordingSnsPublisher Notifications { get; }
+
+    /// <summary>The local SQS: the messages sent to each queue URL.</summary>
+    public RecordingSqsQueues Queues { get; }
 
     /// <summary>The faults injected into the state machine's tasks and the functions' DynamoDB requests, if any.</summary>
     public FaultInjector? Faults { get; }

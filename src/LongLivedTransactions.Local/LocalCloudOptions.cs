@@ -37,6 +37,9 @@ public sealed record LocalCloudOptions
     /// <summary>How many executions do work at once (<see cref="StatesLanguage.Execution.ExecutionEngine.MaxRunningExecutions"/>); null: no bound.</summary>
     public int? MaxRunningExecutions { get; init; }
 
+    /// <summary>The key that signs task tokens (kept in the state directory); null makes a new one.</summary>
+    public byte[]? TaskTokenKey { get; init; }
+
     /// <summary>Faults to inject into the functions, their DynamoDB requests and SNS publishes; null injects none.</summary>
     public Faults.FaultPlan? Faults { get; init; }
 }

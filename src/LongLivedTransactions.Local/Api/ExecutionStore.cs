@@ -130,6 +130,10 @@ public sealed class ExecutionStore(
         return execution;
     }
 
+    /// <summary>The execution, or null when there is none with this ARN.</summary>
+    public ExecutionRecord? Find(string executionArn) =>
+        database.FindExecution(executionArn) is { } stored ? new ExecutionRecord(stored) : null;
+
     public ExecutionRecord Get(string executionArn) =>
         database.FindExecution(executionArn) is { } stored
             ? new ExecutionRecord(stored)

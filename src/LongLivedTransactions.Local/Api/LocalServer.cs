@@ -86,8 +86,9 @@ public sealed class LocalServer : IAsyncDisposable
 
             // dynalite gets a port of its own; the port asked for is the proxy's, the endpoint users see.
             bool ownDynalite = cloudOptions.DynamoDbEndpoint is null;
+            LocalCloudOptions withKey = cloudOptions with { TaskTokenKey = database.TaskTokenKey() };
             cloud = await LocalCloud.StartAsync(
-                ownDynalite ? cloudOptions with { DynamoDbPort = 0 } : cloudOptions, cancellationToken).ConfigureAwait(false);
+                ownDynalite ? withKey with { DynamoDbPort = 0 } : withKey, cancellationToken).ConfigureAwait(false);
             proxy = ownDynalite
                 ? await DynamoDbProxy.StartAsync(cloud.DynamoDbEndpoint, cloudOptions.DynamoDbPort, cancellationToken).ConfigureAwait(false)
                 : null;
@@ -190,11 +191,13 @@ public sealed class LocalServer : IAsyncDisposable
         builder.Services.AddSingleton(new StepFunctionsApi(
             new StateMachineOperations(stateMachines, executions, cloud.Arns.AccountId),
             new ExecutionOperations(stateMachines, executions),
-            new DefinitionOperations(new TestStateRunner(cloud.Engine, cloud.Arns.AccountId))));
+            new DefinitionOperations(new TestStateRunner(cloud.Engine, cloud.Arns.AccountId)),
+            new CallbackOperations(cloud.Engine.Callbacks, executions, options.TimeProvider)));
         builder.Services.AddSingleton(services => new StepFunctionsEndpoint(
             services.GetRequiredService<StepFunctionsApi>(), cloud.Arns.Region, services.GetRequiredService<ILogger<StepFunctionsEndpoint>>()));
         builder.Services.AddSingleton(new LambdaEndpoint(cloud.Functions, cloud.Arns, options.TimeProvider));
         builder.Services.AddSingleton(new ConsoleEndpoint(options.RepositoryRoot, cloud.SagaStateMachineArn));
+        builder.Services.AddSingleton(new ConsoleCallbacksEndpoint(cloud.Engine.Callbacks));
         builder.Services.AddSingleton(new ConsoleCheckEndpoint(cloud, stateMachines, executions, options.RepositoryRoot, options.TimeProvider));
 
         WebApplication app = builder.Build();
@@ -202,13 +205,15 @@ public sealed class LocalServer : IAsyncDisposable
         var lambda = app.Services.GetRequiredService<LambdaEndpoint>();
         var console = app.Services.GetRequiredService<ConsoleEndpoint>();
         var consoleCheck = app.Services.GetRequiredService<ConsoleCheckEndpoint>();
+        var consoleCallbacks = app.Services.GetRequiredService<ConsoleCallbacksEndpoint>();
         app.Use(async (context, next) =>
         {
             bool lambdaApi = context.Request.Path.StartsWithSegments(LambdaEndpoint.ApiPrefix, StringComparison.Ordinal);
             bool stepFunctionsApi = context.Request.Path == "/" && HttpMethods.IsPost(context.Request.Method);
 
-            // The console's check runs executions, so it is guarded as the API is.
-            bool check = context.Request.Path == ConsoleCheckEndpoint.Path && HttpMethods.IsPost(context.Request.Method);
+            // The console's check runs executions and its callback list shows task tokens, so both are guarded as the API is.
+            bool check = (context.Request.Path == ConsoleCheckEndpoint.Path || context.Request.Path == ConsoleCallbacksEndpoint.Path)
+                && HttpMethods.IsPost(context.Request.Method);
             if (await LocalRequestGuard.RefuseAsync(
                 context, _ => lambdaApi || stepFunctionsApi || check, lambdaApi ? RefusalShape.LambdaRest : RefusalShape.AwsJson).ConfigureAwait(false))
             {
@@ -232,6 +237,7 @@ public sealed class LocalServer : IAsyncDisposable
         app.MapGet("/", ConsoleEndpoint.PageAsync);
         app.MapGet(ConsoleEndpoint.AssetPathPrefix + "scenarios", console.ScenariosAsync);
         app.MapPost(ConsoleCheckEndpoint.Path, consoleCheck.CheckAsync);
+        app.MapPost(ConsoleCallbacksEndpoint.Path, consoleCallbacks.ListAsync);
         app.MapGet(ConsoleEndpoint.AssetPathPrefix + "{file}", (HttpContext context, string file) => ConsoleEndpoint.AssetAsync(context, file));
         return app;
     }

@@ -4,7 +4,7 @@ namespace LongLivedTransactions.Local.Api;
 
 /// <summary>The Step Functions operations this endpoint serves, by the name <c>X-Amz-Target</c> gives after the dot.</summary>
 public sealed class StepFunctionsApi(
-    StateMachineOperations stateMachines, ExecutionOperations executions, DefinitionOperations definitions)
+    StateMachineOperations stateMachines, ExecutionOperations executions, DefinitionOperations definitions, CallbackOperations callbacks)
 {
     public const string TargetPrefix = "AWSStepFunctions.";
 
@@ -13,6 +13,7 @@ public sealed class StepFunctionsApi(
         "CreateStateMachine", "DescribeStateMachine", "ListStateMachines", "UpdateStateMachine", "DeleteStateMachine",
         "StartExecution", "StartSyncExecution", "DescribeExecution", "DescribeStateMachineForExecution",
         "GetExecutionHistory", "ListExecutions", "StopExecution", "RedriveExecution", "ValidateStateMachineDefinition", "TestState",
+        "SendTaskSuccess", "SendTaskFailure", "SendTaskHeartbeat",
     ];
 
     /// <exception cref="StepFunctionsException">The AWS error the operation answers with.</exception>
@@ -34,6 +35,9 @@ public sealed class StepFunctionsApi(
             "RedriveExecution" => executions.Redrive(request),
             "ValidateStateMachineDefinition" => DefinitionOperations.Validate(request),
             "TestState" => await definitions.TestStateAsync(request, cancellationToken).ConfigureAwait(false),
+            "SendTaskSuccess" => await callbacks.SucceedAsync(request, cancellationToken).ConfigureAwait(false),
+            "SendTaskFailure" => await callbacks.FailAsync(request, cancellationToken).ConfigureAwait(false),
+            "SendTaskHeartbeat" => await callbacks.HeartbeatAsync(request, cancellationToken).ConfigureAwait(false),
             _ => throw StepFunctionsErrors.UnknownOperation(TargetPrefix + operation),
         };
 }

@@ -47,6 +47,15 @@ public static class StepFunctionsErrors
     public static StepFunctionsException InvalidToken(string token) =>
         new("InvalidToken", $"Invalid Token: '{token}'");
 
+    /// <summary>A task token whose task has ended (answered, timed out, or its execution stopped), in AWS's words.</summary>
+    public static StepFunctionsException TaskTimedOut() =>
+        new("TaskTimedOut", "Task Timed Out: 'Provided task does not exist anymore'");
+
+    public static StepFunctionsException TaskDoesNotExist() =>
+        new("TaskDoesNotExist", "Task Does Not Exist: 'The execution of this task token does not exist'");
+
+    public static StepFunctionsException InvalidOutput(string detail) => new("InvalidOutput", $"Invalid Output: '{detail}'");
+
     public static StepFunctionsException MissingRequiredParameter(string message) => new("MissingRequiredParameter", message);
 
     /// <summary>A constraint of the request shape, in the "1 validation error detected" wording of AWS.</summary>

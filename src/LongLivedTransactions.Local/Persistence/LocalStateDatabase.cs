@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using LongLivedTransactions.StatesLanguage.Execution.Callbacks;
 using LongLivedTransactions.StatesLanguage.History;
 using Microsoft.Data.Sqlite;
 
@@ -80,6 +81,9 @@ public sealed class LocalStateDatabase : IDisposable
                     test_case TEXT);
                 CREATE INDEX IF NOT EXISTS execution_by_machine ON execution (state_machine_arn, seq);
                 CREATE INDEX IF NOT EXISTS execution_by_status ON execution (status);
+                CREATE TABLE IF NOT EXISTS setting (
+                    name TEXT PRIMARY KEY,
+                    value BLOB NOT NULL);
                 CREATE TABLE IF NOT EXISTS event (
                     execution_seq INTEGER NOT NULL,
                     id INTEGER NOT NULL,
@@ -116,6 +120,28 @@ public sealed class LocalStateDatabase : IDisposable
 
         // The last connection to close copies what is left of the log into the file.
         checkpointer?.Dispose();
+    }
+
+    // ---- Settings ----
+
+    /// <summary>
+    /// The secret that signs task tokens, made at random the first time and kept, so that a callback task resumed after
+    /// a restart still answers to the token it handed out.
+    /// </summary>
+    public byte[] TaskTokenKey()
+    {
+        lock (gate)
+        {
+            using SqliteCommand read = Command(null, "SELECT value FROM setting WHERE name = 'task_token_key';");
+            if (read.ExecuteScalar() is byte[] key)
+            {
+                return key;
+            }
+
+            byte[] created = TaskCallbacks.NewKey();
+            Execute(null, "INSERT INTO setting (name, value) VALUES ('task_token_key', $v);", ("$v", created));
+            return created;
+        }
     }
 
     // ---- State machines ----

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using LongLivedTransactions.StatesLanguage.Execution.Callbacks;
 using LongLivedTransactions.StatesLanguage.Execution.StateTesting;
 using LongLivedTransactions.StatesLanguage.History;
 using LongLivedTransactions.StatesLanguage.Tasks;
@@ -39,6 +40,12 @@ public sealed class ExecutionEngine(IEnumerable<ITaskInvoker> invokers, TimeProv
     }
 
     /// <summary>
+    /// The tasks waiting for a callback and the calls that answer them. Its key signs the task tokens: a host that
+    /// resumes executions after a restart gives the key it kept, so that their tokens stay valid.
+    /// </summary>
+    public TaskCallbacks Callbacks { get; init; } = new(TaskCallbacks.NewKey());
+
+    /// <summary>
     /// Runs one state of a definition once, through the runner an execution uses for it, as the TestState API does:
     /// no retry is made (a matching Retry rule is reported), a Wait state does not wait, and the mock, when given,
     /// answers in place of the state's work. A test that runs longer than five minutes fails with States.Timeout.
@@ -47,7 +54,7 @@ public sealed class ExecutionEngine(IEnumerable<ITaskInvoker> invokers, TimeProv
     public Task<StateTestResult> TestStateAsync(StateTestRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return StateTester.RunAsync(request, _invokers, timeProvider, cancellationToken);
+        return StateTester.RunAsync(request, _invokers, Callbacks, timeProvider, cancellationToken);
     }
 
     /// <summary>Starts the execution and returns at once; the run continues in the background.</summary>
@@ -114,6 +121,7 @@ public sealed class ExecutionEngine(IEnumerable<ITaskInvoker> invokers, TimeProv
             StartTime = execution.StartDate,
             DelayScale = DelayScale,
             Slot = _slots.ForExecution(),
+            Callbacks = Callbacks,
         };
     }
 }

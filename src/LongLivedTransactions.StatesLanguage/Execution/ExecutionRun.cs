@@ -43,6 +43,12 @@ internal sealed class ExecutionRun
     /// <summary>This execution's claim on the engine's bounded number of executions at work (<see cref="ExecutionEngine.MaxRunningExecutions"/>).</summary>
     public RunSlot Slot { get; init; } = new RunSlots(null).ForExecution();
 
+    /// <summary>Where the tasks that wait for a callback (<c>.waitForTaskToken</c>) get their tokens and their answers.</summary>
+    public required Callbacks.TaskCallbacks Callbacks { get; init; }
+
+    /// <summary>Empty for the execution's own states; names the child run of a distributed Map (in its task tokens).</summary>
+    public string CallbackScope { get; init; } = "";
+
     /// <summary>Set to end the execution at its next state transition (its state machine is being deleted).</summary>
     public StateFailure? Termination { get; set; }
 
@@ -85,6 +91,11 @@ internal sealed class ExecutionRun
             },
             ["State"] = state,
         };
+        if (visit.TaskToken is { } token)
+        {
+            context["Task"] = new JsonObject { ["Token"] = token };
+        }
+
         if (visit.MapItem is { } item)
         {
             context["Map"] = new JsonObject

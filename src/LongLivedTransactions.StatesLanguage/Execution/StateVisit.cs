@@ -16,6 +16,7 @@ internal sealed class StateVisit(
     private object? _jsonataContext;
     private int _retryCount;
     private MapItem? _mapItem;
+    private string? _taskToken;
     private JsonNode? _jsonataInputSource;
     private object? _jsonataInput;
 
@@ -65,6 +66,21 @@ internal sealed class StateVisit(
             _jsonataContext = null;
         }
     }
+
+    /// <summary><c>$$.Task.Token</c>: set for the attempt of a Task state that waits for a callback.</summary>
+    public string? TaskToken
+    {
+        get => _taskToken;
+        set
+        {
+            _taskToken = value;
+            _context = null;
+            _jsonataContext = null;
+        }
+    }
+
+    /// <summary>The state was entered before a restart: its StateEntered, and maybe more of its events, are in the history.</summary>
+    public bool Resumed { get; init; }
 
     public MapItem? MapItem
     {

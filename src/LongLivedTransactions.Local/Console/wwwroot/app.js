@@ -182,7 +182,9 @@ async function executionPage(arn, token) {
   const path = h("ol", { class: "path", "data-testid": "path" });
   const stateDetails = h("div", { "data-testid": "state-details" });
   const history = h("div");
-  page.replaceChildren(header,
+  const callbacks = h("div");
+  const callbacksCard = h("div", { class: "card", hidden: true, "data-testid": "execution-callbacks" }, h("h2", {}, "Waiting for a callback"), callbacks);
+  page.replaceChildren(header, callbacksCard,
     h("div", { class: "grid" },
       h("div", { class: "card" }, h("h2", {}, "Graph"), graph, legend(true), h("h2", { style: "margin-top:14px" }, "Path taken"), path),
       h("div", {}, h("div", { class: "card" }, stateDetails))),
@@ -228,6 +230,7 @@ async function executionPage(arn, token) {
       if (token !== renderToken || sequence !== loads) return;
       latest = { execution, events };
       draw();
+      callbacksCard.hidden = (await CallbackPanel.refresh(callbacks, arn, load)) === 0;
       if (execution.status === "RUNNING") schedule(load, 1000, token);
     } catch (error) { shownDescription = null; header.replaceChildren(h("div", { class: "error" }, error.message)); }
   };
@@ -330,6 +333,7 @@ async function route() {
     if (kind === "state-machine") await stateMachinePage(decodeURIComponent(arn), token);
     else if (kind === "execution") await executionPage(decodeURIComponent(arn), token);
     else if (location.hash === "#/check") CheckPage.render();
+    else if (location.hash === "#/callbacks") await CallbackPanel.page(page, token);
     else await stateMachinesPage(token);
   } catch (error) { if (token === renderToken) showError(error); }
 }

@@ -65,7 +65,11 @@ internal static class GraphRunner
 
             var state = graph.States[stateName];
             inputText ??= DataFlow.ToJsonText(input);
-            var visit = new StateVisit(run, state, input, cursor, variables, cancellation) { RawInputText = inputText };
+            var visit = new StateVisit(run, state, input, cursor, variables, cancellation)
+            {
+                RawInputText = inputText,
+                Resumed = resume is { EnteredEventId: not null },
+            };
             if (resume is { EnteredEventId: { } enteredEventId, EnteredTime: { } enteredTime })
             {
                 // Back into a state whose StateEntered is already in the history: run it again from that entry.

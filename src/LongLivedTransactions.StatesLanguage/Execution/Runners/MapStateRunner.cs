@@ -353,6 +353,8 @@ internal static class MapStateRunner
             var childRun = new ExecutionRun(visit.Run.Request, visit.Run.Invokers, visit.Run.Time, childHistory, stopIterations.Token)
             {
                 InputJson = DataFlow.ToJsonText(itemInputs[index]),
+                Callbacks = visit.Run.Callbacks,
+                CallbackScope = $"{visit.Run.CallbackScope}map/{visit.EnteredEventId}/{index}/",
             };
             try
             {

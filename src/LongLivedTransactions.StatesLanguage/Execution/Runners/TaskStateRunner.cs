@@ -16,13 +16,28 @@ internal static class TaskStateRunner
     public static ValueTask<StateOutcome> RunAsync(StateVisit visit, TaskState state)
     {
         var input = state.DataFlow.SelectInput(visit);
+
+        // After a restart, a callback task that was waiting carries on with that attempt (and its token).
+        var resumed = visit.Resumed && CallbackTask.Applies(visit, state) ? OpenCallbackAttempt.Find(visit) : null;
+
         // Task failures come back as values (throwing them across the async frames of every attempt is
         // costly); failures of the data flow around the task still arrive as exceptions.
-        return RetryAndCatch.RunAsync(visit, state.ErrorHandling, isTask: true, givenUpEvent: null, () => AttemptAsync(visit, state, input));
+        return RetryAndCatch.RunAsync(visit, state.ErrorHandling, isTask: true, givenUpEvent: null, () =>
+        {
+            var attempt = AttemptAsync(visit, state, input, resumed);
+            resumed = null;
+            return attempt;
+        });
     }
 
-    private static async ValueTask<Attempt> AttemptAsync(StateVisit visit, TaskState state, JsonNode? input)
+    private static async ValueTask<Attempt> AttemptAsync(StateVisit visit, TaskState state, JsonNode? input, OpenCallbackAttempt? resumed)
     {
+        var callback = CallbackTask.Applies(visit, state);
+        if (callback)
+        {
+            visit.TaskToken = CallbackTask.IssueToken(visit);
+        }
+
         var parameters = state.DataFlow.BuildArguments(visit, input);
         var timeoutSeconds = state.TimeoutSeconds
             ?? ReadSeconds(visit, state.TimeoutSecondsPath, input, "TimeoutSecondsPath")
@@ -39,21 +54,37 @@ internal static class TaskStateRunner
             ? JsonText.Later(parameters)
             : JsonText.Of(ReferenceEquals(input, visit.RawInput) ? visit.RawInputText : DataFlow.ToJsonText(parameters));
 
-        if (resource.IsLambdaFunction)
+        // The task's limits count from its Started event: the timers use that event's own time.
+        DateTimeOffset startedAt;
+        if (resumed is { Started: true })
+        {
+            startedAt = resumed.StartedAt;
+        }
+        else if (resource.IsLambdaFunction)
         {
             history.Record(visit.Cursor, "LambdaFunctionScheduled", "lambdaFunctionScheduledEventDetails",
                 HistoryDetails.LambdaScheduled(state.Resource, parametersText, timeoutSeconds));
-            history.Record(visit.Cursor, "LambdaFunctionStarted");
+            startedAt = visit.Run.Time.GetUtcNow();
+            history.Record(visit.Cursor, "LambdaFunctionStarted", timestamp: startedAt);
         }
         else
         {
-            history.Record(visit.Cursor, "TaskScheduled", "taskScheduledEventDetails",
-                HistoryDetails.TaskScheduled(resource.ResourceType, resource.ResourceName, visit.Run.Region, parametersText, timeoutSeconds, heartbeatSeconds));
+            if (resumed is null)
+            {
+                history.Record(visit.Cursor, "TaskScheduled", "taskScheduledEventDetails",
+                    HistoryDetails.TaskScheduled(resource.ResourceType, resource.ResourceName, visit.Run.Region, parametersText, timeoutSeconds, heartbeatSeconds));
+            }
+
+            startedAt = visit.Run.Time.GetUtcNow();
             history.Record(visit.Cursor, "TaskStarted", "taskStartedEventDetails",
-                HistoryDetails.TaskResource(resource.ResourceType, resource.ResourceName));
+                HistoryDetails.TaskResource(resource.ResourceType, resource.ResourceName), startedAt);
         }
 
-        var (result, taskFailure) = await InvokeAsync(visit, state, invoker, parameters, timeoutSeconds, heartbeatSeconds).ConfigureAwait(false);
+        var (result, taskFailure) = callback
+            ? await CallbackTask.RunAsync(
+                visit, state, resumed, () => InvokeAsync(visit, state, invoker, parameters, timeoutSeconds, heartbeatSeconds, startedAt), timeoutSeconds, heartbeatSeconds, startedAt)
+                .ConfigureAwait(false)
+            : await InvokeAsync(visit, state, invoker, parameters, timeoutSeconds, heartbeatSeconds, startedAt).ConfigureAwait(false);
         if (taskFailure is not null)
         {
             return Attempt.Failed(taskFailure);
@@ -93,7 +124,7 @@ internal static class TaskStateRunner
 
     /// <summary>Calls the invoker; a task failure or timeout is recorded and returned, not thrown.</summary>
     private static async ValueTask<(JsonNode? Result, StateFailure? Failure)> InvokeAsync(
-        StateVisit visit, TaskState state, ITaskInvoker invoker, JsonNode? parameters, int? timeoutSeconds, int? heartbeatSeconds)
+        StateVisit visit, TaskState state, ITaskInvoker invoker, JsonNode? parameters, int? timeoutSeconds, int? heartbeatSeconds, DateTimeOffset startedAt)
     {
         var invocation = new TaskInvocation(
             visit.Run.Request.ExecutionArn, visit.Run.Request.StateMachineArn, state.Name, state.Resource, parameters, visit.RetryCount);
@@ -109,7 +140,7 @@ internal static class TaskStateRunner
             var call = invoker.InvokeAsync(invocation, visit.Cancellation);
             var result = limitSeconds == int.MaxValue
                 ? await call.WaitAsync(visit.Cancellation).ConfigureAwait(false)
-                : await WithinAsync(call, limitSeconds, visit).ConfigureAwait(false);
+                : await WithinAsync(call, LongTimers.AddSeconds(startedAt, limitSeconds), visit).ConfigureAwait(false);
             return (result, null);
         }
         catch (TaskFailedException e)
@@ -131,11 +162,11 @@ internal static class TaskStateRunner
         }
     }
 
-    /// <summary>The call's result, or <see cref="TimeoutException"/> after the limit (of any length, even a year).</summary>
-    private static async Task<JsonNode?> WithinAsync(Task<JsonNode?> call, int limitSeconds, StateVisit visit)
+    /// <summary>The call's result, or <see cref="TimeoutException"/> at the deadline (however far, even a year away).</summary>
+    private static async Task<JsonNode?> WithinAsync(Task<JsonNode?> call, DateTimeOffset deadline, StateVisit visit)
     {
         using var timerStop = CancellationTokenSource.CreateLinkedTokenSource(visit.Cancellation);
-        var timer = LongTimers.DelayAsync(visit.Run.Time, limitSeconds, timerStop.Token);
+        var timer = LongTimers.DelayUntilAsync(visit.Run.Time, deadline, timerStop.Token);
         if (await Task.WhenAny(call, timer).ConfigureAwait(false) == call)
         {
             await timerStop.CancelAsync().ConfigureAwait(false);
@@ -147,7 +178,7 @@ internal static class TaskStateRunner
     }
 
     /// <summary>Records LambdaFunctionFailed/TimedOut or TaskFailed/TimedOut and returns the failure.</summary>
-    private static StateFailure RecordFailure(StateVisit visit, TaskState state, string error, string? cause)
+    internal static StateFailure RecordFailure(StateVisit visit, TaskState state, string? error, string? cause)
     {
         var timedOut = error is ErrorNames.Timeout or ErrorNames.HeartbeatTimeout;
         var resource = state.ResourceParts;

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using LongLivedTransactions.StatesLanguage.Definitions;
+using LongLivedTransactions.StatesLanguage.Execution.Callbacks;
 using LongLivedTransactions.StatesLanguage.Execution.Runners;
 using LongLivedTransactions.StatesLanguage.History;
 using LongLivedTransactions.StatesLanguage.Tasks;
@@ -17,7 +18,7 @@ internal static class StateTester
     private static readonly TimeSpan TimeLimit = TimeSpan.FromMinutes(5);
 
     public static async Task<StateTestResult> RunAsync(
-        StateTestRequest request, IReadOnlyList<ITaskInvoker> invokers, TimeProvider time, CancellationToken cancellationToken)
+        StateTestRequest request, IReadOnlyList<ITaskInvoker> invokers, TaskCallbacks callbacks, TimeProvider time, CancellationToken cancellationToken)
     {
         var state = StateLookup.Find(request.Definition, request.StateName)
             ?? throw new ArgumentException($"The definition has no state named '{request.StateName}'.", nameof(request));
@@ -39,7 +40,7 @@ internal static class StateTester
             variables.AssignAll(given);
         }
 
-        var visit = Enter(request, state, input, test, variables, invokers, time, stop.Token);
+        var visit = Enter(request, state, input, test, variables, invokers, callbacks, time, stop.Token);
         try
         {
             var ended = await RunStateAsync(visit).WaitAsync(TimeLimit, time, cancellationToken).ConfigureAwait(false);
@@ -71,6 +72,7 @@ internal static class StateTester
         StateTestRun test,
         VariableScope variables,
         IReadOnlyList<ITaskInvoker> invokers,
+        TaskCallbacks callbacks,
         TimeProvider time,
         CancellationToken cancellation)
     {
@@ -78,7 +80,11 @@ internal static class StateTester
         var execution = new ExecutionRequest(
             request.StateMachineArn, request.ExecutionArn, request.ExecutionName, request.Definition, request.InputJson, request.RoleArn);
         var history = new HistoryRecorder(time);
-        var run = new ExecutionRun(execution, allInvokers, time, history, cancellation) { InputJson = request.InputJson };
+        var run = new ExecutionRun(execution, allInvokers, time, history, cancellation)
+        {
+            InputJson = request.InputJson,
+            Callbacks = callbacks,
+        };
         var inputText = DataFlow.ToJsonText(input);
         var cursor = new HistoryCursor(0);
         var visit = new StateVisit(run, state, input, cursor, variables, cancellation)

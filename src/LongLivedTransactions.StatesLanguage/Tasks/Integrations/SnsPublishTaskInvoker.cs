@@ -4,14 +4,17 @@ namespace LongLivedTransactions.StatesLanguage.Tasks.Integrations;
 
 /// <summary>
 /// <c>arn:aws:states:::sns:publish</c>: publishes <c>Message</c> (text, or any JSON value serialised)
-/// with an optional <c>Subject</c> to <c>TopicArn</c>; the result is the Publish response with its metadata.
+/// with an optional <c>Subject</c> to <c>TopicArn</c>; the result is the Publish response with its metadata. With
+/// <c>.waitForTaskToken</c> the same publish is the request of a callback task.
 /// </summary>
 public sealed class SnsPublishTaskInvoker(ISnsPublisher publisher, TimeProvider? timeProvider = null) : ITaskInvoker
 {
     private readonly TimeProvider _time = timeProvider ?? TimeProvider.System;
 
     public bool CanInvoke(string resource) =>
-        resource.StartsWith("arn:", StringComparison.Ordinal) && resource.EndsWith(":states:::sns:publish", StringComparison.Ordinal);
+        resource.StartsWith("arn:", StringComparison.Ordinal)
+        && (resource.EndsWith(":states:::sns:publish", StringComparison.Ordinal)
+            || resource.EndsWith(":states:::sns:publish.waitForTaskToken", StringComparison.Ordinal));
 
     public async Task<JsonNode?> InvokeAsync(TaskInvocation invocation, CancellationToken cancellationToken)
     {
