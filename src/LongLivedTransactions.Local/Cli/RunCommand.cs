@@ -143,7 +143,7 @@ public static class RunCommand
         }
 
         string executionName = $"{Path.GetFileNameWithoutExtension(file)}-{Guid.NewGuid().ToString("N")[..8]}";
-        int notificationsBefore = cloud.Notifications.Messages.Count;
+        long notificationsBefore = cloud.Notifications.Messages.Recorded;
         Execution execution;
         try
         {
@@ -159,7 +159,7 @@ public static class RunCommand
 
         // Scenarios run one after another, so the messages published since this one started are its own.
         List<NotificationReport> notifications = cloud.Notifications.Messages
-            .Skip(notificationsBefore)
+            .Since(notificationsBefore)
             .Select(message => new NotificationReport(message.TopicArn, ParseOrKeep(message.Message)))
             .ToList();
 

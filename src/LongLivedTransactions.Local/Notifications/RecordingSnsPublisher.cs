@@ -1,19 +1,19 @@
-using System.Collections.Concurrent;
 using LongLivedTransactions.StatesLanguage.Tasks.Integrations;
 
 namespace LongLivedTransactions.Local.Notifications;
 
-/// <summary>The local SNS: keeps every published message, in order, so that runs and tests can read them back.</summary>
+/// <summary>The local SNS: keeps the latest 10,000 published messages, in order, so that runs and tests can read them back.</summary>
 public sealed class RecordingSnsPublisher(TimeProvider timeProvider) : ISnsPublisher
 {
-    private readonly ConcurrentQueue<PublishedMessage> messages = new();
+    private readonly RecentMessages<PublishedMessage> messages = new(10_000);
 
-    public IReadOnlyCollection<PublishedMessage> Messages => messages;
+    /// <summary>The messages kept, oldest first; <c>Messages.Since(Messages.Recorded)</c> marks where a run begins.</summary>
+    public RecentMessages<PublishedMessage> Messages => messages;
 
     public Task<string> PublishAsync(string topicArn, string message, string? subject, CancellationToken ct)
     {
         string messageId = Guid.NewGuid().ToString();
-        messages.Enqueue(new PublishedMessage(messageId, topicArn, message, subject, timeProvider.GetUtcNow()));
+        messages.Add(new PublishedMessage(messageId, topicArn, message, subject, timeProvider.GetUtcNow()));
         return Task.FromResult(messageId);
     }
 }

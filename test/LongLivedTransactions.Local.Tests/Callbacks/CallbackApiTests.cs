@@ -172,7 +172,7 @@ public sealed class CallbackApiTests(LocalServerFixture fixture) : IClassFixture
     {
         for (int attempt = 0; attempt < 300; attempt++)
         {
-            PublishedMessage? message = fixture.Server.Cloud.Notifications.Messages
+            PublishedMessage? message = fixture.Server.Cloud.Notifications.Messages.All()
                 .FirstOrDefault(m => m.Message.Contains(order, StringComparison.Ordinal));
             if (message is not null)
             {

@@ -74,14 +74,14 @@ public class RetryAndMockTests(LocalCloudFixture fixture) : IClassFixture<LocalC
         var engine = new ExecutionEngine([new LambdaInvokeTaskInvoker(cloud.Functions, clock), new SnsPublishTaskInvoker(sns, clock)], clock);
         string orderId = SampleOrders.NewId(Payments.RefundPaymentFunction.FailurePrefix);
         string orderJson = System.Text.Json.JsonSerializer.Serialize(SampleOrders.Create(orderId), Core.Json.SagaJsonContext.Default.Order);
-        int notificationsBefore = cloud.Notifications.Messages.Count;
+        long notificationsBefore = cloud.Notifications.Messages.Recorded;
 
         Execution execution = engine.Start(Request(cloud, "announced", orderJson, Definition(cloud, flavour)));
         await RunToCompletionAsync(execution, clock);
 
         Assert.Equal("ErrProcessRefund", execution.Error);
         Assert.Equal(3, sns.Attempts);
-        JsonObject notice = JsonNode.Parse(cloud.Notifications.Messages.Skip(notificationsBefore).Single(m => m.Message.Contains(orderId, StringComparison.Ordinal)).Message)!.AsObject();
+        JsonObject notice = JsonNode.Parse(cloud.Notifications.Messages.Since(notificationsBefore).Single(m => m.Message.Contains(orderId, StringComparison.Ordinal)).Message)!.AsObject();
         Assert.Equal(orderId, notice["order_id"]!.GetValue<string>());
         Assert.Equal("ProcessRefund", notice["failed_step"]!.GetValue<string>());
         Assert.Equal("ErrProcessRefund", notice["error"]!["Error"]!.GetValue<string>());

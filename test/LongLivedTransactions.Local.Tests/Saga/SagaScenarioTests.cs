@@ -44,7 +44,7 @@ public class SagaScenarioTests(SagaFlavoursFixture fixture) : IClassFixture<Saga
         JsonObject expected = LocalCloudFixture.ExpectedScenarios().Single(s => s["file"]!.GetValue<string>() == file);
         string input = File.ReadAllText(Path.Combine(LocalCloudFixture.RepositoryRoot, file));
         LocalCloud cloud = fixture.Cloud(flavour);
-        int notificationsBefore = cloud.Notifications.Messages.Count;
+        long notificationsBefore = cloud.Notifications.Messages.Recorded;
 
         Execution execution = cloud.StartSaga(Path.GetFileNameWithoutExtension(file), input);
         await execution.Completion.WaitAsync(TimeSpan.FromSeconds(30));
@@ -60,7 +60,7 @@ public class SagaScenarioTests(SagaFlavoursFixture fixture) : IClassFixture<Saga
             Assert.Contains(expected["order_id"]!.GetValue<string>(), cause["errorMessage"]!.GetValue<string>(), StringComparison.Ordinal);
         }
 
-        JsonObject[] published = cloud.Notifications.Messages.Skip(notificationsBefore).Select(m => JsonNode.Parse(m.Message)!.AsObject()).ToArray();
+        JsonObject[] published = cloud.Notifications.Messages.Since(notificationsBefore).Select(m => JsonNode.Parse(m.Message)!.AsObject()).ToArray();
         JsonArray expectedNotifications = expected["notifications"]!.AsArray();
         Assert.Equal(expectedNotifications.Count, published.Length);
         for (int i = 0; i < published.Length; i++)
@@ -104,14 +104,14 @@ public class SagaScenarioTests(SagaFlavoursFixture fixture) : IClassFixture<Saga
         JsonObject order = JsonNode.Parse(File.ReadAllText(Path.Combine(LocalCloudFixture.RepositoryRoot, "events/07-order-succeeds.json")))!.AsObject();
         order.Remove("order_id");
         LocalCloud cloud = fixture.Cloud(flavour);
-        int notificationsBefore = cloud.Notifications.Messages.Count;
+        long notificationsBefore = cloud.Notifications.Messages.Recorded;
 
         Execution execution = cloud.StartSaga("no-order-id-" + Guid.NewGuid().ToString("N")[..8], order.ToJsonString());
         await execution.Completion.WaitAsync(TimeSpan.FromSeconds(30));
 
         Assert.Equal(["ProcessOrder", "UpdateOrderStatus", "sns:NotifyUpdateOrderFail", "OrderFailed"], ExecutionPath.FromHistory(execution.GetHistory()));
         Assert.Equal("ErrUpdateOrderStatus", execution.Error);
-        JsonObject notice = JsonNode.Parse(Assert.Single(cloud.Notifications.Messages.Skip(notificationsBefore)).Message)!.AsObject();
+        JsonObject notice = JsonNode.Parse(Assert.Single(cloud.Notifications.Messages.Since(notificationsBefore)).Message)!.AsObject();
         Assert.Equal("ORDER_FAILED", notice["status"]!.GetValue<string>());
         Assert.Equal("UpdateOrderStatus", notice["failed_step"]!.GetValue<string>());
         Assert.Equal("ErrUpdateOrderStatus", notice["error"]!["Error"]!.GetValue<string>());
