@@ -25,7 +25,7 @@ public sealed class ExecutionEngine(IEnumerable<ITaskInvoker> invokers, TimeProv
 
     /// <summary>
     /// How many executions do work at the same time (null, the default: no bound). The others wait in turn, first
-    /// started first; an execution in a Wait state or a Retry back-off does not count. A server sets it so that the
+    /// started first; an execution in a Wait state, a Retry back-off or waiting for a callback does not count. A server sets it so that the
     /// requests that start executions are not served behind the work of thousands of them.
     /// </summary>
     public int? MaxRunningExecutions

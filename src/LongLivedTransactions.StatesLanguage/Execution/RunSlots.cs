@@ -56,7 +56,8 @@ internal sealed class RunSlot(SemaphoreSlim? free)
     }
 
     /// <summary>
-    /// Gives the slot back while <paramref name="wait"/> runs (a Wait state, a Retry back-off), then takes one again.
+    /// Gives the slot back while <paramref name="wait"/> runs (a Wait state, a Retry back-off, a task waiting for its
+    /// callback), then takes one again.
     /// A branch of a Parallel or Map may run on meanwhile without the slot: the bound shapes the load, it is not part
     /// of what an execution does. When the wait is cancelled the execution is ending and takes no slot again.
     /// </summary>
