@@ -1,18 +1,19 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using System.Text.Json.Nodes;
 using LongLivedTransactions.Local;
 using LongLivedTransactions.Local.Cli;
 
 /// <summary>
-/// A real <c>up</c> server in a child process on a free loopback port, and a Step Functions client for it. Disposing
-/// stops it as Ctrl-C does (SIGTERM), or kills it if it does not stop.
+/// A real <c>up</c> server in a child process (<c>--port 0</c>: it picks a free port and prints its endpoint), and a
+/// Step Functions client for it. Disposing stops it as Ctrl-C does (SIGTERM), or kills it if it does not stop.
 /// </summary>
 internal sealed class UpProcess : IAsyncDisposable
 {
+    /// <summary>The line where <c>up</c> prints its endpoint, before "Ready.".</summary>
+    private const string EndpointLine = "Step Functions API";
+
     private readonly Process _process;
     private readonly HttpClient _http;
     private readonly SocketsHttpHandler _handler;
@@ -32,7 +33,6 @@ internal sealed class UpProcess : IAsyncDisposable
 
     public static async Task<UpProcess> StartAsync(string repositoryRoot, Uri dynamoDb, string? stateDirectory, string? maxRunning, int clients)
     {
-        int port = FreeLoopbackPort();
         var startInfo = new ProcessStartInfo("dotnet")
         {
             WorkingDirectory = repositoryRoot,
@@ -42,7 +42,7 @@ internal sealed class UpProcess : IAsyncDisposable
             ArgumentList =
             {
                 Path.Combine(AppContext.BaseDirectory, "LongLivedTransactions.Local.dll"), "up",
-                "--port", port.ToString(CultureInfo.InvariantCulture), "--dynamodb-endpoint", dynamoDb.ToString(),
+                "--port", "0", "--dynamodb-endpoint", dynamoDb.ToString(),
             },
         };
         if (stateDirectory is null)
@@ -64,9 +64,14 @@ internal sealed class UpProcess : IAsyncDisposable
         var launch = Stopwatch.StartNew();
         Process process = Process.Start(startInfo) ?? throw new InvalidOperationException("Could not start the up server.");
         var ready = new TaskCompletionSource<TimeSpan>(TaskCreationOptions.RunContinuationsAsynchronously);
+        Uri? endpoint = null;
         process.OutputDataReceived += (_, line) =>
         {
-            if (line.Data?.StartsWith(UpCommand.ReadyLine, StringComparison.Ordinal) == true)
+            if (line.Data?.StartsWith(EndpointLine, StringComparison.Ordinal) == true)
+            {
+                endpoint = new Uri(line.Data[EndpointLine.Length..].Trim());
+            }
+            else if (line.Data?.StartsWith(UpCommand.ReadyLine, StringComparison.Ordinal) == true)
             {
                 ready.TrySetResult(launch.Elapsed);
             }
@@ -80,8 +85,8 @@ internal sealed class UpProcess : IAsyncDisposable
         };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var server = new UpProcess(process, new Uri($"http://127.0.0.1:{port}/"), clients, await ready.Task.WaitAsync(TimeSpan.FromSeconds(60)));
-        return server;
+        TimeSpan readyAfter = await ready.Task.WaitAsync(TimeSpan.FromSeconds(60));
+        return new UpProcess(process, endpoint ?? throw new InvalidOperationException("up printed no Step Functions API line."), clients, readyAfter);
     }
 
     public async Task<JsonObject> CallAsync(string operation, JsonObject body)
@@ -133,12 +138,5 @@ internal sealed class UpProcess : IAsyncDisposable
         }
 
         _process.Dispose();
-    }
-
-    private static int FreeLoopbackPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
