@@ -212,15 +212,15 @@ public sealed class LocalServer : IAsyncDisposable
             bool stepFunctionsApi = context.Request.Path == "/" && HttpMethods.IsPost(context.Request.Method);
 
             // The console's check runs executions and its callback list shows task tokens, so both are guarded as the API is.
-            bool check = (context.Request.Path == ConsoleCheckEndpoint.Path || context.Request.Path == ConsoleCallbacksEndpoint.Path)
+            bool guardedConsoleCall = (context.Request.Path == ConsoleCheckEndpoint.Path || context.Request.Path == ConsoleCallbacksEndpoint.Path)
                 && HttpMethods.IsPost(context.Request.Method);
             if (await LocalRequestGuard.RefuseAsync(
-                context, _ => lambdaApi || stepFunctionsApi || check, lambdaApi ? RefusalShape.LambdaRest : RefusalShape.AwsJson).ConfigureAwait(false))
+                context, _ => lambdaApi || stepFunctionsApi || guardedConsoleCall, lambdaApi ? RefusalShape.LambdaRest : RefusalShape.AwsJson).ConfigureAwait(false))
             {
                 return;
             }
 
-            if (!lambdaApi && !stepFunctionsApi && !check)
+            if (!lambdaApi && !stepFunctionsApi && !guardedConsoleCall)
             {
                 // The console's pages: nothing but their own files, and never inside another site's frame.
                 context.Response.Headers.ContentSecurityPolicy = LocalRequestGuard.ConsoleContentSecurityPolicy;

@@ -41,7 +41,7 @@ internal sealed class ExecutionRun
     public double DelayScale { get; init; } = 1;
 
     /// <summary>This execution's claim on the engine's bounded number of executions at work (<see cref="ExecutionEngine.MaxRunningExecutions"/>).</summary>
-    public RunSlot Slot { get; init; } = new RunSlots(null).ForExecution();
+    public RunSlot Slot { get; init; } = new(free: null);
 
     /// <summary>Where the tasks that wait for a callback (<c>.waitForTaskToken</c>) get their tokens and their answers.</summary>
     public required Callbacks.TaskCallbacks Callbacks { get; init; }
