@@ -17,8 +17,8 @@ public sealed class ApiRequest(JsonObject body, string region)
     /// <summary>The region of the request's SigV4 credential scope (ARNs created by this request use it).</summary>
     public string Region { get; } = region;
 
-    public string RequiredString(string member, int maxLength = int.MaxValue) =>
-        OptionalString(member, maxLength)
+    public string RequiredString(string member, int maxLength = int.MaxValue, int minLength = 0) =>
+        OptionalString(member, maxLength, minLength)
         ?? throw StepFunctionsErrors.Validation($"Value null at '{path}{member}' failed to satisfy constraint: Member must not be null");
 
     public string? OptionalString(string member, int maxLength = int.MaxValue, int minLength = 0)

@@ -51,11 +51,7 @@ public sealed class CallbackOperations(TaskCallbacks callbacks, ExecutionStore e
         return DeliverAsync(token, () => callbacks.SendHeartbeat(token), cancellationToken);
     }
 
-    private static string Token(ApiRequest request)
-    {
-        string token = request.RequiredString("taskToken", MaxTokenLength);
-        return request.OptionalString("taskToken", MaxTokenLength, minLength: 1) ?? token;
-    }
+    private static string Token(ApiRequest request) => request.RequiredString("taskToken", MaxTokenLength, minLength: 1);
 
     private bool SendSuccess(string token, string output)
     {
