@@ -24,6 +24,9 @@ public sealed class LocalCloud : IAsyncDisposable
     private readonly DynaliteServer? dynalite;
     private readonly AmazonDynamoDBClient? functionsDynamoDb;
 
+    // The executions work on threads of their own, so that the requests served on the thread pool do not wait behind them.
+    private readonly ExecutionThreads executionThreads = new(Environment.ProcessorCount);
+
     private LocalCloud(
         LocalCloudOptions options,
         DynaliteServer? dynalite,
@@ -56,6 +59,7 @@ public sealed class LocalCloud : IAsyncDisposable
         {
             DelayScale = options.DelayScale,
             MaxRunningExecutions = options.MaxRunningExecutions,
+            Threads = executionThreads,
             Callbacks = new TaskCallbacks(options.TaskTokenKey ?? TaskCallbacks.NewKey()),
         };
         LoadedSagaDefinition saga = SagaDefinition.Read(
@@ -150,6 +154,7 @@ public sealed class LocalCloud : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        executionThreads.Dispose();
         DynamoDb.Dispose();
         functionsDynamoDb?.Dispose();
         if (dynalite is not null)

@@ -157,7 +157,15 @@ public sealed class Execution
 
         // The place in the queue for a slot is taken now, so executions begin their work in the order they started.
         var turn = run.Slot.TakeAsync(_stop.Token);
-        _ = Task.Run(() => RunAsync(run, turn, input, plan));
+        Func<Task> work = () => RunAsync(run, turn, input, plan);
+        if (run.Threads is { } threads)
+        {
+            threads.Start(work);
+        }
+        else
+        {
+            _ = Task.Run(work);
+        }
     }
 
     private async Task TimeOutAtAsync(DateTimeOffset deadline)
@@ -178,6 +186,7 @@ public sealed class Execution
         try
         {
             await turn.ConfigureAwait(false);
+            await ExecutionThreads.SwitchTo(run.Threads);
             if (plan?.FinishedOutput is { } finishedOutput)
             {
                 // The last state had ended the run before the restart; only the final event was missing.

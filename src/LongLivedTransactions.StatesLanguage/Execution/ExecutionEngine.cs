@@ -46,6 +46,12 @@ public sealed class ExecutionEngine(IEnumerable<ITaskInvoker> invokers, TimeProv
     public TaskCallbacks Callbacks { get; init; } = new(TaskCallbacks.NewKey());
 
     /// <summary>
+    /// Threads of their own for the executions' work (null, the default: the thread pool). A server gives them so that
+    /// the requests it serves on the thread pool are not queued behind the work of the executions they start.
+    /// </summary>
+    public ExecutionThreads? Threads { get; init; }
+
+    /// <summary>
     /// Runs one state of a definition once, through the runner an execution uses for it, as the TestState API does:
     /// no retry is made (a matching Retry rule is reported), a Wait state does not wait, and the mock, when given,
     /// answers in place of the state's work. A test that runs longer than five minutes fails with States.Timeout.
@@ -122,6 +128,7 @@ public sealed class ExecutionEngine(IEnumerable<ITaskInvoker> invokers, TimeProv
             DelayScale = DelayScale,
             Slot = _slots.ForExecution(),
             Callbacks = Callbacks,
+            Threads = Threads,
         };
     }
 }

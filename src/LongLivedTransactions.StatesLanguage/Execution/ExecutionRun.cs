@@ -43,6 +43,9 @@ internal sealed class ExecutionRun
     /// <summary>This execution's claim on the engine's bounded number of executions at work (<see cref="ExecutionEngine.MaxRunningExecutions"/>).</summary>
     public RunSlot Slot { get; init; } = new(free: null);
 
+    /// <summary>Where the execution does its work: threads of the engine's own, or the thread pool when null.</summary>
+    public ExecutionThreads? Threads { get; init; }
+
     /// <summary>Where the tasks that wait for a callback (<c>.waitForTaskToken</c>) get their tokens and their answers.</summary>
     public required Callbacks.TaskCallbacks Callbacks { get; init; }
 

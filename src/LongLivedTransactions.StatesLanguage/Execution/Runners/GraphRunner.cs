@@ -57,6 +57,8 @@ internal static class GraphRunner
         var stateName = resume?.StateName ?? graph.StartAt;
         while (true)
         {
+            // A state's work is the engine's: back on its threads if a wait or a task call ended elsewhere.
+            await ExecutionThreads.SwitchTo(run.Threads);
             cancellation.ThrowIfCancellationRequested();
             if (run.Termination is { } termination)
             {

@@ -32,6 +32,8 @@ internal static class TaskStateRunner
 
     private static async ValueTask<Attempt> AttemptAsync(StateVisit visit, TaskState state, JsonNode? input, OpenCallbackAttempt? resumed)
     {
+        // A retry comes here from its back-off timer.
+        await ExecutionThreads.SwitchTo(visit.Run.Threads);
         var callback = CallbackTask.Applies(visit, state);
         if (callback)
         {
@@ -85,6 +87,9 @@ internal static class TaskStateRunner
                 visit, state, resumed, () => InvokeAsync(visit, state, invoker, parameters, timeoutSeconds, heartbeatSeconds, startedAt), timeoutSeconds, heartbeatSeconds, startedAt)
                 .ConfigureAwait(false)
             : await InvokeAsync(visit, state, invoker, parameters, timeoutSeconds, heartbeatSeconds, startedAt).ConfigureAwait(false);
+
+        // The call's answer arrives where its work ended (for an HTTP call, on the thread pool).
+        await ExecutionThreads.SwitchTo(visit.Run.Threads);
         if (taskFailure is not null)
         {
             return Attempt.Failed(taskFailure);
