@@ -131,13 +131,15 @@ public sealed class ExecutionOperations(StateMachineRegistry registry, Execution
 
         ExecutionStatus? status = ApiJson.ParseStatus(
             request.OptionalEnum("statusFilter", "RUNNING", "SUCCEEDED", "FAILED", "TIMED_OUT", "ABORTED"));
-        var (page, nextToken) = Pagination.Page(
-            executions.List(stateMachine.Arn.Arn, status),
-            request.OptionalInt("maxResults", 0, Pagination.MaxPageSize),
-            request.OptionalString("nextToken"),
-            $"executions:{stateMachine.Arn.Arn}:{status}");
+        // Paged by the database: a token holds the key of the page's last execution, so pages do not shift when
+        // executions start meanwhile.
+        string listId = $"executions:{stateMachine.Arn.Arn}:{status}";
+        int size = Pagination.PageSize(request.OptionalInt("maxResults", 0, Pagination.MaxPageSize));
+        long? beforeSeq = request.OptionalString("nextToken") is { } token ? Pagination.ReadPosition(token, listId) : null;
+        IReadOnlyList<ExecutionRecord> page = executions.List(stateMachine.Arn.Arn, status, beforeSeq, size + 1);
+        string? nextToken = page.Count > size ? Pagination.WriteToken(page[size - 1].Stored.Seq, listId) : null;
         var list = new JsonArray();
-        foreach (ExecutionRecord record in page)
+        foreach (ExecutionRecord record in page.Take(size))
         {
             list.Add(Summary(record).With("redriveCount", record.Stored.RedriveCount > 0 ? record.Stored.RedriveCount : null)
                 .With("redriveDate", record.Stored.RedriveDate is { } redriven ? ApiJson.Timestamp(redriven) : null));

@@ -139,9 +139,12 @@ public sealed class ExecutionStore(
             ? new ExecutionRecord(stored)
             : throw StepFunctionsErrors.ExecutionDoesNotExist(executionArn);
 
-    /// <summary>The executions of a state machine, newest first, optionally only those with one status.</summary>
-    public IReadOnlyList<ExecutionRecord> List(string stateMachineArn, ExecutionStatus? status) =>
-        database.ListExecutions(stateMachineArn, status is { } wanted ? ApiJson.StatusText(wanted) : null)
+    /// <summary>
+    /// Up to <paramref name="limit"/> executions of a state machine, newest first, optionally only those with one
+    /// status, from the one started before the execution with key <paramref name="beforeSeq"/>.
+    /// </summary>
+    public IReadOnlyList<ExecutionRecord> List(string stateMachineArn, ExecutionStatus? status, long? beforeSeq, int limit) =>
+        database.ListExecutions(stateMachineArn, status is { } wanted ? ApiJson.StatusText(wanted) : null, beforeSeq, limit)
             .Select(stored => new ExecutionRecord(stored))
             .ToList();
 

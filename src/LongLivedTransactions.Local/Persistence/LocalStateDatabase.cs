@@ -17,6 +17,9 @@ public sealed class LocalStateDatabase : IDisposable
 
     private readonly SqliteConnection connection;
     private readonly Lock gate = new();
+
+    // Prepared once and used again: preparing the statement anew costs more than running it.
+    private readonly Dictionary<string, SqliteCommand> commands = new(StringComparer.Ordinal);
     private WalCheckpointer? checkpointer;
 
     private LocalStateDatabase(SqliteConnection connection, string? directory)
@@ -81,6 +84,7 @@ public sealed class LocalStateDatabase : IDisposable
                     test_case TEXT);
                 CREATE INDEX IF NOT EXISTS execution_by_machine ON execution (state_machine_arn, seq);
                 CREATE INDEX IF NOT EXISTS execution_by_status ON execution (status);
+                CREATE INDEX IF NOT EXISTS execution_by_machine_and_status ON execution (state_machine_arn, status, seq);
                 CREATE TABLE IF NOT EXISTS setting (
                     name TEXT PRIMARY KEY,
                     value BLOB NOT NULL);
@@ -115,6 +119,11 @@ public sealed class LocalStateDatabase : IDisposable
     {
         lock (gate)
         {
+            foreach (SqliteCommand command in commands.Values)
+            {
+                command.Dispose();
+            }
+
             connection.Dispose();
         }
 
@@ -132,7 +141,7 @@ public sealed class LocalStateDatabase : IDisposable
     {
         lock (gate)
         {
-            using SqliteCommand read = Command(null, "SELECT value FROM setting WHERE name = 'task_token_key';");
+            SqliteCommand read = Command(null, "SELECT value FROM setting WHERE name = 'task_token_key';");
             if (read.ExecuteScalar() is byte[] key)
             {
                 return key;
@@ -173,7 +182,7 @@ public sealed class LocalStateDatabase : IDisposable
     {
         lock (gate)
         {
-            using SqliteCommand command = Command(null,
+            SqliteCommand command = Command(null,
                 "SELECT m.arn, m.status, r.record FROM state_machine m JOIN revision r ON r.revision_id = m.revision_id;");
             using SqliteDataReader reader = command.ExecuteReader();
             var machines = new List<(string, string, JsonObject)>();
@@ -190,7 +199,7 @@ public sealed class LocalStateDatabase : IDisposable
     {
         lock (gate)
         {
-            using SqliteCommand command = Command(null, "SELECT record FROM revision WHERE revision_id = $r;", ("$r", revisionId));
+            SqliteCommand command = Command(null, "SELECT record FROM revision WHERE revision_id = $r;", ("$r", revisionId));
             return command.ExecuteScalar() is string text ? JsonNode.Parse(text)!.AsObject() : null;
         }
     }
@@ -218,7 +227,7 @@ public sealed class LocalStateDatabase : IDisposable
     {
         lock (gate)
         {
-            using SqliteCommand command = Command(null, """
+            SqliteCommand command = Command(null, """
                 INSERT INTO execution (arn, state_machine_arn, revision_id, name, input, status, start_ticks, test_case)
                 VALUES ($a, $m, $r, $n, $i, 'RUNNING', $t, $c) RETURNING seq;
                 """,
@@ -297,20 +306,25 @@ public sealed class LocalStateDatabase : IDisposable
     {
         lock (gate)
         {
-            using SqliteCommand command = Command(null, ExecutionColumns + " WHERE arn = $a;", ("$a", arn));
+            SqliteCommand command = Command(null, ExecutionColumns + " WHERE arn = $a;", ("$a", arn));
             using SqliteDataReader reader = command.ExecuteReader();
             return reader.Read() ? ReadExecution(reader) : null;
         }
     }
 
-    /// <summary>The executions of a state machine, newest first, optionally with one status only.</summary>
-    public IReadOnlyList<StoredExecution> ListExecutions(string stateMachineArn, string? status)
+    /// <summary>
+    /// Up to <paramref name="limit"/> executions of a state machine, newest first, optionally with one status only,
+    /// from the one before <paramref name="beforeSeq"/> (from the newest when null). Each page is read by an index, so
+    /// its cost does not grow with the executions kept.
+    /// </summary>
+    public IReadOnlyList<StoredExecution> ListExecutions(string stateMachineArn, string? status, long? beforeSeq, int limit)
     {
+        string byStatus = status is null ? "" : " AND status = $st";
         lock (gate)
         {
-            using SqliteCommand command = Command(null,
-                ExecutionColumns + " WHERE state_machine_arn = $m AND ($st IS NULL OR status = $st) ORDER BY seq DESC;",
-                ("$m", stateMachineArn), ("$st", status));
+            SqliteCommand command = Command(null,
+                ExecutionColumns + $" WHERE state_machine_arn = $m{byStatus} AND seq < $b ORDER BY seq DESC LIMIT $l;",
+                ("$m", stateMachineArn), ("$st", status), ("$b", beforeSeq ?? long.MaxValue), ("$l", limit));
             return ReadExecutions(command);
         }
     }
@@ -320,7 +334,7 @@ public sealed class LocalStateDatabase : IDisposable
     {
         lock (gate)
         {
-            using SqliteCommand command = Command(null, ExecutionColumns + " WHERE status = 'RUNNING' ORDER BY seq;");
+            SqliteCommand command = Command(null, ExecutionColumns + " WHERE status = 'RUNNING' ORDER BY seq;");
             return ReadExecutions(command);
         }
     }
@@ -330,7 +344,7 @@ public sealed class LocalStateDatabase : IDisposable
     {
         lock (gate)
         {
-            using SqliteCommand command = Command(null,
+            SqliteCommand command = Command(null,
                 "SELECT id, previous_id, ticks, type, details_name, details, next_state, scope FROM event WHERE execution_seq = $s ORDER BY id;",
                 ("$s", executionSeq));
             using SqliteDataReader reader = command.ExecuteReader();
@@ -393,7 +407,7 @@ public sealed class LocalStateDatabase : IDisposable
     /// <summary>A database written before events kept their scope gets the column; its events have none (the execution's own thread).</summary>
     private void AddEventScopeColumn()
     {
-        using SqliteCommand command = Command(null, "SELECT COUNT(*) FROM pragma_table_info('event') WHERE name = 'scope';");
+        SqliteCommand command = Command(null, "SELECT COUNT(*) FROM pragma_table_info('event') WHERE name = 'scope';");
         if (Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) == 0)
         {
             Execute("ALTER TABLE event ADD COLUMN scope TEXT;");
@@ -402,24 +416,37 @@ public sealed class LocalStateDatabase : IDisposable
 
     private void Execute(string sql)
     {
-        using SqliteCommand command = Command(null, sql);
+        SqliteCommand command = Command(null, sql);
         command.ExecuteNonQuery();
     }
 
     private void Execute(SqliteTransaction? transaction, string sql, params (string Name, object? Value)[] parameters)
     {
-        using SqliteCommand command = Command(transaction, sql, parameters);
+        SqliteCommand command = Command(transaction, sql, parameters);
         command.ExecuteNonQuery();
     }
 
+    /// <summary>The statement for <paramref name="sql"/>, prepared on first use, with these parameter values (under the lock).</summary>
     private SqliteCommand Command(SqliteTransaction? transaction, string sql, params (string Name, object? Value)[] parameters)
     {
-        SqliteCommand command = connection.CreateCommand();
+        if (!commands.TryGetValue(sql, out SqliteCommand? command))
+        {
+            command = connection.CreateCommand();
+            command.CommandText = sql;
+            commands.Add(sql, command);
+        }
+
         command.Transaction = transaction;
-        command.CommandText = sql;
         foreach (var (name, value) in parameters)
         {
-            command.Parameters.AddWithValue(name, value ?? DBNull.Value);
+            if (command.Parameters.Contains(name))
+            {
+                command.Parameters[name].Value = value ?? DBNull.Value;
+            }
+            else
+            {
+                command.Parameters.AddWithValue(name, value ?? DBNull.Value);
+            }
         }
 
         return command;

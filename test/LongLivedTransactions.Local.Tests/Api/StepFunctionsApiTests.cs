@@ -70,6 +70,47 @@ public sealed class StepFunctionsApiTests(LocalServerFixture fixture) : IClassFi
     }
 
     [Fact]
+    public async Task Executions_started_between_two_pages_neither_shift_nor_repeat_the_next_pages_and_a_status_filter_pages_too()
+    {
+        string arn = await CreateAsync($"Keyset-{Guid.NewGuid():N}"[..20], Pass("x"));
+        var started = new List<string>();
+        for (int i = 0; i < 5; i++)
+        {
+            started.Add(await StartAndWaitAsync(arn));
+        }
+
+        JsonObject first = await fixture.CallOkAsync("ListExecutions", new JsonObject { ["stateMachineArn"] = arn, ["maxResults"] = 2 });
+        string newer = await StartAndWaitAsync(arn);
+        JsonObject second = await fixture.CallOkAsync("ListExecutions", new JsonObject
+        {
+            ["stateMachineArn"] = arn, ["maxResults"] = 2, ["nextToken"] = first["nextToken"]!.GetValue<string>(),
+        });
+        JsonObject third = await fixture.CallOkAsync("ListExecutions", new JsonObject
+        {
+            ["stateMachineArn"] = arn, ["maxResults"] = 2, ["nextToken"] = second["nextToken"]!.GetValue<string>(),
+        });
+
+        Assert.Equal([started[4], started[3]], Arns(first));
+        Assert.Equal([started[2], started[1]], Arns(second));
+        Assert.Equal([started[0]], Arns(third));
+        Assert.Null(third["nextToken"]);
+
+        JsonObject succeeded = await fixture.CallOkAsync("ListExecutions", new JsonObject
+        {
+            ["stateMachineArn"] = arn, ["statusFilter"] = "SUCCEEDED", ["maxResults"] = 5,
+        });
+        Assert.Equal([newer, .. Enumerable.Reverse(started).Take(4)], Arns(succeeded));
+        var (status, error) = await fixture.CallAsync("ListExecutions", new JsonObject
+        {
+            ["stateMachineArn"] = arn, ["statusFilter"] = "FAILED", ["nextToken"] = succeeded["nextToken"]!.GetValue<string>(),
+        });
+        Assert.Equal(400, status);
+        Assert.Equal("InvalidToken", error["__type"]!.GetValue<string>());
+
+        static string[] Arns(JsonObject page) => page["executions"]!.AsArray().Select(e => e!["executionArn"]!.GetValue<string>()).ToArray();
+    }
+
+    [Fact]
     public async Task Start_sync_execution_runs_an_express_state_machine_to_its_end()
     {
         JsonObject created = await fixture.CallOkAsync("CreateStateMachine", new JsonObject
