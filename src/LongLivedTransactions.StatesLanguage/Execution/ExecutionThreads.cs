@@ -8,7 +8,8 @@ namespace LongLivedTransactions.StatesLanguage.Execution;
 /// On the shared thread pool the work of thousands of executions queues ahead of the requests a server handles there,
 /// so a StartExecution waits behind it; on threads of their own, executions leave the pool to the requests. Awaits
 /// complete wherever their work ends (a task's HTTP response arrives on the pool), so an execution comes back here
-/// at the start of each state and after each task call.
+/// at the start of each state and after each task call. The threads run at a priority below normal, so that a
+/// request that arrives while they are busy is served first.
 /// </summary>
 public sealed class ExecutionThreads : IDisposable
 {
@@ -24,13 +25,19 @@ public sealed class ExecutionThreads : IDisposable
         _threads = new Thread[count];
         for (var i = 0; i < count; i++)
         {
-            _threads[i] = new Thread(RunWork) { IsBackground = true, Name = $"{ThreadName} {i + 1}" };
+            _threads[i] = new Thread(RunWork) { IsBackground = true, Name = $"{ThreadName} {i + 1}", Priority = ThreadPriority.BelowNormal };
             _threads[i].Start();
         }
     }
 
     /// <summary>What the threads are called (followed by their number).</summary>
     public const string ThreadName = "Execution";
+
+    /// <summary>
+    /// The threads' nice value on Linux (0 is normal, 19 the lowest): below the requests, dynalite and the
+    /// functions' I/O, which then get the processor first, so that a busy engine does not slow every request down.
+    /// </summary>
+    public const int BelowNormalNiceValue = 10;
 
     /// <summary>Runs <paramref name="work"/> on one of the threads; its task is not awaited by anyone.</summary>
     internal void Start(Func<Task> work) => Post(() => _ = work());
@@ -70,6 +77,7 @@ public sealed class ExecutionThreads : IDisposable
 
     private void RunWork()
     {
+        LinuxThreadPriority.Lower(BelowNormalNiceValue);
         while (true)
         {
             _available.Wait();

@@ -53,6 +53,32 @@ public class ExecutionThreadsTests
     }
 
     [Fact]
+    public async Task On_Linux_the_work_runs_with_the_threads_nice_value()
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            return; // Nice values are Linux's; elsewhere the threads get ThreadPriority.BelowNormal.
+        }
+
+        int? niceValue = null;
+        var work = ScriptedTaskInvoker.Returning("arn:aws:lambda:us-east-1:111111111111:function:work", _ =>
+        {
+            // /proc/thread-self/stat: the 19th field is the nice value; the 2nd, in parentheses, may hold spaces.
+            string stat = File.ReadAllText("/proc/thread-self/stat");
+            niceValue = int.Parse(stat[(stat.LastIndexOf(')') + 2)..].Split(' ')[16], System.Globalization.CultureInfo.InvariantCulture);
+            return new JsonObject { ["done"] = true };
+        });
+        using var threads = new ExecutionThreads(1);
+        var engine = new ExecutionEngine([work], TimeProvider.System) { Threads = threads };
+
+        var execution = engine.Start(Request("nice"));
+        await execution.Completion.WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Equal(ExecutionStatus.Succeeded, execution.Status);
+        Assert.Equal(ExecutionThreads.BelowNormalNiceValue, niceValue);
+    }
+
+    [Fact]
     public async Task Executions_started_after_the_threads_are_disposed_run_on_the_thread_pool()
     {
         var work = ScriptedTaskInvoker.Returning("arn:aws:lambda:us-east-1:111111111111:function:work", _ => new JsonObject { ["done"] = true });
