@@ -113,7 +113,7 @@ public sealed class SagaService : Construct
             // starting .NET, loading the assemblies and running the constructor.
             SnapStart = SnapStartConf.ON_PUBLISHED_VERSIONS,
             LogGroup = logGroup,
-            Environment = new Dictionary<string, string>
+            Environment = new Dictionary<string, string>(SagaTopology.RuntimeVariables)
             {
                 [SagaTopology.TableNameVariable] = Table.TableName,
             },
