@@ -64,11 +64,6 @@ internal static class ColdStartRun
         }
 
         // What Lambda gives the function, with the DynamoDB endpoint pointed at dynalite.
-        foreach ((string variable, string value) in SagaTopology.RuntimeVariables)
-        {
-            startInfo.Environment[variable] = value;
-        }
-
         startInfo.Environment[SagaTopology.TableNameVariable] = tableName;
         startInfo.Environment["AWS_ENDPOINT_URL_DYNAMODB"] = dynamoDbUrl.ToString();
         startInfo.Environment["AWS_REGION"] = LocalArns.DefaultRegion;

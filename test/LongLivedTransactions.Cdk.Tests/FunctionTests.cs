@@ -27,15 +27,13 @@ public sealed class FunctionTests(StandardSagaStack stack)
 
     [Theory]
     [MemberData(nameof(FunctionNames))]
-    public void LearnsItsOwnTableNameAndTheRuntimeSettingsAndNothingElseFromTheEnvironment(string name)
+    public void LearnsItsOwnTableNameAndNothingElseFromTheEnvironment(string name)
     {
         FunctionDefinition definition = Definition(name);
         JsonObject properties = Synthesized.Json.Properties(FunctionLogicalId(definition));
 
         string tableLogicalId = Synthesized.LogicalId(Service(definition).Table);
-        AssertJson.Equal(
-            $$$"""{"Variables":{"DOTNET_EnableWriteXorExecute":"0","TABLE_NAME":{{{AssertJson.Ref(tableLogicalId)}}}}}""",
-            properties["Environment"]);
+        AssertJson.Equal($$$"""{"Variables":{"TABLE_NAME":{{{AssertJson.Ref(tableLogicalId)}}}}}""", properties["Environment"]);
     }
 
     [Theory]

@@ -113,7 +113,7 @@ public sealed class SagaService : Construct
             // starting .NET, loading the assemblies and running the constructor.
             SnapStart = SnapStartConf.ON_PUBLISHED_VERSIONS,
             LogGroup = logGroup,
-            Environment = new Dictionary<string, string>(SagaTopology.RuntimeVariables)
+            Environment = new Dictionary<string, string>
             {
                 [SagaTopology.TableNameVariable] = Table.TableName,
             },

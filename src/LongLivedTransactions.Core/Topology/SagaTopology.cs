@@ -9,17 +9,6 @@ public static class SagaTopology
     /// <summary>Environment variable through which every function learns its table name.</summary>
     public const string TableNameVariable = "TABLE_NAME";
 
-    /// <summary>
-    /// Settings of the .NET runtime that only its environment can carry (a runtimeconfig.json cannot), given to every
-    /// function beside its table name. With W^X on, the default since .NET 7, the runtime maps every page of code and
-    /// stubs it writes twice, writable and executable, and switches between the two; a cold start writes thousands of
-    /// them. The functions generate no code from untrusted input, which is what the protection guards against.
-    /// </summary>
-    public static IReadOnlyDictionary<string, string> RuntimeVariables { get; } = new Dictionary<string, string>
-    {
-        ["DOTNET_EnableWriteXorExecute"] = "0",
-    };
-
     /// <summary>The index, on payments and inventory, that compensations use to find what the forward step wrote.</summary>
     public const string OrderIndexName = "orderIDIndex";
 
