@@ -26,11 +26,11 @@ public sealed class OrderStreamHandler(string functionName, Func<string, Excepti
         Order? order = null;
         try
         {
-            order = await ReadOrderAsync(input, cancellationToken).ConfigureAwait(false);
+            order = ReadOrder(input);
             Order result = await process(order, cancellationToken).ConfigureAwait(false);
 
             var output = new MemoryStream();
-            await JsonSerializer.SerializeAsync(output, result, orderWriter, cancellationToken).ConfigureAwait(false);
+            JsonSerializer.Serialize(output, result, orderWriter);
             output.Position = 0;
             log.Succeeded(functionName, result.OrderId);
             return output;
@@ -42,11 +42,14 @@ public sealed class OrderStreamHandler(string functionName, Func<string, Excepti
         }
     }
 
-    private async Task<Order> ReadOrderAsync(Stream input, CancellationToken cancellationToken)
+    // Read and written synchronously: the Lambda .NET runtime hands the handler the payload it has already read into a
+    // MemoryStream, and the output is a MemoryStream too, so nothing blocks; the serializer's asynchronous stream paths
+    // would only add generic instantiations that a cold start compiles just in time.
+    private Order ReadOrder(Stream input)
     {
         try
         {
-            return await JsonSerializer.DeserializeAsync(input, orderReader, cancellationToken).ConfigureAwait(false)
+            return JsonSerializer.Deserialize(input, orderReader)
                 ?? throw createError("The input is not an order object (it is null).");
         }
         catch (JsonException error)
