@@ -82,21 +82,19 @@ public sealed class ExecutionStore(
                 throw StepFunctionsErrors.StateMachineDeleting(stateMachine.Arn.Arn);
             }
 
-            long seq = database.InsertExecution(
-                executionArn, stateMachine.Arn.Arn, stateMachine.RevisionId, name, input, timeProvider.GetUtcNow(), requested.TestCase);
-            Execution execution;
-            try
+            // The execution and its ExecutionStarted event are written in one transaction: both or neither.
+            DateTimeOffset startDate = timeProvider.GetUtcNow();
+            long seq = 0;
+            Execution execution = database.InTransaction(() =>
             {
-                execution = OnEngine(() => engine.Start(Request(stateMachine, executionArn, name, input, mocked, seq, 0)));
-                Track(execution);
-            }
-            catch
-            {
-                database.DeleteExecution(seq);
-                throw;
-            }
-
-            return (new ExecutionRecord(database.FindExecution(executionArn)!), execution);
+                seq = database.InsertExecution(executionArn, stateMachine.Arn.Arn, stateMachine.RevisionId, name, input, startDate, requested.TestCase);
+                return OnEngine(() => engine.Start(Request(stateMachine, executionArn, name, input, mocked, seq, 0)));
+            });
+            Track(execution);
+            var started = new StoredExecution(
+                seq, executionArn, stateMachine.Arn.Arn, stateMachine.RevisionId, name, input, "RUNNING", startDate,
+                StopDate: null, Output: null, Error: null, Cause: null, RedriveCount: 0, RedriveDate: null, requested.TestCase);
+            return (new ExecutionRecord(started), execution);
         }
     }
 

@@ -20,6 +20,9 @@ public sealed class LocalStateDatabase : IDisposable
 
     // Prepared once and used again: preparing the statement anew costs more than running it.
     private readonly Dictionary<string, SqliteCommand> commands = new(StringComparer.Ordinal);
+
+    // The transaction of InTransaction while its work runs (on the thread that holds the lock); null otherwise.
+    private SqliteTransaction? current;
     private WalCheckpointer? checkpointer;
 
     private LocalStateDatabase(SqliteConnection connection, string? directory)
@@ -218,6 +221,30 @@ public sealed class LocalStateDatabase : IDisposable
         }
     }
 
+    /// <summary>
+    /// Runs <paramref name="work"/> in one transaction: what it writes through this database is committed together
+    /// (one write to the log instead of one each), or not at all when it throws. Other writers wait until it ends.
+    /// </summary>
+    public T InTransaction<T>(Func<T> work)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        lock (gate)
+        {
+            using SqliteTransaction transaction = connection.BeginTransaction();
+            current = transaction;
+            try
+            {
+                T result = work();
+                transaction.Commit();
+                return result;
+            }
+            finally
+            {
+                current = null;
+            }
+        }
+    }
+
     // ---- Executions ----
 
     /// <summary>Records a new RUNNING execution and returns its key for <see cref="AppendEvent"/>.</summary>
@@ -267,7 +294,8 @@ public sealed class LocalStateDatabase : IDisposable
         };
         lock (gate)
         {
-            using SqliteTransaction? transaction = status is null ? null : connection.BeginTransaction();
+            // A final event and the execution's status are written together (inside InTransaction's transaction, if any).
+            using SqliteTransaction? transaction = status is null || current is not null ? null : connection.BeginTransaction();
             Execute(transaction, """
                 INSERT INTO event (execution_seq, id, previous_id, ticks, type, details_name, details, next_state, scope)
                 VALUES ($s, $i, $p, $t, $y, $n, $d, $x, $c);
@@ -284,7 +312,7 @@ public sealed class LocalStateDatabase : IDisposable
                     ("$st", status), ("$t", historyEvent.Timestamp.UtcTicks), ("$s", executionSeq),
                     ("$o", fields?["output"]?.GetValue<string>()), ("$e", fields?["error"]?.GetValue<string>()),
                     ("$c", fields?["cause"]?.GetValue<string>()));
-                transaction!.Commit();
+                transaction?.Commit();
             }
         }
     }
@@ -436,7 +464,7 @@ public sealed class LocalStateDatabase : IDisposable
             commands.Add(sql, command);
         }
 
-        command.Transaction = transaction;
+        command.Transaction = transaction ?? current;
         foreach (var (name, value) in parameters)
         {
             if (command.Parameters.Contains(name))
