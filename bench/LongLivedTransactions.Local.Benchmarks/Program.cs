@@ -13,8 +13,8 @@ using LongLivedTransactions.Local.DynamoDb;
 //      the sagas per second dynalite could serve at most;
 //   3. `up` (a fresh state directory, or --in-memory) on that dynalite: the time to "Ready.", the p50/p99 latency of
 //      StartExecution with CLIENTS clients sending STARTS requests (each starts a real saga), the sagas per second
-//      from the first of those starts to the end of the last saga, and, once they have ended, the p50/p99 latency
-//      of DESCRIBES DescribeExecution requests.
+//      from the first of those starts to the end of the last saga with the processor time each saga cost `up` and
+//      dynalite, and, once they have ended, the p50/p99 latency of DESCRIBES DescribeExecution requests.
 // Defaults: 16 clients, 1600 starts, 3200 describes. It prints each figure beside its target and exits by itself.
 string[] positional = args.Where((arg, i) => !arg.StartsWith("--", StringComparison.Ordinal) && (i == 0 || args[i - 1] != "--max-running")).ToArray();
 int clients = ArgOrDefault(0, 16);
@@ -47,14 +47,20 @@ try
     await server.UntilNoneRunningAsync();
 
     var startedArns = new System.Collections.Concurrent.ConcurrentBag<string>();
+    TimeSpan upCpuBefore = CpuTime(server.ProcessId), dynaliteCpuBefore = CpuTime(dynalite.ProcessId);
     var throughput = Stopwatch.StartNew();
     List<double> startLatencies = await RunConcurrentlyAsync(starts, clients, async _ => startedArns.Add(await StartOneAsync()));
     TimeSpan startsTook = throughput.Elapsed;
     await server.UntilNoneRunningAsync();
     double sagasPerSecond = starts / throughput.Elapsed.TotalSeconds;
+    // Processor time, unlike elapsed time, barely changes with what else the machine runs.
+    double upCpuPerSaga = (CpuTime(server.ProcessId) - upCpuBefore).TotalMilliseconds / starts;
+    double dynaliteCpuPerSaga = (CpuTime(dynalite.ProcessId) - dynaliteCpuBefore).TotalMilliseconds / starts;
     Report("StartExecution", startLatencies, clients, "p99 target 10 ms");
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
         $"sagas end to end: {starts} in {throughput.Elapsed.TotalSeconds:0.00} s (the starts took {startsTook.TotalSeconds:0.00} s): {sagasPerSecond:0}/s, {sagasPerSecond / ceiling:P0} of dynalite's ceiling (target 80 %)"));
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"processor time per saga (start included): up {upCpuPerSaga:0.00} ms, dynalite {dynaliteCpuPerSaga:0.00} ms"));
 
     string[] arns = [.. startedArns];
     List<double> describeLatencies = await RunConcurrentlyAsync(describes, clients, i =>
@@ -137,6 +143,12 @@ static void Report(string operation, List<double> latencies, int clients, string
 
 static double Percentile(List<double> sorted, double fraction) =>
     sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(fraction * sorted.Count) - 1)];
+
+static TimeSpan CpuTime(int processId)
+{
+    using Process process = Process.GetProcessById(processId);
+    return process.TotalProcessorTime;
+}
 
 int ArgOrDefault(int index, int fallback) =>
     positional.Length > index ? int.Parse(positional[index], CultureInfo.InvariantCulture) : fallback;

@@ -26,6 +26,9 @@ internal sealed class UpProcess : IAsyncDisposable
         ReadyAfter = readyAfter;
     }
 
+    /// <summary>The id of the <c>up</c> process.</summary>
+    public int ProcessId => _process.Id;
+
     /// <summary>From starting the process to its "Ready." line.</summary>
     public TimeSpan ReadyAfter { get; }
 

@@ -56,6 +56,9 @@ public sealed class DynaliteServer : IAsyncDisposable
     /// <summary>The endpoint to give an AWS SDK client as its service URL.</summary>
     public Uri ServiceUrl => new($"http://127.0.0.1:{Port}");
 
+    /// <summary>The id of the node process that runs dynalite.</summary>
+    public int ProcessId => process.Id;
+
     /// <summary>The process id of a dynalite left over from an earlier run on the same data directory that this start stopped.</summary>
     public int? StoppedLeftoverPid { get; private init; }
 
