@@ -138,7 +138,8 @@ internal static class TaskStateRunner
         try
         {
             var call = invoker.InvokeAsync(invocation, visit.Cancellation);
-            var result = limitSeconds == int.MaxValue
+            // A call that has finished already (an in-process invoker) needs no timer: WhenAny would pick it first anyway.
+            var result = limitSeconds == int.MaxValue || call.IsCompleted
                 ? await call.WaitAsync(visit.Cancellation).ConfigureAwait(false)
                 : await WithinAsync(call, LongTimers.AddSeconds(startedAt, limitSeconds), visit).ConfigureAwait(false);
             return (result, null);
