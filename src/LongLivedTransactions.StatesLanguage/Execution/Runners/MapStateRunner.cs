@@ -47,7 +47,7 @@ internal static class MapStateRunner
             : state.ProcessorMode == "DISTRIBUTED" ? await RunDistributedAsync(visit, state, itemInputs, limits).ConfigureAwait(false)
             : await RunInlineAsync(visit, state, itemInputs, limits, resume).ConfigureAwait(false);
 
-        return StateEvents.Exit(visit, state.DataFlow.ApplyResult(visit, input, outcome, state.ErrorHandling.Catchers.Count), state.Next);
+        return StateEvents.Exit(visit, state.DataFlow.ApplyResult(visit, input, outcome), state.Next);
     }
 
     private static JsonArray ReadItems(StateVisit visit, MapState state, JsonNode? input)
@@ -274,7 +274,7 @@ internal static class MapStateRunner
             {
                 var outcome = await GraphRunner.RunChildAsync(
                     visit.Run, state.ItemProcessor, itemInputs[index], null, cursor, visit.Variables, recorded, stopIterations.Token).ConfigureAwait(false);
-                results[index] = outcome.Output;
+                results[index] = DataFlow.Owned(outcome.Output);
                 var succeededId = history.RecordBeside(cursor, "MapIterationSucceeded", "mapIterationSucceededEventDetails", HistoryDetails.MapIteration(state.Name, index));
                 lock (gate)
                 {
@@ -360,7 +360,7 @@ internal static class MapStateRunner
             {
                 var outcome = await GraphRunner.RunAsync(
                     childRun, state.ItemProcessor, itemInputs[index]?.DeepClone(), null, new HistoryCursor(0), new VariableScope(null), stopIterations.Token).ConfigureAwait(false);
-                results[index] = outcome.Output;
+                results[index] = DataFlow.Owned(outcome.Output);
             }
             catch (StateFailure failure)
             {

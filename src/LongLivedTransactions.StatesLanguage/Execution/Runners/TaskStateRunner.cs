@@ -50,9 +50,7 @@ internal static class TaskStateRunner
         var history = visit.Run.History;
         // Parameters built from a template are new nodes that nothing changes any more: their text can wait
         // until someone reads the history. Without a template they are the state input, whose text is known.
-        var parametersText = !ReferenceEquals(parameters, input)
-            ? JsonText.Later(parameters)
-            : JsonText.Of(ReferenceEquals(input, visit.RawInput) ? visit.RawInputText : DataFlow.ToJsonText(parameters));
+        var parametersText = ReferenceEquals(parameters, visit.RawInput) ? visit.RawInputText : JsonText.Later(parameters);
 
         // The task's limits count from its Started event: the timers use that event's own time.
         DateTimeOffset startedAt;
@@ -96,7 +94,7 @@ internal static class TaskStateRunner
             result = result.DeepClone();
         }
 
-        var resultText = DataFlow.ToJsonText(result);
+        var resultText = JsonText.Measured(result);
         if (DataFlow.ExceedsLimit(resultText))
         {
             // AWS names the function ARN, or the integration's service ("lambda"), in this cause.
@@ -118,8 +116,8 @@ internal static class TaskStateRunner
                 HistoryDetails.TaskSucceeded(resource.ResourceType, resource.ResourceName, resultText));
         }
 
-        var applied = state.DataFlow.ApplyResult(visit, input, result, state.ErrorHandling.Catchers.Count);
-        return Attempt.Succeeded(StateEvents.Exit(visit, applied, state.Next));
+        var applied = state.DataFlow.ApplyResult(visit, input, result);
+        return Attempt.Succeeded(StateEvents.Exit(visit, applied, state.Next, resultText));
     }
 
     /// <summary>Calls the invoker; a task failure or timeout is recorded and returned, not thrown.</summary>
