@@ -133,7 +133,7 @@ internal static class DataFlow
                 var result = new JsonObject();
                 foreach (var (name, field) in obj.Fields)
                 {
-                    result[name] = EvaluateNode(visit, field, data);
+                    result[name] = Owned(EvaluateNode(visit, field, data));
                 }
 
                 return result;
@@ -144,12 +144,16 @@ internal static class DataFlow
                 var result = new JsonArray();
                 foreach (var item in array.Items)
                 {
-                    result.Add(EvaluateNode(visit, item, data));
+                    result.Add(Owned(EvaluateNode(visit, item, data)));
                 }
 
                 return result;
             }
 
+            case DynamicPayloadNode { Expression.Path: { Source: PathSource.Input, IsRoot: true } }:
+                // "$": state data never changes once recorded, so the payload can hold the data itself, not a copy
+                // (the object or array that takes it copies it if it already has a place elsewhere).
+                return data;
             case DynamicPayloadNode dynamic:
                 return EvaluateExpression(visit, dynamic.Expression, dynamic.FieldName, data);
             default:
