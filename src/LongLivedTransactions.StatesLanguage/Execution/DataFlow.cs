@@ -259,8 +259,8 @@ internal static class DataFlow
     public static string ToJsonText(JsonNode? node) => node is null ? "null" : node.ToJsonString(TextOptions);
 
     /// <summary>True when the UTF-8 text of the value is larger than 256 KiB (measured only when its bound is above that).</summary>
-    public static bool ExceedsLimit(JsonText text) =>
-        text.MaxBytes > MaxPayloadBytes && (text.IsExact || (text.Node is { } node ? JsonSize.Utf8Bytes(node) : Encoding.UTF8.GetByteCount(text.Text)) > MaxPayloadBytes);
+    public static bool ExceedsLimit(JsonText text, JsonSize sizes) =>
+        text.MaxBytes > MaxPayloadBytes && (text.IsExact || (text.Node is { } node ? sizes.Utf8Bytes(node) : Encoding.UTF8.GetByteCount(text.Text)) > MaxPayloadBytes);
 
     /// <summary>
     /// The text of a state's output. When the output is a part of the state's input or of its task result, it is written
@@ -296,7 +296,7 @@ internal static class DataFlow
     /// <summary>Fails with States.DataLimitExceeded when a state's result is larger than 256 KiB.</summary>
     public static void CheckSize(StateVisit visit, JsonText text)
     {
-        if (ExceedsLimit(text))
+        if (ExceedsLimit(text, visit.Run.Sizes))
         {
             throw new StateFailure(
                 ErrorNames.DataLimitExceeded,

@@ -15,6 +15,7 @@ public sealed class ExecutionEngine(IEnumerable<ITaskInvoker> invokers, TimeProv
 {
     private readonly IReadOnlyList<ITaskInvoker> _invokers = invokers.ToArray();
     private readonly RunSlots _slots = new(null);
+    private readonly JsonSize _sizes = new();
     private readonly int? _maxRunningExecutions;
 
     /// <summary>
@@ -122,6 +123,7 @@ public sealed class ExecutionEngine(IEnumerable<ITaskInvoker> invokers, TimeProv
             DelayScale = DelayScale,
             Slot = _slots.ForExecution(),
             Callbacks = Callbacks,
+            Sizes = _sizes,
         };
     }
 }

@@ -4,33 +4,36 @@ using System.Text.Json.Nodes;
 
 namespace LongLivedTransactions.StatesLanguage.Execution;
 
-/// <summary>The UTF-8 size of a value's JSON text (as <see cref="DataFlow.ToJsonText"/> writes it), counted without keeping the text.</summary>
-internal static class JsonSize
+/// <summary>
+/// Measures the UTF-8 size of a value's JSON text (as <see cref="DataFlow.ToJsonText"/> writes it) without keeping
+/// the text. One instance serves the executions of an engine, one measurement at a time, with one writer and one
+/// scratch buffer (a writer of its own for every measurement cost as much as the measuring).
+/// </summary>
+internal sealed class JsonSize
 {
-    public static long Utf8Bytes(JsonNode node)
-    {
-        var counter = new CountingBufferWriter();
-        try
-        {
-            using (var writer = new Utf8JsonWriter(counter, DataFlow.TextWriterOptions))
-            {
-                node.WriteTo(writer, DataFlow.TextOptions);
-            }
+    private readonly Lock _lock = new();
+    private readonly CountingBufferWriter _counter = new();
+    private Utf8JsonWriter? _writer;
 
-            return counter.Count;
-        }
-        finally
+    public long Utf8Bytes(JsonNode node)
+    {
+        lock (_lock)
         {
-            counter.Release();
+            _counter.Count = 0;
+            var writer = _writer ??= new Utf8JsonWriter(_counter, DataFlow.TextWriterOptions);
+            writer.Reset(); // a measurement that threw may have left the writer mid-value
+            node.WriteTo(writer, DataFlow.TextOptions);
+            writer.Flush();
+            return _counter.Count;
         }
     }
 
     /// <summary>Hands out one scratch buffer again and again and counts what is written into it.</summary>
     private sealed class CountingBufferWriter : IBufferWriter<byte>
     {
-        private byte[] _scratch = ArrayPool<byte>.Shared.Rent(4096);
+        private byte[] _scratch = new byte[4096];
 
-        public long Count { get; private set; }
+        public long Count { get; set; }
 
         public void Advance(int count) => Count += count;
 
@@ -38,14 +41,11 @@ internal static class JsonSize
 
         public Span<byte> GetSpan(int sizeHint = 0) => Scratch(sizeHint);
 
-        public void Release() => ArrayPool<byte>.Shared.Return(_scratch);
-
         private byte[] Scratch(int sizeHint)
         {
             if (sizeHint > _scratch.Length)
             {
-                ArrayPool<byte>.Shared.Return(_scratch);
-                _scratch = ArrayPool<byte>.Shared.Rent(sizeHint);
+                _scratch = new byte[sizeHint];
             }
 
             return _scratch;

@@ -55,13 +55,15 @@ internal sealed class JsonText
     public static JsonText Of(string text) => new(text, null, (long)text.Length * MaxBytesPerChar, isExact: false);
 
     /// <summary>Text written later from <paramref name="node"/>, which must not change afterwards; its size is measured now.</summary>
-    public static JsonText Measured(JsonNode? node) =>
-        node is null ? new("null", null, "null".Length, isExact: true) : new(null, node, Execution.JsonSize.Utf8Bytes(node), isExact: true);
+    public static JsonText Measured(JsonNode? node, Execution.JsonSize sizes) =>
+        node is null ? Null() : new(null, node, sizes.Utf8Bytes(node), isExact: true);
+
+    private static JsonText Null() => new("null", null, "null".Length, isExact: true);
 
     /// <summary>Text written later from <paramref name="node"/>, which must not change afterwards; its size is not needed.</summary>
-    public static JsonText Later(JsonNode? node) => node is null ? Measured(null) : new(null, node, long.MaxValue, isExact: false);
+    public static JsonText Later(JsonNode? node) => node is null ? Null() : new(null, node, long.MaxValue, isExact: false);
 
     /// <summary>Text written later from <paramref name="node"/>, a part of a value whose size bound is <paramref name="maxBytes"/>.</summary>
     public static JsonText Within(JsonNode? node, long maxBytes) =>
-        node is null ? Measured(null) : new(null, node, maxBytes, isExact: false);
+        node is null ? Null() : new(null, node, maxBytes, isExact: false);
 }

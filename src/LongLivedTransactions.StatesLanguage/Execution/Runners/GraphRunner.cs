@@ -64,7 +64,7 @@ internal static class GraphRunner
             }
 
             var state = graph.States[stateName];
-            inputText ??= JsonText.Measured(input);
+            inputText ??= JsonText.Measured(input, run.Sizes);
             var visit = new StateVisit(run, state, input, cursor, variables, cancellation)
             {
                 RawInputText = inputText,

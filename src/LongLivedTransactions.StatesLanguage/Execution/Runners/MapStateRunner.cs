@@ -354,6 +354,7 @@ internal static class MapStateRunner
             {
                 InputJson = DataFlow.ToJsonText(itemInputs[index]),
                 Callbacks = visit.Run.Callbacks,
+                Sizes = visit.Run.Sizes,
                 CallbackScope = $"{visit.Run.CallbackScope}map/{visit.EnteredEventId}/{index}/",
             };
             try

@@ -94,8 +94,8 @@ internal static class TaskStateRunner
             result = result.DeepClone();
         }
 
-        var resultText = JsonText.Measured(result);
-        if (DataFlow.ExceedsLimit(resultText))
+        var resultText = JsonText.Measured(result, visit.Run.Sizes);
+        if (DataFlow.ExceedsLimit(resultText, visit.Run.Sizes))
         {
             // AWS names the function ARN, or the integration's service ("lambda"), in this cause.
             var task = resource.IsLambdaFunction ? state.Resource : resource.ResourceType;
