@@ -20,7 +20,12 @@ internal static class MapStateRunner
         var input = state.DataFlow.SelectInput(visit);
         // AWS records MapStateFailed once, when the Map gives up (not before each retry).
         return RetryAndCatch.RunAsync(
-            visit, state.ErrorHandling, isTask: false, "MapStateFailed", async () => Attempt.Succeeded(await AttemptAsync(visit, state, input).ConfigureAwait(false)));
+            visit,
+            state.ErrorHandling,
+            isTask: false,
+            "MapStateFailed",
+            (State: state, Input: input),
+            static async (visit, map, _) => Attempt.Succeeded(await AttemptAsync(visit, map.State, map.Input).ConfigureAwait(false)));
     }
 
     private static async Task<StateOutcome> AttemptAsync(StateVisit visit, MapState state, JsonNode? input)

@@ -15,7 +15,13 @@ internal static class ParallelStateRunner
         var input = state.DataFlow.SelectInput(visit);
         var branchInput = state.DataFlow.BuildArguments(visit, input);
         return RetryAndCatch.RunAsync(
-            visit, state.ErrorHandling, isTask: false, "ParallelStateFailed", async () => Attempt.Succeeded(await AttemptAsync(visit, state, input, branchInput).ConfigureAwait(false)));
+            visit,
+            state.ErrorHandling,
+            isTask: false,
+            "ParallelStateFailed",
+            (State: state, Input: input, BranchInput: branchInput),
+            static async (visit, parallel, _) =>
+                Attempt.Succeeded(await AttemptAsync(visit, parallel.State, parallel.Input, parallel.BranchInput).ConfigureAwait(false)));
     }
 
     private static async Task<StateOutcome> AttemptAsync(StateVisit visit, ParallelState state, JsonNode? input, JsonNode? branchInput)

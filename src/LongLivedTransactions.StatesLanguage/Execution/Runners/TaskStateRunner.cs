@@ -22,12 +22,13 @@ internal static class TaskStateRunner
 
         // Task failures come back as values (throwing them across the async frames of every attempt is
         // costly); failures of the data flow around the task still arrive as exceptions.
-        return RetryAndCatch.RunAsync(visit, state.ErrorHandling, isTask: true, givenUpEvent: null, () =>
-        {
-            var attempt = AttemptAsync(visit, state, input, resumed);
-            resumed = null;
-            return attempt;
-        });
+        return RetryAndCatch.RunAsync(
+            visit,
+            state.ErrorHandling,
+            isTask: true,
+            givenUpEvent: null,
+            (State: state, Input: input, Resumed: resumed),
+            static (visit, task, first) => AttemptAsync(visit, task.State, task.Input, first ? task.Resumed : null));
     }
 
     private static async ValueTask<Attempt> AttemptAsync(StateVisit visit, TaskState state, JsonNode? input, OpenCallbackAttempt? resumed)
