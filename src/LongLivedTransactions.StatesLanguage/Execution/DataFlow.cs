@@ -250,11 +250,6 @@ internal static class DataFlow
         }
     }
 
-    /// <summary>True when the UTF-8 form of the text is larger than 256 KiB.</summary>
-    public static bool ExceedsLimit(string jsonText) =>
-        // Each UTF-16 char is at most 3 UTF-8 bytes, so short texts need no counting.
-        jsonText.Length * 3 > MaxPayloadBytes && Encoding.UTF8.GetByteCount(jsonText) > MaxPayloadBytes;
-
     /// <summary>JSON text as history events carry it: characters as they are (no \u0027 for an apostrophe), as AWS shows them.</summary>
     public static string ToJsonText(JsonNode? node) => node is null ? "null" : node.ToJsonString(TextOptions);
 
