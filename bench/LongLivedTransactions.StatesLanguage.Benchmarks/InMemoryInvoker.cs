@@ -22,7 +22,9 @@ internal sealed class InMemoryInvoker(string? failingFunction = null, string? fa
         var function = parameters["FunctionName"]!.GetValue<string>();
         if (function == failingFunction)
         {
-            throw new TaskFailedException(failingError!, $$"""{"errorMessage":"declined","errorType":"{{failingError}}"}""");
+            // A failure goes on the returned task, as an async invoker's would.
+            return Task.FromException<JsonNode?>(
+                new TaskFailedException(failingError!, $$"""{"errorMessage":"declined","errorType":"{{failingError}}"}"""));
         }
 
         var payload = parameters["Payload"]?.DeepClone() as JsonObject ?? [];

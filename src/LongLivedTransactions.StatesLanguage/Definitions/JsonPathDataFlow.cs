@@ -48,7 +48,7 @@ public sealed class JsonPathDataFlow(
         return arguments;
     }
 
-    internal override FlowResult ApplyResult(StateVisit visit, JsonNode? input, JsonNode? result, int catcherCount)
+    internal override FlowResult ApplyResult(StateVisit visit, JsonNode? input, JsonNode? result)
     {
         // A test reports each step's data as it was then: ResultPath and OutputPath change it in place.
         var inspection = visit.Test?.Inspection;
@@ -56,7 +56,7 @@ public sealed class JsonPathDataFlow(
         var selected = ResultSelector is not null ? DataFlow.Evaluate(visit, ResultSelector, result) : result;
         inspection?.AfterResultSelector = DataFlow.ToJsonText(selected);
         var assigned = DataFlow.EvaluateAssign(visit, Assign, selected);
-        var output = DataFlow.ApplyResultPath(visit, ResultPath, InputForResult(visit, catcherCount), selected);
+        var output = DataFlow.ApplyResultPath(visit, ResultPath, visit.RawInput, selected);
         inspection?.AfterResultPath = DataFlow.ToJsonText(output);
         return new FlowResult(DataFlow.ApplyOutputPath(visit, OutputPath, output), assigned);
     }
@@ -75,11 +75,4 @@ public sealed class JsonPathDataFlow(
         var ruleAssigned = DataFlow.EvaluateAssign(visit, rule.Assign, input);
         return stateResult with { Assigned = stateResult.AssignedWith(ruleAssigned) };
     }
-
-    /// <summary>
-    /// The input that ResultPath writes into. ResultPath changes it in place; when a Catch may still
-    /// need the original (a failure after ResultPath, such as an output over 256 KiB), it writes into a copy.
-    /// </summary>
-    private JsonNode? InputForResult(StateVisit visit, int catcherCount) =>
-        catcherCount > 0 && !ResultPath.IsRoot && !ResultPath.IsDiscard ? visit.RawInput?.DeepClone() : visit.RawInput;
 }

@@ -32,7 +32,7 @@ public sealed class JsonataDataFlow(JsonataTemplate? arguments, JsonataTemplate?
         return arguments;
     }
 
-    internal override FlowResult ApplyResult(StateVisit visit, JsonNode? input, JsonNode? result, int catcherCount)
+    internal override FlowResult ApplyResult(StateVisit visit, JsonNode? input, JsonNode? result)
     {
         if (HasResult)
         {

@@ -15,7 +15,8 @@ public sealed class JsonataTemplate
     {
         Root = root;
         _source = source;
-        ReadsContext = Expressions(root).Any(expression => MayReadContext(expression.Expression.Text));
+        ReadsContext = Expressions(root).Any(expression => MayRead(expression.Expression.Text, "context"));
+        ReadsResult = Expressions(root).Any(expression => MayRead(expression.Expression.Text, "result"));
     }
 
     internal JsonataTemplateNode Root { get; }
@@ -26,6 +27,9 @@ public sealed class JsonataTemplate
     /// </summary>
     internal bool ReadsContext { get; }
 
+    /// <summary>False when no expression can read <c>$states.result</c>, so the result need not be converted for it.</summary>
+    internal bool ReadsResult { get; }
+
     /// <summary>The field as written, for people (diagrams, messages): the expression of a <c>{% %}</c> string, or the JSON of any other value.</summary>
     public string Text => Parsing.JsonataTemplateCompiler.IsExpression(_source, out var expression) ? expression.Trim() : _source?.ToJsonString() ?? "null";
 
@@ -33,12 +37,12 @@ public sealed class JsonataTemplate
     public bool IsLiteral => Root is JsonataLiteralNode;
 
     /// <summary>
-    /// Any mention of "context", or a use of <c>$states</c> other than <c>$states.input</c>, <c>.result</c> or
-    /// <c>.errorOutput</c> (a whole <c>$states</c>, <c>$lookup($states, ...)</c>), may read the context.
+    /// Any mention of the field's name, or a use of <c>$states</c> other than <c>$states.input</c>, <c>.result</c>,
+    /// <c>.errorOutput</c> or <c>.context</c> (a whole <c>$states</c>, <c>$lookup($states, ...)</c>), may read the field.
     /// </summary>
-    private static bool MayReadContext(string text)
+    private static bool MayRead(string text, string field)
     {
-        if (text.Contains("context", StringComparison.Ordinal))
+        if (text.Contains(field, StringComparison.Ordinal))
         {
             return true;
         }
@@ -47,7 +51,7 @@ public sealed class JsonataTemplate
         {
             var rest = text.AsSpan(at + "$states".Length);
             if (!rest.StartsWith(".input", StringComparison.Ordinal) && !rest.StartsWith(".result", StringComparison.Ordinal)
-                && !rest.StartsWith(".errorOutput", StringComparison.Ordinal))
+                && !rest.StartsWith(".errorOutput", StringComparison.Ordinal) && !rest.StartsWith(".context", StringComparison.Ordinal))
             {
                 return true;
             }

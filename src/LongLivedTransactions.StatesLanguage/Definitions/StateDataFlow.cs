@@ -19,7 +19,7 @@ public abstract class StateDataFlow
     internal abstract JsonNode? BuildArguments(StateVisit visit, JsonNode? input);
 
     /// <summary>The state's output and the variables it assigns, from its result (for states without a result: the input).</summary>
-    internal abstract FlowResult ApplyResult(StateVisit visit, JsonNode? input, JsonNode? result, int catcherCount);
+    internal abstract FlowResult ApplyResult(StateVisit visit, JsonNode? input, JsonNode? result);
 
     /// <summary>The output and variables when <paramref name="catcher"/> catches an error.</summary>
     internal abstract FlowResult ApplyCatch(StateVisit visit, Catcher catcher, JsonObject errorOutput);

@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using LongLivedTransactions.StatesLanguage.Data;
 using LongLivedTransactions.StatesLanguage.Definitions;
+using LongLivedTransactions.StatesLanguage.History;
 
 namespace LongLivedTransactions.StatesLanguage.Execution;
 
@@ -17,37 +18,28 @@ internal static class DataFlow
     /// <summary>The largest state input/output/result Step Functions accepts: 256 KiB of UTF-8.</summary>
     public const int MaxPayloadBytes = 256 * 1024;
 
-    private static readonly JsonSerializerOptions TextOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    /// <summary>How state data is written as text: characters as they are (no \u0027 for an apostrophe), as AWS shows them.</summary>
+    internal static readonly JsonSerializerOptions TextOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    /// <summary>The writer settings that <see cref="TextOptions"/> stands for.</summary>
+    internal static readonly JsonWriterOptions TextWriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <summary>
-    /// OutputPath. The state's output is discarded afterwards, so the selected part is taken out of it
-    /// rather than copied (the hot path of every state).
+    /// OutputPath. The selected part is handed on as it is, still inside the state's output: recorded state data
+    /// is never changed, so it need not be copied (the hot path of every state).
     /// </summary>
     public static JsonNode? ApplyOutputPath(StateVisit visit, PathReference? path, JsonNode? output)
     {
         if (path is not null && path.Source == PathSource.Input && !path.IsRoot && path.Path.TryGetNode(output, out var selected))
         {
-            return Detach(selected);
+            return selected;
         }
 
         return SelectWithPath(visit, path, output);
     }
 
-    /// <summary>Removes a node from its parent so that it can be placed elsewhere without a copy.</summary>
-    private static JsonNode? Detach(JsonNode? node)
-    {
-        switch (node?.Parent)
-        {
-            case JsonObject parent:
-                parent.Remove(node.GetPropertyName());
-                break;
-            case JsonArray parent:
-                parent.RemoveAt(node.GetElementIndex());
-                break;
-        }
-
-        return node;
-    }
+    /// <summary>The node itself when it is a tree of its own, else a copy (a node belongs to one parent at most).</summary>
+    public static JsonNode? Owned(JsonNode? node) => node?.Parent is null ? node : node.DeepClone();
 
     /// <summary>InputPath or OutputPath: null selects {}; a missing path fails the state (States.Runtime).</summary>
     public static JsonNode? SelectWithPath(StateVisit visit, PathReference? path, JsonNode? data)
@@ -141,7 +133,7 @@ internal static class DataFlow
                 var result = new JsonObject();
                 foreach (var (name, field) in obj.Fields)
                 {
-                    result[name] = EvaluateNode(visit, field, data);
+                    result[name] = Owned(EvaluateNode(visit, field, data));
                 }
 
                 return result;
@@ -152,12 +144,16 @@ internal static class DataFlow
                 var result = new JsonArray();
                 foreach (var item in array.Items)
                 {
-                    result.Add(EvaluateNode(visit, item, data));
+                    result.Add(Owned(EvaluateNode(visit, item, data)));
                 }
 
                 return result;
             }
 
+            case DynamicPayloadNode { Expression.Path: { Source: PathSource.Input, IsRoot: true } }:
+                // "$": state data never changes once recorded, so the payload can hold the data itself, not a copy
+                // (the object or array that takes it copies it if it already has a place elsewhere).
+                return data;
             case DynamicPayloadNode dynamic:
                 return EvaluateExpression(visit, dynamic.Expression, dynamic.FieldName, data);
             default:
@@ -226,7 +222,10 @@ internal static class DataFlow
         return texts;
     }
 
-    /// <summary>Places <paramref name="result"/> into <paramref name="rawInput"/> as ResultPath says (in place).</summary>
+    /// <summary>
+    /// Places <paramref name="result"/> into <paramref name="rawInput"/> as ResultPath says. The input was recorded
+    /// (StateEntered) and recorded data never changes, so the result goes into a copy of it.
+    /// </summary>
     public static JsonNode? ApplyResultPath(StateVisit visit, ResultPath resultPath, JsonNode? rawInput, JsonNode? result)
     {
         if (resultPath.IsDiscard)
@@ -239,14 +238,9 @@ internal static class DataFlow
             return result;
         }
 
-        if (result is not null && (result.Parent is not null || ReferenceEquals(result, rawInput)))
-        {
-            result = result.DeepClone();
-        }
-
         try
         {
-            return resultPath.Path!.SetValue(rawInput, result);
+            return resultPath.Path!.SetValue(rawInput?.DeepClone(), result);
         }
         catch (JsonPathEvaluationException e)
         {
@@ -256,18 +250,48 @@ internal static class DataFlow
         }
     }
 
-    /// <summary>True when the UTF-8 form of the text is larger than 256 KiB.</summary>
-    public static bool ExceedsLimit(string jsonText) =>
-        // Each UTF-16 char is at most 3 UTF-8 bytes, so short texts need no counting.
-        jsonText.Length * 3 > MaxPayloadBytes && Encoding.UTF8.GetByteCount(jsonText) > MaxPayloadBytes;
-
     /// <summary>JSON text as history events carry it: characters as they are (no \u0027 for an apostrophe), as AWS shows them.</summary>
     public static string ToJsonText(JsonNode? node) => node is null ? "null" : node.ToJsonString(TextOptions);
 
-    /// <summary>Fails with States.DataLimitExceeded when a state's result is larger than 256 KiB.</summary>
-    public static void CheckSize(StateVisit visit, string jsonText)
+    /// <summary>True when the UTF-8 text of the value is larger than 256 KiB (measured only when its bound is above that).</summary>
+    public static bool ExceedsLimit(JsonText text, JsonSize sizes) =>
+        text.MaxBytes > MaxPayloadBytes && (text.IsExact || (text.Node is { } node ? sizes.Utf8Bytes(node) : Encoding.UTF8.GetByteCount(text.Text)) > MaxPayloadBytes);
+
+    /// <summary>
+    /// The text of a state's output. When the output is a part of the state's input or of its task result, it is written
+    /// when somebody reads it, and their size bound holds for it too. A new value (a JSONata Output, a copy of the input
+    /// that ResultPath wrote into) is written now: its text is smaller than its tree, which would otherwise live as long
+    /// as the history.
+    /// </summary>
+    public static JsonText TextOf(StateVisit visit, JsonNode? output, JsonText? result)
     {
-        if (ExceedsLimit(jsonText))
+        if (IsWithin(output, visit.RawInput))
+        {
+            return JsonText.Within(output, visit.RawInputText.MaxBytes);
+        }
+
+        return result?.Node is { } resultNode && IsWithin(output, resultNode)
+            ? JsonText.Within(output, result.MaxBytes)
+            : JsonText.Of(ToJsonText(output));
+    }
+
+    private static bool IsWithin(JsonNode? node, JsonNode? root)
+    {
+        for (var at = node; at is not null && root is not null; at = at.Parent)
+        {
+            if (ReferenceEquals(at, root))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Fails with States.DataLimitExceeded when a state's result is larger than 256 KiB.</summary>
+    public static void CheckSize(StateVisit visit, JsonText text)
+    {
+        if (ExceedsLimit(text, visit.Run.Sizes))
         {
             throw new StateFailure(
                 ErrorNames.DataLimitExceeded,

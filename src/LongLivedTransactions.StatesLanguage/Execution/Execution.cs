@@ -22,7 +22,7 @@ public sealed class Execution
     private ExecutionRun? _run;
     private ExecutionStatus _status = ExecutionStatus.Running;
     private DateTimeOffset? _stopDate;
-    private string? _outputJson;
+    private JsonText? _output;
     private string? _error;
     private string? _cause;
 
@@ -71,10 +71,14 @@ public sealed class Execution
     {
         get
         {
+            JsonText? output;
             lock (_statusLock)
             {
-                return _outputJson;
+                output = _output;
             }
+
+            // Written on first read, outside the lock.
+            return output?.Text;
         }
     }
 
@@ -190,9 +194,9 @@ public sealed class Execution
             if (plan?.FinishedOutput is { } finishedOutput)
             {
                 // The last state had ended the run before the restart; only the final event was missing.
-                if (TryFinish(ExecutionStatus.Succeeded, finishedOutput, null, null))
+                if (TryFinish(ExecutionStatus.Succeeded, JsonText.Of(finishedOutput), null, null))
                 {
-                    _history.RecordFinal(_cursor, "ExecutionSucceeded", "executionSucceededEventDetails", HistoryDetails.Output(finishedOutput));
+                    _history.RecordFinal(_cursor, "ExecutionSucceeded", "executionSucceededEventDetails", HistoryDetails.Output(JsonText.Of(finishedOutput)));
                 }
 
                 return;
@@ -202,7 +206,7 @@ public sealed class Execution
                 run,
                 run.Definition,
                 plan?.Input ?? input,
-                plan?.InputText ?? _request.InputJson,
+                JsonText.Of(plan?.InputText ?? _request.InputJson),
                 _cursor,
                 plan?.Variables ?? new VariableScope(null),
                 _stop.Token,
@@ -270,7 +274,7 @@ public sealed class Execution
         _completion.TrySetResult();
     }
 
-    private bool TryFinish(ExecutionStatus status, string? outputJson, string? error, string? cause)
+    private bool TryFinish(ExecutionStatus status, JsonText? output, string? error, string? cause)
     {
         lock (_statusLock)
         {
@@ -281,7 +285,7 @@ public sealed class Execution
 
             _status = status;
             _stopDate = _time.GetUtcNow();
-            _outputJson = outputJson;
+            _output = output;
             _error = error;
             _cause = cause;
             return true;

@@ -15,6 +15,7 @@ public sealed class ExecutionEngine(IEnumerable<ITaskInvoker> invokers, TimeProv
 {
     private readonly IReadOnlyList<ITaskInvoker> _invokers = invokers.ToArray();
     private readonly RunSlots _slots = new(null);
+    private readonly JsonSize _sizes = new();
     private readonly int? _maxRunningExecutions;
 
     /// <summary>
@@ -129,6 +130,7 @@ public sealed class ExecutionEngine(IEnumerable<ITaskInvoker> invokers, TimeProv
             Slot = _slots.ForExecution(),
             Callbacks = Callbacks,
             Threads = Threads,
+            Sizes = _sizes,
         };
     }
 }

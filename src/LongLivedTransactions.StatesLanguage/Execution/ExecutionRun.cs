@@ -11,6 +11,7 @@ internal sealed class ExecutionRun
     // Read from the ARNs on first use: many executions never need them.
     private string? _stateMachineName;
     private string? _region;
+    private JsonSize? _sizes;
 
     public ExecutionRun(ExecutionRequest request, IReadOnlyList<ITaskInvoker> invokers, TimeProvider time, HistoryRecorder history, CancellationToken cancellation)
     {
@@ -33,6 +34,16 @@ internal sealed class ExecutionRun
     public HistoryRecorder History { get; }
 
     public CancellationToken Cancellation { get; }
+
+    /// <summary>
+    /// Measures state data against the payload limit: the engine's, shared with its other executions; a run of its own
+    /// (a state test) makes one when it first measures.
+    /// </summary>
+    public JsonSize Sizes
+    {
+        get => _sizes ??= new JsonSize();
+        init => _sizes = value;
+    }
 
     /// <summary>When the execution started (<c>$$.Execution.StartTime</c>); an execution resumed after a restart keeps its own.</summary>
     public DateTimeOffset StartTime { get; init; }

@@ -25,7 +25,7 @@ internal static class JsonataEvaluation
 
     /// <summary>Evaluates a template; <paramref name="states"/> is the <c>$states</c> object of the moment.</summary>
     public static JsonNode? Evaluate(StateVisit visit, JsonataTemplate template, StatesObject states) =>
-        EvaluateNode(visit, template.Root, new StateVariables(visit, states, template.ReadsContext));
+        EvaluateNode(visit, template.Root, new StateVariables(visit, states, template));
 
     private static JsonNode? EvaluateNode(StateVisit visit, JsonataTemplateNode node, StateVariables variables)
     {
@@ -72,7 +72,7 @@ internal static class JsonataEvaluation
                 ?? throw Failure(visit, $"The field '{FieldOf(template)}' must be an array.");
         }
 
-        var value = EvaluateValue(visit, expression, new StateVariables(visit, states, template.ReadsContext));
+        var value = EvaluateValue(visit, expression, new StateVariables(visit, states, template));
         var text = expression.Expression.Text.Trim();
         return value switch
         {
@@ -127,10 +127,20 @@ internal static class JsonataEvaluation
         new(QueryEvaluationError, $"An error occurred while executing the state '{visit.State.Name}' (entered at the event id #{visit.EnteredEventId}). {detail}");
 
     /// <summary>What <c>$states</c> holds at one point of a state (a field not available there is null).</summary>
-    internal sealed record StatesObject(JsonNode? Input, JsonNode? Result = null, bool HasResult = false, JsonNode? ErrorOutput = null);
+    internal sealed record StatesObject(JsonNode? Input, JsonNode? Result = null, bool HasResult = false, JsonNode? ErrorOutput = null)
+    {
+        private object? _result;
+        private object? _errorOutput;
+
+        /// <summary><c>$states.result</c> in JSONata's value model, converted once for every field (Output, Assign) that reads it.</summary>
+        public object? ResultValue => _result ??= JsonataValue.FromJsonNode(Result);
+
+        /// <summary><c>$states.errorOutput</c> in JSONata's value model, converted once.</summary>
+        public object? ErrorOutputValue => _errorOutput ??= JsonataValue.FromJsonNode(ErrorOutput);
+    }
 
     /// <summary>The variables an expression sees, converted only when it refers to them.</summary>
-    private sealed class StateVariables(StateVisit visit, StatesObject states, bool readsContext) : IJsonataVariables
+    private sealed class StateVariables(StateVisit visit, StatesObject states, JsonataTemplate template) : IJsonataVariables
     {
         private object? _states;
 
@@ -148,19 +158,19 @@ internal static class JsonataEvaluation
         private OrderedDictionary<string, object?> BuildStates()
         {
             var result = new OrderedDictionary<string, object?>(StringComparer.Ordinal) { ["input"] = visit.JsonataInput(states.Input) };
-            if (readsContext)
+            if (template.ReadsContext)
             {
                 result["context"] = visit.JsonataContext;
             }
 
-            if (states.HasResult)
+            if (states.HasResult && template.ReadsResult)
             {
-                result["result"] = JsonataValue.FromJsonNode(states.Result);
+                result["result"] = states.ResultValue;
             }
 
             if (states.ErrorOutput is not null)
             {
-                result["errorOutput"] = JsonataValue.FromJsonNode(states.ErrorOutput);
+                result["errorOutput"] = states.ErrorOutputValue;
             }
 
             return result;

@@ -28,7 +28,7 @@ internal sealed class StateVisit(
     public JsonNode? RawInput { get; } = rawInput;
 
     /// <summary>The JSON text of <see cref="RawInput"/> as recorded in StateEntered.</summary>
-    public string RawInputText { get; init; } = "";
+    public required JsonText RawInputText { get; init; }
 
     public HistoryCursor Cursor { get; } = cursor;
 

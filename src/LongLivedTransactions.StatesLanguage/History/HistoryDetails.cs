@@ -16,14 +16,14 @@ internal abstract record EventDetails
 /// <summary>Builds the <c>…EventDetails</c> with the field names of the Step Functions API.</summary>
 internal static class HistoryDetails
 {
-    public static EventDetails StateEntered(string name, string inputText) => new StateEnteredDetails(name, inputText);
+    public static EventDetails StateEntered(string name, JsonText inputText) => new StateEnteredDetails(name, inputText);
 
-    public static EventDetails StateExited(string name, string outputText, JsonObject? assignedVariables) =>
+    public static EventDetails StateExited(string name, JsonText outputText, JsonObject? assignedVariables) =>
         new StateExitedDetails(name, outputText, assignedVariables);
 
     public static EventDetails ExecutionStarted(string inputText, string roleArn) => new ExecutionStartedDetails(inputText, roleArn);
 
-    public static EventDetails Output(string outputText) => new OutputDetails(outputText);
+    public static EventDetails Output(JsonText outputText) => new OutputDetails(outputText);
 
     public static EventDetails ErrorAndCause(string? error, string? cause) => new ErrorDetails(null, null, error, cause);
 
@@ -32,7 +32,7 @@ internal static class HistoryDetails
 
     public static EventDetails TaskResource(string resourceType, string resource) => new ErrorDetails(resourceType, resource, null, null);
 
-    public static EventDetails TaskSucceeded(string resourceType, string resource, string outputText) =>
+    public static EventDetails TaskSucceeded(string resourceType, string resource, JsonText outputText) =>
         new TaskSucceededDetails(resourceType, resource, outputText);
 
     public static EventDetails TaskFailed(string resourceType, string resource, string? error, string? cause) =>
@@ -54,24 +54,24 @@ internal static class HistoryDetails
         public override JsonObject Build() => new() { ["redriveCount"] = RedriveCount };
     }
 
-    private sealed record StateEnteredDetails(string Name, string InputText) : EventDetails
+    private sealed record StateEnteredDetails(string Name, JsonText InputText) : EventDetails
     {
         public override JsonObject Build() => new()
         {
             ["name"] = Name,
-            ["input"] = InputText,
+            ["input"] = InputText.Text,
             ["inputDetails"] = NotTruncated(),
         };
     }
 
-    private sealed record StateExitedDetails(string Name, string OutputText, JsonObject? AssignedVariables) : EventDetails
+    private sealed record StateExitedDetails(string Name, JsonText OutputText, JsonObject? AssignedVariables) : EventDetails
     {
         public override JsonObject Build()
         {
             var details = new JsonObject
             {
                 ["name"] = Name,
-                ["output"] = OutputText,
+                ["output"] = OutputText.Text,
                 ["outputDetails"] = NotTruncated(),
             };
             if (AssignedVariables is not null)
@@ -94,11 +94,11 @@ internal static class HistoryDetails
         };
     }
 
-    private sealed record OutputDetails(string OutputText) : EventDetails
+    private sealed record OutputDetails(JsonText OutputText) : EventDetails
     {
         public override JsonObject Build() => new()
         {
-            ["output"] = OutputText,
+            ["output"] = OutputText.Text,
             ["outputDetails"] = NotTruncated(),
         };
     }
@@ -155,13 +155,13 @@ internal static class HistoryDetails
         }
     }
 
-    private sealed record TaskSucceededDetails(string ResourceType, string Resource, string OutputText) : EventDetails
+    private sealed record TaskSucceededDetails(string ResourceType, string Resource, JsonText OutputText) : EventDetails
     {
         public override JsonObject Build() => new()
         {
             ["resourceType"] = ResourceType,
             ["resource"] = Resource,
-            ["output"] = OutputText,
+            ["output"] = OutputText.Text,
             ["outputDetails"] = NotTruncated(),
         };
     }

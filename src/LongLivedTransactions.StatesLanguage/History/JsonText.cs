@@ -3,46 +3,67 @@ using System.Text.Json.Nodes;
 namespace LongLivedTransactions.StatesLanguage.History;
 
 /// <summary>
-/// The JSON text of a value in an event: either known already, or written on first read from a node
-/// that nobody changes any more (the parameters a Task state built for its invoker).
+/// The JSON text of a value in an event: either known already, or written on first read from a node that
+/// nobody changes any more (state data is never changed once recorded). Most events of a busy engine are
+/// never read, so most of their text is never written. It also knows an upper bound of the value's UTF-8
+/// size, enough to enforce the payload limit without writing the text.
 /// </summary>
 internal sealed class JsonText
 {
-    private JsonNode? _node;
-    private readonly Lock _lock = new();
+    // UTF-16 text written again as JSON takes at most 6 bytes a char ("\uD83D" for half an emoji).
+    private const int MaxBytesPerChar = 6;
+
+    private readonly JsonNode? _node;
     private string? _text;
 
-    private JsonText(string? text, JsonNode? node)
+    private JsonText(string? text, JsonNode? node, long maxBytes, bool isExact)
     {
         _text = text;
         _node = node;
+        MaxBytes = maxBytes;
+        IsExact = isExact;
     }
 
+    /// <summary>The value written as JSON, as history events carry it.</summary>
     public string Text
     {
         get
         {
-            if (_text is not null)
+            if (_text is { } text)
             {
-                return _text;
+                return text;
             }
 
             // One writer at a time: concurrent history readers must not walk the node together.
-            lock (_lock)
+            lock (_node!)
             {
-                if (_text is null)
-                {
-                    _text = Execution.DataFlow.ToJsonText(_node);
-                    _node = null; // the text is all the history needs from now on
-                }
-
-                return _text;
+                return _text ??= Execution.DataFlow.ToJsonText(_node);
             }
         }
     }
 
-    public static JsonText Of(string text) => new(text, null);
+    /// <summary>The node the text is written from (null when the text was given).</summary>
+    public JsonNode? Node => _node;
 
-    /// <summary>Text written later from <paramref name="node"/>, which must not change afterwards.</summary>
-    public static JsonText Later(JsonNode? node) => new(null, node);
+    /// <summary>At least the UTF-8 size of <see cref="Text"/>, and of the text of any part of the value.</summary>
+    public long MaxBytes { get; }
+
+    /// <summary>True when <see cref="MaxBytes"/> is the exact UTF-8 size.</summary>
+    public bool IsExact { get; }
+
+    /// <summary>Text known already; the bound also covers the value's parts written again from a parsed node.</summary>
+    public static JsonText Of(string text) => new(text, null, (long)text.Length * MaxBytesPerChar, isExact: false);
+
+    /// <summary>Text written later from <paramref name="node"/>, which must not change afterwards; its size is measured now.</summary>
+    public static JsonText Measured(JsonNode? node, Execution.JsonSize sizes) =>
+        node is null ? Null() : new(null, node, sizes.Utf8Bytes(node), isExact: true);
+
+    private static JsonText Null() => new("null", null, "null".Length, isExact: true);
+
+    /// <summary>Text written later from <paramref name="node"/>, which must not change afterwards; its size is not needed.</summary>
+    public static JsonText Later(JsonNode? node) => node is null ? Null() : new(null, node, long.MaxValue, isExact: false);
+
+    /// <summary>Text written later from <paramref name="node"/>, a part of a value whose size bound is <paramref name="maxBytes"/>.</summary>
+    public static JsonText Within(JsonNode? node, long maxBytes) =>
+        node is null ? Null() : new(null, node, maxBytes, isExact: false);
 }

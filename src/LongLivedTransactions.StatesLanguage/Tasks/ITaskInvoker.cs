@@ -10,7 +10,10 @@ public interface ITaskInvoker
 {
     bool CanInvoke(string resource);
 
-    /// <summary>Returns the task result, or throws <see cref="TaskFailedException"/> for a task failure.</summary>
+    /// <summary>
+    /// Returns the task result, or fails with <see cref="TaskFailedException"/> for a task failure (a task that has
+    /// already failed with it is read without throwing it again).
+    /// </summary>
     Task<JsonNode?> InvokeAsync(TaskInvocation invocation, CancellationToken cancellationToken);
 }
 

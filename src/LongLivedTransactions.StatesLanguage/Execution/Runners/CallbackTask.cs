@@ -51,7 +51,7 @@ internal static class CallbackTask
 
                 var resource = state.ResourceParts;
                 visit.Run.History.Record(visit.Cursor, "TaskSubmitted", "taskSubmittedEventDetails",
-                    HistoryDetails.TaskSucceeded(resource.ResourceType, resource.ResourceName, DataFlow.ToJsonText(response)));
+                    HistoryDetails.TaskSucceeded(resource.ResourceType, resource.ResourceName, JsonText.Of(DataFlow.ToJsonText(response))));
             }
 
             // Waiting for a callback is not work: the execution's slot goes to another execution meanwhile.

@@ -25,7 +25,7 @@ internal static class ChoiceStateRunner
                 ErrorNames.NoChoiceMatched,
                 $"No Choice Rules matched in the state '{state.Name}' and no Default was specified.");
 
-        var result = flow.ApplyResult(visit, input, input, catcherCount: 0);
+        var result = flow.ApplyResult(visit, input, input);
         if (matched is not null)
         {
             result = flow.ApplyChoiceRule(visit, matched, input, result);

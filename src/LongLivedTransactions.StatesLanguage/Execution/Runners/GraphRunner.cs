@@ -16,7 +16,7 @@ internal static class GraphRunner
         ExecutionRun run,
         StateGraph graph,
         JsonNode? input,
-        string? inputText,
+        JsonText? inputText,
         HistoryCursor cursor,
         VariableScope variables,
         CancellationToken cancellation,
@@ -34,13 +34,13 @@ internal static class GraphRunner
         ExecutionRun run,
         StateGraph graph,
         JsonNode? input,
-        string? inputText,
+        JsonText? inputText,
         HistoryCursor cursor,
         VariableScope parentVariables,
         GraphResume? resume,
         CancellationToken cancellation) =>
         resume?.Point is { } point
-            ? RunAsync(run, graph, resume.Input, resume.InputText, cursor, resume.Variables(parentVariables), cancellation, point)
+            ? RunAsync(run, graph, resume.Input, resume.InputText is { } text ? JsonText.Of(text) : null, cursor, resume.Variables(parentVariables), cancellation, point)
             : RunAsync(run, graph, input, inputText, cursor, parentVariables.CreateChild(), cancellation);
 
     /// <summary>Runs the graph; a Fail state comes back as the result's failure rather than as an exception.</summary>
@@ -48,7 +48,7 @@ internal static class GraphRunner
         ExecutionRun run,
         StateGraph graph,
         JsonNode? input,
-        string? inputText,
+        JsonText? inputText,
         HistoryCursor cursor,
         VariableScope variables,
         CancellationToken cancellation,
@@ -66,7 +66,7 @@ internal static class GraphRunner
             }
 
             var state = graph.States[stateName];
-            inputText ??= DataFlow.ToJsonText(input);
+            inputText ??= JsonText.Measured(input, run.Sizes);
             var visit = new StateVisit(run, state, input, cursor, variables, cancellation)
             {
                 RawInputText = inputText,

@@ -20,7 +20,12 @@ internal static class MapStateRunner
         var input = state.DataFlow.SelectInput(visit);
         // AWS records MapStateFailed once, when the Map gives up (not before each retry).
         return RetryAndCatch.RunAsync(
-            visit, state.ErrorHandling, isTask: false, "MapStateFailed", async () => Attempt.Succeeded(await AttemptAsync(visit, state, input).ConfigureAwait(false)));
+            visit,
+            state.ErrorHandling,
+            isTask: false,
+            "MapStateFailed",
+            (State: state, Input: input),
+            static async (visit, map, _) => Attempt.Succeeded(await AttemptAsync(visit, map.State, map.Input).ConfigureAwait(false)));
     }
 
     private static async Task<StateOutcome> AttemptAsync(StateVisit visit, MapState state, JsonNode? input)
@@ -47,7 +52,7 @@ internal static class MapStateRunner
             : state.ProcessorMode == "DISTRIBUTED" ? await RunDistributedAsync(visit, state, itemInputs, limits).ConfigureAwait(false)
             : await RunInlineAsync(visit, state, itemInputs, limits, resume).ConfigureAwait(false);
 
-        return StateEvents.Exit(visit, state.DataFlow.ApplyResult(visit, input, outcome, state.ErrorHandling.Catchers.Count), state.Next);
+        return StateEvents.Exit(visit, state.DataFlow.ApplyResult(visit, input, outcome), state.Next);
     }
 
     private static JsonArray ReadItems(StateVisit visit, MapState state, JsonNode? input)
@@ -274,7 +279,7 @@ internal static class MapStateRunner
             {
                 var outcome = await GraphRunner.RunChildAsync(
                     visit.Run, state.ItemProcessor, itemInputs[index], null, cursor, visit.Variables, recorded, stopIterations.Token).ConfigureAwait(false);
-                results[index] = outcome.Output;
+                results[index] = DataFlow.Owned(outcome.Output);
                 var succeededId = history.RecordBeside(cursor, "MapIterationSucceeded", "mapIterationSucceededEventDetails", HistoryDetails.MapIteration(state.Name, index));
                 lock (gate)
                 {
@@ -354,13 +359,14 @@ internal static class MapStateRunner
             {
                 InputJson = DataFlow.ToJsonText(itemInputs[index]),
                 Callbacks = visit.Run.Callbacks,
+                Sizes = visit.Run.Sizes,
                 CallbackScope = $"{visit.Run.CallbackScope}map/{visit.EnteredEventId}/{index}/",
             };
             try
             {
                 var outcome = await GraphRunner.RunAsync(
                     childRun, state.ItemProcessor, itemInputs[index]?.DeepClone(), null, new HistoryCursor(0), new VariableScope(null), stopIterations.Token).ConfigureAwait(false);
-                results[index] = outcome.Output;
+                results[index] = DataFlow.Owned(outcome.Output);
             }
             catch (StateFailure failure)
             {

@@ -15,14 +15,20 @@ internal static class ParallelStateRunner
         var input = state.DataFlow.SelectInput(visit);
         var branchInput = state.DataFlow.BuildArguments(visit, input);
         return RetryAndCatch.RunAsync(
-            visit, state.ErrorHandling, isTask: false, "ParallelStateFailed", async () => Attempt.Succeeded(await AttemptAsync(visit, state, input, branchInput).ConfigureAwait(false)));
+            visit,
+            state.ErrorHandling,
+            isTask: false,
+            "ParallelStateFailed",
+            (State: state, Input: input, BranchInput: branchInput),
+            static async (visit, parallel, _) =>
+                Attempt.Succeeded(await AttemptAsync(visit, parallel.State, parallel.Input, parallel.BranchInput).ConfigureAwait(false)));
     }
 
     private static async Task<StateOutcome> AttemptAsync(StateVisit visit, ParallelState state, JsonNode? input, JsonNode? branchInput)
     {
         // A test does not run the branches: its mock stands for their outputs.
         var outputs = visit.Test is { } test ? test.MockedResult() : await RunBranchesAsync(visit, state, branchInput, visit.TakeResume()).ConfigureAwait(false);
-        return StateEvents.Exit(visit, state.DataFlow.ApplyResult(visit, input, outputs, state.ErrorHandling.Catchers.Count), state.Next);
+        return StateEvents.Exit(visit, state.DataFlow.ApplyResult(visit, input, outputs), state.Next);
     }
 
     /// <summary>
@@ -34,7 +40,7 @@ internal static class ParallelStateRunner
     {
         var history = visit.Run.History;
         var startedId = resume is null ? history.Record(visit.Cursor, "ParallelStateStarted") : visit.Cursor.LastEventId;
-        var inputText = DataFlow.ToJsonText(branchInput);
+        var inputText = JsonText.Measured(branchInput, visit.Run.Sizes);
         using var branchCancellation = CancellationTokenSource.CreateLinkedTokenSource(visit.Cancellation);
         var cursors = new HistoryCursor[state.Branches.Count];
         var runs = new Task<StateOutcome>[state.Branches.Count];
@@ -43,7 +49,7 @@ internal static class ParallelStateRunner
             var branch = resume?.Child(i);
             cursors[i] = visit.Cursor.Child(state.Name, i, branch is { Continues: true } ? branch.LastEventId : startedId);
             runs[i] = branch?.FinishedOutput is { } output
-                ? Task.FromResult(new StateOutcome(JsonNode.Parse(output), output, null))
+                ? Task.FromResult(new StateOutcome(JsonNode.Parse(output), JsonText.Of(output), null))
                 : RunBranchAsync(visit, state.Branches[i], branchInput?.DeepClone(), inputText, cursors[i], branch, branchCancellation);
         }
 
@@ -67,7 +73,7 @@ internal static class ParallelStateRunner
         var outputs = new JsonArray();
         foreach (var run in runs)
         {
-            outputs.Add(run.Result.Output);
+            outputs.Add(DataFlow.Owned(run.Result.Output));
         }
 
         history.RecordBeside(visit.Cursor, "ParallelStateSucceeded");
@@ -75,7 +81,7 @@ internal static class ParallelStateRunner
     }
 
     private static async Task<StateOutcome> RunBranchAsync(
-        StateVisit visit, StateGraph branch, JsonNode? input, string inputText, HistoryCursor cursor, GraphResume? resume, CancellationTokenSource siblings)
+        StateVisit visit, StateGraph branch, JsonNode? input, JsonText inputText, HistoryCursor cursor, GraphResume? resume, CancellationTokenSource siblings)
     {
         // Yield first so that all branches start before any of them runs to its first await.
         await Task.Yield();

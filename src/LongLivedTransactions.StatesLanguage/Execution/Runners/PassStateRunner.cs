@@ -10,6 +10,6 @@ internal static class PassStateRunner
         var flow = state.DataFlow;
         var input = flow.SelectInput(visit);
         var result = state.HasResult ? state.Result?.DeepClone() : flow.BuildArguments(visit, input);
-        return StateEvents.Exit(visit, flow.ApplyResult(visit, input, result, catcherCount: 0), state.Next);
+        return StateEvents.Exit(visit, flow.ApplyResult(visit, input, result), state.Next);
     }
 }

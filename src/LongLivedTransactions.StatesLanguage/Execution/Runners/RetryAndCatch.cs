@@ -20,21 +20,30 @@ internal static class RetryAndCatch
     /// <param name="errorHandling">Its Retry and Catch fields.</param>
     /// <param name="isTask">A Task state (States.TaskFailed matches there, and retries count in $$.State.RetryCount).</param>
     /// <param name="givenUpEvent">The event recorded when the state gives up (ParallelStateFailed, MapStateFailed), or null.</param>
-    /// <param name="attempt">Runs one attempt. Failures may be returned or thrown.</param>
-    public static async ValueTask<StateOutcome> RunAsync(
-        StateVisit visit, ErrorHandling errorHandling, bool isTask, string? givenUpEvent, Func<ValueTask<Attempt>> attempt)
+    /// <param name="argument">What the attempt needs besides the visit (passed on, so that a static lambda needs no closure).</param>
+    /// <param name="attempt">Runs one attempt (told whether it is the first). Failures may be returned or thrown.</param>
+    public static async ValueTask<StateOutcome> RunAsync<TArgument>(
+        StateVisit visit,
+        ErrorHandling errorHandling,
+        bool isTask,
+        string? givenUpEvent,
+        TArgument argument,
+        Func<StateVisit, TArgument, bool, ValueTask<Attempt>> attempt)
     {
         var handlesFailures = errorHandling.Retriers.Count + errorHandling.Catchers.Count > 0 || givenUpEvent is not null;
         FailureHandling? handling = null; // created at the first failure: most attempts succeed
+        var first = true;
         while (true)
         {
             Attempt result;
             try
             {
-                result = await attempt().ConfigureAwait(false);
+                result = await attempt(visit, argument, first).ConfigureAwait(false);
+                first = false;
             }
             catch (StateFailure thrown) when (handlesFailures && !thrown.IsTerminal)
             {
+                first = false;
                 result = Attempt.Failed(thrown);
             }
 

@@ -33,13 +33,15 @@ internal static class StateEvents
     };
 
     /// <summary>Stores the variables the state assigned, then checks the size limit, records StateExited and hands the output on.</summary>
-    public static StateOutcome Exit(StateVisit visit, FlowResult result, string? next) =>
-        Exit(visit, result.Output, DataFlow.StoreAssigned(visit, result.Assigned), next);
+    /// <param name="taskResult">The task result the output may be part of (its size bound then holds for the output).</param>
+    public static StateOutcome Exit(StateVisit visit, FlowResult result, string? next, JsonText? taskResult = null) =>
+        Exit(visit, result.Output, DataFlow.StoreAssigned(visit, result.Assigned), next, taskResult);
 
     /// <summary>Checks the size limit, records StateExited and hands the output on.</summary>
-    public static StateOutcome Exit(StateVisit visit, System.Text.Json.Nodes.JsonNode? output, System.Text.Json.Nodes.JsonObject? assignedVariables, string? next)
+    public static StateOutcome Exit(
+        StateVisit visit, System.Text.Json.Nodes.JsonNode? output, System.Text.Json.Nodes.JsonObject? assignedVariables, string? next, JsonText? taskResult = null)
     {
-        var text = DataFlow.ToJsonText(output);
+        var text = DataFlow.TextOf(visit, output, taskResult);
         DataFlow.CheckSize(visit, text);
         visit.Run.History.Record(
             visit.Cursor, Exited(visit.State), ExitedDetails, HistoryDetails.StateExited(visit.State.Name, text, assignedVariables), nextState: next);

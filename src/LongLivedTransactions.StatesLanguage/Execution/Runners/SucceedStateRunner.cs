@@ -9,6 +9,6 @@ internal static class SucceedStateRunner
     {
         var flow = state.DataFlow;
         var input = flow.SelectInput(visit);
-        return StateEvents.Exit(visit, flow.ApplyResult(visit, input, input, catcherCount: 0), null);
+        return StateEvents.Exit(visit, flow.ApplyResult(visit, input, input), null);
     }
 }

@@ -22,12 +22,13 @@ internal static class TaskStateRunner
 
         // Task failures come back as values (throwing them across the async frames of every attempt is
         // costly); failures of the data flow around the task still arrive as exceptions.
-        return RetryAndCatch.RunAsync(visit, state.ErrorHandling, isTask: true, givenUpEvent: null, () =>
-        {
-            var attempt = AttemptAsync(visit, state, input, resumed);
-            resumed = null;
-            return attempt;
-        });
+        return RetryAndCatch.RunAsync(
+            visit,
+            state.ErrorHandling,
+            isTask: true,
+            givenUpEvent: null,
+            (State: state, Input: input, Resumed: resumed),
+            static (visit, task, first) => AttemptAsync(visit, task.State, task.Input, first ? task.Resumed : null));
     }
 
     private static async ValueTask<Attempt> AttemptAsync(StateVisit visit, TaskState state, JsonNode? input, OpenCallbackAttempt? resumed)
@@ -52,9 +53,7 @@ internal static class TaskStateRunner
         var history = visit.Run.History;
         // Parameters built from a template are new nodes that nothing changes any more: their text can wait
         // until someone reads the history. Without a template they are the state input, whose text is known.
-        var parametersText = !ReferenceEquals(parameters, input)
-            ? JsonText.Later(parameters)
-            : JsonText.Of(ReferenceEquals(input, visit.RawInput) ? visit.RawInputText : DataFlow.ToJsonText(parameters));
+        var parametersText = ReferenceEquals(parameters, visit.RawInput) ? visit.RawInputText : JsonText.Later(parameters);
 
         // The task's limits count from its Started event: the timers use that event's own time.
         DateTimeOffset startedAt;
@@ -101,8 +100,8 @@ internal static class TaskStateRunner
             result = result.DeepClone();
         }
 
-        var resultText = DataFlow.ToJsonText(result);
-        if (DataFlow.ExceedsLimit(resultText))
+        var resultText = JsonText.Measured(result, visit.Run.Sizes);
+        if (DataFlow.ExceedsLimit(resultText, visit.Run.Sizes))
         {
             // AWS names the function ARN, or the integration's service ("lambda"), in this cause.
             var task = resource.IsLambdaFunction ? state.Resource : resource.ResourceType;
@@ -123,8 +122,8 @@ internal static class TaskStateRunner
                 HistoryDetails.TaskSucceeded(resource.ResourceType, resource.ResourceName, resultText));
         }
 
-        var applied = state.DataFlow.ApplyResult(visit, input, result, state.ErrorHandling.Catchers.Count);
-        return Attempt.Succeeded(StateEvents.Exit(visit, applied, state.Next));
+        var applied = state.DataFlow.ApplyResult(visit, input, result);
+        return Attempt.Succeeded(StateEvents.Exit(visit, applied, state.Next, resultText));
     }
 
     /// <summary>Calls the invoker; a task failure or timeout is recorded and returned, not thrown.</summary>
@@ -143,7 +142,14 @@ internal static class TaskStateRunner
         try
         {
             var call = invoker.InvokeAsync(invocation, visit.Cancellation);
-            var result = limitSeconds == int.MaxValue
+            if (call.IsFaulted && call.Exception.InnerException is TaskFailedException failed)
+            {
+                // Read from the finished task rather than thrown again by an await: throwing is the costly part of a failure.
+                return (null, RecordFailure(visit, state, failed.Error, failed.Cause));
+            }
+
+            // A call that has finished already (an in-process invoker) needs no timer: WhenAny would pick it first anyway.
+            var result = limitSeconds == int.MaxValue || call.IsCompleted
                 ? await call.WaitAsync(visit.Cancellation).ConfigureAwait(false)
                 : await WithinAsync(call, LongTimers.AddSeconds(startedAt, limitSeconds), visit).ConfigureAwait(false);
             return (result, null);

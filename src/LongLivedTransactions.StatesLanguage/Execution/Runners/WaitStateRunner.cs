@@ -37,7 +37,7 @@ internal static class WaitStateRunner
                 .ConfigureAwait(false);
         }
 
-        return StateEvents.Exit(visit, state.DataFlow.ApplyResult(visit, input, input, catcherCount: 0), state.Next);
+        return StateEvents.Exit(visit, state.DataFlow.ApplyResult(visit, input, input), state.Next);
     }
 
     private static long ReadSeconds(StateVisit visit, JsonataTemplate expression, JsonNode? input)

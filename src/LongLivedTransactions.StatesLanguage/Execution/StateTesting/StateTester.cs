@@ -85,7 +85,7 @@ internal static class StateTester
             InputJson = request.InputJson,
             Callbacks = callbacks,
         };
-        var inputText = DataFlow.ToJsonText(input);
+        var inputText = JsonText.Measured(input, run.Sizes);
         var cursor = new HistoryCursor(0);
         var visit = new StateVisit(run, state, input, cursor, variables, cancellation)
         {
@@ -110,11 +110,11 @@ internal static class StateTester
 
         if (status == StateTestStatus.Succeeded && test.Caught is { } caught)
         {
-            return new StateTestResult(StateTestStatus.CaughtError, outcome.OutputText, outcome.Next, caught.Error, caught.Cause, test.Inspection);
+            return new StateTestResult(StateTestStatus.CaughtError, outcome.OutputText.Text, outcome.Next, caught.Error, caught.Cause, test.Inspection);
         }
 
         return status == StateTestStatus.Succeeded
-            ? new StateTestResult(status, outcome.OutputText, outcome.Next, null, null, test.Inspection)
+            ? new StateTestResult(status, outcome.OutputText.Text, outcome.Next, null, null, test.Inspection)
             : new StateTestResult(status, null, null, failure?.Error, failure?.Cause, test.Inspection);
     }
 }
