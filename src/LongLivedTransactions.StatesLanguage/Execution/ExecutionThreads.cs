@@ -13,6 +13,15 @@ namespace LongLivedTransactions.StatesLanguage.Execution;
 /// </summary>
 public sealed class ExecutionThreads : IDisposable
 {
+    /// <summary>What the threads are called (followed by their number).</summary>
+    public const string ThreadName = "Execution";
+
+    /// <summary>
+    /// The threads' nice value on Linux (0 is normal, 19 the lowest): below the requests, dynalite and the
+    /// functions' I/O, which then get the processor first, so that a busy engine does not slow every request down.
+    /// </summary>
+    public const int BelowNormalNiceValue = 10;
+
     private readonly ConcurrentQueue<Action> _work = new();
     private readonly SemaphoreSlim _available = new(0);
     private readonly Thread[] _threads;
@@ -29,15 +38,6 @@ public sealed class ExecutionThreads : IDisposable
             _threads[i].Start();
         }
     }
-
-    /// <summary>What the threads are called (followed by their number).</summary>
-    public const string ThreadName = "Execution";
-
-    /// <summary>
-    /// The threads' nice value on Linux (0 is normal, 19 the lowest): below the requests, dynalite and the
-    /// functions' I/O, which then get the processor first, so that a busy engine does not slow every request down.
-    /// </summary>
-    public const int BelowNormalNiceValue = 10;
 
     /// <summary>Runs <paramref name="work"/> on one of the threads; its task is not awaited by anyone.</summary>
     internal void Start(Func<Task> work) => Post(() => _ = work());
