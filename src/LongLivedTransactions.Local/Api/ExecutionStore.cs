@@ -84,11 +84,10 @@ public sealed class ExecutionStore(
 
             // The execution and its ExecutionStarted event are written in one transaction: both or neither.
             DateTimeOffset startDate = timeProvider.GetUtcNow();
-            long seq = 0;
-            Execution execution = database.InTransaction(() =>
+            var (seq, execution) = database.InTransaction(() =>
             {
-                seq = database.InsertExecution(executionArn, stateMachine.Arn.Arn, stateMachine.RevisionId, name, input, startDate, requested.TestCase);
-                return OnEngine(() => engine.Start(Request(stateMachine, executionArn, name, input, mocked, seq, 0)));
+                long inserted = database.InsertExecution(executionArn, stateMachine.Arn.Arn, stateMachine.RevisionId, name, input, startDate, requested.TestCase);
+                return (inserted, OnEngine(() => engine.Start(Request(stateMachine, executionArn, name, input, mocked, inserted, 0))));
             });
             Track(execution);
             var started = new StoredExecution(

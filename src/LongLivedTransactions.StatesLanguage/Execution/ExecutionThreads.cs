@@ -8,7 +8,7 @@ namespace LongLivedTransactions.StatesLanguage.Execution;
 /// On the shared thread pool the work of thousands of executions queues ahead of the requests a server handles there,
 /// so a StartExecution waits behind it; on threads of their own, executions leave the pool to the requests. Awaits
 /// complete wherever their work ends (a task's HTTP response arrives on the pool), so an execution comes back here
-/// at the start of each state and after each task call. The threads run at a priority below normal, so that a
+/// at the start of each state, after each task call and after a retry back-off. The threads run at a priority below normal, so that a
 /// request that arrives while they are busy is served first.
 /// </summary>
 public sealed class ExecutionThreads : IDisposable

@@ -57,6 +57,8 @@ internal static class RetryAndCatch
                 handling ??= new FailureHandling(visit, errorHandling, isTask);
                 if (await handling.RetryAsync(failure).ConfigureAwait(false))
                 {
+                    // The back-off timer ends on the thread pool: the next attempt is the engine's work again.
+                    await ExecutionThreads.SwitchTo(visit.Run.Threads);
                     if (isTask)
                     {
                         visit.RetryCount++;

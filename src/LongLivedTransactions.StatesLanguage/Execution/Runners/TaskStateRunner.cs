@@ -33,8 +33,6 @@ internal static class TaskStateRunner
 
     private static async ValueTask<Attempt> AttemptAsync(StateVisit visit, TaskState state, JsonNode? input, OpenCallbackAttempt? resumed)
     {
-        // A retry comes here from its back-off timer.
-        await ExecutionThreads.SwitchTo(visit.Run.Threads);
         var callback = CallbackTask.Applies(visit, state);
         if (callback)
         {
