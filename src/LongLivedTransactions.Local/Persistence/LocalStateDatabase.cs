@@ -10,6 +10,13 @@ namespace LongLivedTransactions.Local.Persistence;
 /// histories. On disk it is one file in the state directory, in WAL mode: every write is committed before the call
 /// returns, so a killed process loses nothing that was acknowledged. Without a directory it lives in memory. One
 /// connection, used under a lock (SQLite serialises writers anyway). Thread-safe.
+/// <para>
+/// History events are the exception: they are committed in groups, at the latest before the engine acts outside
+/// (an event after which a task is called or a request sent), when an execution ends, before a history is read,
+/// and once a second. A commit costs more than an insert, and an event lost in a crash before its group was
+/// committed is one the engine records again when it resumes from the events before it, since nothing outside
+/// saw it happen.
+/// </para>
 /// </summary>
 public sealed class LocalStateDatabase : IDisposable
 {
@@ -23,6 +30,9 @@ public sealed class LocalStateDatabase : IDisposable
 
     // The transaction of InTransaction while its work runs (on the thread that holds the lock); null otherwise.
     private SqliteTransaction? current;
+
+    // The transaction holding history events not committed yet (see the class summary); null when there are none.
+    private SqliteTransaction? pendingEvents;
     private WalCheckpointer? checkpointer;
 
     private LocalStateDatabase(SqliteConnection connection, string? directory)
@@ -106,7 +116,7 @@ public sealed class LocalStateDatabase : IDisposable
             database.AddEventScopeColumn();
             if (directory is not null)
             {
-                database.checkpointer = new WalCheckpointer(connectionString);
+                database.checkpointer = new WalCheckpointer(database, connectionString);
             }
 
             return database;
@@ -122,6 +132,7 @@ public sealed class LocalStateDatabase : IDisposable
     {
         lock (gate)
         {
+            CommitPending();
             foreach (SqliteCommand command in commands.Values)
             {
                 command.Dispose();
@@ -151,6 +162,7 @@ public sealed class LocalStateDatabase : IDisposable
             }
 
             byte[] created = TaskCallbacks.NewKey();
+            CommitPending();
             Execute(null, "INSERT INTO setting (name, value) VALUES ('task_token_key', $v);", ("$v", created));
             return created;
         }
@@ -163,6 +175,7 @@ public sealed class LocalStateDatabase : IDisposable
     {
         lock (gate)
         {
+            CommitPending();
             using SqliteTransaction transaction = connection.BeginTransaction();
             Execute(transaction, "INSERT OR REPLACE INTO revision (revision_id, state_machine_arn, record) VALUES ($r, $a, $j);",
                 ("$r", revisionId), ("$a", arn), ("$j", record.ToJsonString()));
@@ -176,6 +189,7 @@ public sealed class LocalStateDatabase : IDisposable
     {
         lock (gate)
         {
+            CommitPending();
             Execute(null, "UPDATE state_machine SET status = $s WHERE arn = $a;", ("$s", status), ("$a", arn));
         }
     }
@@ -212,6 +226,7 @@ public sealed class LocalStateDatabase : IDisposable
     {
         lock (gate)
         {
+            CommitPending();
             using SqliteTransaction transaction = connection.BeginTransaction();
             Execute(transaction, "DELETE FROM event WHERE execution_seq IN (SELECT seq FROM execution WHERE state_machine_arn = $a);", ("$a", arn));
             Execute(transaction, "DELETE FROM execution WHERE state_machine_arn = $a;", ("$a", arn));
@@ -230,6 +245,7 @@ public sealed class LocalStateDatabase : IDisposable
         ArgumentNullException.ThrowIfNull(work);
         lock (gate)
         {
+            CommitPending();
             using SqliteTransaction transaction = connection.BeginTransaction();
             current = transaction;
             try
@@ -254,6 +270,7 @@ public sealed class LocalStateDatabase : IDisposable
     {
         lock (gate)
         {
+            CommitPending();
             SqliteCommand command = Command(null, """
                 INSERT INTO execution (arn, state_machine_arn, revision_id, name, input, status, start_ticks, test_case)
                 VALUES ($a, $m, $r, $n, $i, 'RUNNING', $t, $c) RETURNING seq;
@@ -269,6 +286,7 @@ public sealed class LocalStateDatabase : IDisposable
     {
         lock (gate)
         {
+            CommitPending();
             using SqliteTransaction transaction = connection.BeginTransaction();
             Execute(transaction, "DELETE FROM event WHERE execution_seq = $s;", ("$s", seq));
             Execute(transaction, "DELETE FROM execution WHERE seq = $s;", ("$s", seq));
@@ -278,7 +296,9 @@ public sealed class LocalStateDatabase : IDisposable
 
     /// <summary>
     /// Appends one history event; a final event (succeeded, failed, timed out, aborted) also records the
-    /// execution's status and result, in the same transaction.
+    /// execution's status and result, in the same transaction. The event joins the group of events not committed yet,
+    /// unless it is final or the engine acts outside after it (<see cref="ActsOutsideAfter"/>): then the group is
+    /// committed before this returns.
     /// </summary>
     public void AppendEvent(long executionSeq, HistoryEvent historyEvent)
     {
@@ -294,8 +314,8 @@ public sealed class LocalStateDatabase : IDisposable
         };
         lock (gate)
         {
-            // A final event and the execution's status are written together (inside InTransaction's transaction, if any).
-            using SqliteTransaction? transaction = status is null || current is not null ? null : connection.BeginTransaction();
+            // Inside InTransaction, its transaction holds the event; otherwise the group of events not committed yet.
+            SqliteTransaction transaction = current ?? (pendingEvents ??= connection.BeginTransaction());
             Execute(transaction, """
                 INSERT INTO event (execution_seq, id, previous_id, ticks, type, details_name, details, next_state, scope)
                 VALUES ($s, $i, $p, $t, $y, $n, $d, $x, $c);
@@ -312,8 +332,43 @@ public sealed class LocalStateDatabase : IDisposable
                     ("$st", status), ("$t", historyEvent.Timestamp.UtcTicks), ("$s", executionSeq),
                     ("$o", fields?["output"]?.GetValue<string>()), ("$e", fields?["error"]?.GetValue<string>()),
                     ("$c", fields?["cause"]?.GetValue<string>()));
-                transaction?.Commit();
             }
+
+            if (current is null && (status is not null || ActsOutsideAfter(historyEvent.Type)))
+            {
+                CommitPending();
+            }
+        }
+    }
+
+    /// <summary>
+    /// Events after which the engine acts outside: calls a task (its Started event), has sent a callback task's
+    /// request (TaskSubmitted, so that a restart does not send it again), or answers RedriveExecution.
+    /// </summary>
+    private static bool ActsOutsideAfter(string eventType) =>
+        eventType is "LambdaFunctionStarted" or "TaskStarted" or "TaskSubmitted" or "ExecutionRedriven";
+
+    /// <summary>Commits the history events not committed yet (the checkpointer's once-a-second call).</summary>
+    internal void CommitPendingEvents() => HoldingWriters(() => { });
+
+    /// <summary>Commits the history events not committed yet, and runs <paramref name="work"/> before any other write starts.</summary>
+    internal void HoldingWriters(Action work)
+    {
+        lock (gate)
+        {
+            CommitPending();
+            work();
+        }
+    }
+
+    /// <summary>Commits the group of events not committed yet, if there is one (under the lock).</summary>
+    private void CommitPending()
+    {
+        if (pendingEvents is { } group)
+        {
+            pendingEvents = null;
+            using SqliteTransaction transaction = group;
+            transaction.Commit();
         }
     }
 
@@ -322,6 +377,7 @@ public sealed class LocalStateDatabase : IDisposable
     {
         lock (gate)
         {
+            CommitPending();
             Execute(null, """
                 UPDATE execution SET status = 'RUNNING', stop_ticks = NULL, output = NULL, error = NULL, cause = NULL,
                     redrive_count = $n, redrive_ticks = $t WHERE seq = $s;
@@ -372,6 +428,8 @@ public sealed class LocalStateDatabase : IDisposable
     {
         lock (gate)
         {
+            // What a history shows has been committed: a crash cannot take back an event someone has seen.
+            CommitPending();
             SqliteCommand command = Command(null,
                 "SELECT id, previous_id, ticks, type, details_name, details, next_state, scope FROM event WHERE execution_seq = $s ORDER BY id;",
                 ("$s", executionSeq));
@@ -464,7 +522,8 @@ public sealed class LocalStateDatabase : IDisposable
             commands.Add(sql, command);
         }
 
-        command.Transaction = transaction ?? current;
+        // Reads run inside the group of events not committed yet, if any (SQLite requires it, and they see it).
+        command.Transaction = transaction ?? current ?? pendingEvents;
         foreach (var (name, value) in parameters)
         {
             if (command.Parameters.Contains(name))

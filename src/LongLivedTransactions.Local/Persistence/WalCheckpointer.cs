@@ -11,7 +11,7 @@ namespace LongLivedTransactions.Local.Persistence;
 /// commits a passive checkpoint never catches up with the end of the log, and SQLite starts the log afresh only
 /// once all of it is copied: the file would grow by gigabytes. So once the log passes <see cref="LogLimitPages"/>,
 /// a truncating checkpoint copies the little the passive one left and empties the file, holding writers back only
-/// for that.
+/// for that. Each tick first commits the database's pending history events, so that they wait a second at most.
 /// </summary>
 internal sealed class WalCheckpointer : IDisposable
 {
@@ -23,10 +23,10 @@ internal sealed class WalCheckpointer : IDisposable
 
     private readonly CancellationTokenSource stop = new();
 
-    public WalCheckpointer(string connectionString)
+    public WalCheckpointer(LocalStateDatabase database, string connectionString)
     {
         CancellationToken stopping = stop.Token;
-        _ = Task.Run(() => RunAsync(connectionString, stopping));
+        _ = Task.Run(() => RunAsync(database, connectionString, stopping));
     }
 
     /// <summary>Stops the checkpoints; the loop closes its connection as it ends (closing checkpoints what is left).</summary>
@@ -36,7 +36,7 @@ internal sealed class WalCheckpointer : IDisposable
         stop.Dispose();
     }
 
-    private static async Task RunAsync(string connectionString, CancellationToken stopping)
+    private static async Task RunAsync(LocalStateDatabase database, string connectionString, CancellationToken stopping)
     {
         using var connection = new SqliteConnection(connectionString);
         using var timer = new PeriodicTimer(Interval, TimeProvider.System);
@@ -45,7 +45,7 @@ internal sealed class WalCheckpointer : IDisposable
             connection.Open();
             while (await timer.WaitForNextTickAsync(stopping).ConfigureAwait(false))
             {
-                Checkpoint(connection);
+                Checkpoint(database, connection);
             }
         }
         catch (OperationCanceledException) when (stopping.IsCancellationRequested)
@@ -58,18 +58,20 @@ internal sealed class WalCheckpointer : IDisposable
         }
     }
 
-    private static void Checkpoint(SqliteConnection connection)
+    private static void Checkpoint(LocalStateDatabase database, SqliteConnection connection)
     {
         try
         {
+            database.CommitPendingEvents();
             if (Run(connection, "PASSIVE") > LogLimitPages)
             {
-                Run(connection, "TRUNCATE");
+                // A group of events being written holds SQLite's write lock: truncating waits for no writer at all.
+                database.HoldingWriters(() => Run(connection, "TRUNCATE"));
             }
         }
         catch (SqliteException)
         {
-            // A checkpoint that could not run now runs at the next tick; the log only grows meanwhile.
+            // What could not run now runs at the next tick; the log only grows meanwhile.
         }
     }
 
