@@ -70,7 +70,19 @@ internal static class DynamoDbCeiling
         ["items"] = new() { L = [new() { M = new() { ["item_id"] = new("item-2002"), ["qty"] = new() { N = "1" } } }] },
     };
 
+    /// <summary>
+    /// The better of two windows: the first also warms up dynalite's and the client's code, and whatever else runs on
+    /// the machine slows one window more than the other. The better rate is the ceiling, which errs on dynalite's side.
+    /// </summary>
     private static async Task<double> RateAsync(int clients, TimeSpan duration, Func<int, Task> call)
+    {
+        var (firstRate, firstCalls) = await WindowAsync(clients, duration, call, firstIndex: 0);
+        var (secondRate, _) = await WindowAsync(clients, duration, call, firstIndex: firstCalls);
+        return Math.Max(firstRate, secondRate);
+    }
+
+    /// <summary>Calls with indexes from <paramref name="firstIndex"/> for <paramref name="duration"/>: their rate and number.</summary>
+    private static async Task<(double Rate, int Calls)> WindowAsync(int clients, TimeSpan duration, Func<int, Task> call, int firstIndex)
     {
         int next = -1;
         var clock = Stopwatch.StartNew();
@@ -78,9 +90,9 @@ internal static class DynamoDbCeiling
         {
             while (clock.Elapsed < duration)
             {
-                await call(Interlocked.Increment(ref next));
+                await call(firstIndex + Interlocked.Increment(ref next));
             }
         }));
-        return (next + 1) / clock.Elapsed.TotalSeconds;
+        return ((next + 1) / clock.Elapsed.TotalSeconds, next + 1);
     }
 }

@@ -9,8 +9,8 @@ using LongLivedTransactions.Local.DynamoDb;
 // Measures `up` under load, in its own process, against a dynalite this harness starts and measures too:
 //   1. how many DynamoDB calls of each kind one successful saga makes (20 sagas in this process, through a counting
 //      forwarder in front of dynalite);
-//   2. dynalite's own ceiling: its PutItem, GetItem and Query rates with CLIENTS concurrent clients, and from them
-//      the sagas per second dynalite could serve at most;
+//   2. dynalite's own ceiling: its PutItem, GetItem and Query rates with CLIENTS concurrent clients (the better of two
+//      windows of 2 s each), and from them the sagas per second dynalite could serve at most;
 //   3. `up` (a fresh state directory, or --in-memory) on that dynalite: the time to "Ready.", the p50/p99 latency of
 //      StartExecution with CLIENTS clients sending STARTS requests (each starts a real saga), the sagas per second
 //      from the first of those starts to the end of the last saga with the processor time each saga cost `up` and
@@ -28,7 +28,7 @@ string order = await File.ReadAllTextAsync(Path.Combine(repositoryRoot, "events"
 await using DynaliteServer dynalite = await DynaliteServer.StartAsync(repositoryRoot);
 
 IReadOnlyDictionary<string, double> callsPerSaga = await CountCallsPerSagaAsync(dynalite.ServiceUrl, sagas: 20);
-IReadOnlyDictionary<string, double> rates = await DynamoDbCeiling.MeasureAsync(dynalite.ServiceUrl, clients, TimeSpan.FromSeconds(3));
+IReadOnlyDictionary<string, double> rates = await DynamoDbCeiling.MeasureAsync(dynalite.ServiceUrl, clients, TimeSpan.FromSeconds(2));
 Console.WriteLine($"one saga makes {string.Join(", ", callsPerSaga.Select(call => $"{call.Value:0.#} {call.Key}"))}");
 Console.WriteLine($"dynalite alone, {clients} clients: {string.Join(", ", rates.Select(rate => $"{rate.Key} {rate.Value:0}/s"))}");
 // Each operation the saga makes costs dynalite 1/rate seconds of its time; an operation not measured costs what a PutItem does.
