@@ -238,25 +238,34 @@ public sealed class LocalStateDatabase : IDisposable
 
     /// <summary>
     /// Runs <paramref name="work"/> in one transaction: what it writes through this database is committed together
-    /// (one write to the log instead of one each), or not at all when it throws. Other writers wait until it ends.
+    /// (one write to the log instead of one each), with the pending history events, or not at all when it throws (the
+    /// pending events are committed then all the same). Other writers wait until it ends.
     /// </summary>
     public T InTransaction<T>(Func<T> work)
     {
         ArgumentNullException.ThrowIfNull(work);
+        const string Savepoint = "work";
         lock (gate)
         {
-            CommitPending();
-            using SqliteTransaction transaction = connection.BeginTransaction();
+            SqliteTransaction transaction = pendingEvents ??= connection.BeginTransaction();
+            transaction.Save(Savepoint);
             current = transaction;
             try
             {
                 T result = work();
-                transaction.Commit();
+                transaction.Release(Savepoint);
                 return result;
+            }
+            catch
+            {
+                transaction.Rollback(Savepoint);
+                transaction.Release(Savepoint);
+                throw;
             }
             finally
             {
                 current = null;
+                CommitPending();
             }
         }
     }
@@ -334,7 +343,7 @@ public sealed class LocalStateDatabase : IDisposable
                     ("$c", fields?["cause"]?.GetValue<string>()));
             }
 
-            if (current is null && (status is not null || ActsOutsideAfter(historyEvent.Type)))
+            if (status is not null || ActsOutsideAfter(historyEvent.Type))
             {
                 CommitPending();
             }
@@ -361,10 +370,13 @@ public sealed class LocalStateDatabase : IDisposable
         }
     }
 
-    /// <summary>Commits the group of events not committed yet, if there is one (under the lock).</summary>
+    /// <summary>
+    /// Commits the group of events not committed yet, if there is one (under the lock); inside InTransaction, whose
+    /// transaction holds them, it is left to InTransaction.
+    /// </summary>
     private void CommitPending()
     {
-        if (pendingEvents is { } group)
+        if (current is null && pendingEvents is { } group)
         {
             pendingEvents = null;
             using SqliteTransaction transaction = group;

@@ -71,6 +71,34 @@ public sealed class HistoryGroupCommitTests : IDisposable
         Assert.Equal(2, CommittedEvents(execution));
     }
 
+    [Fact]
+    public void A_transaction_commits_the_pending_events_with_its_own_writes_and_takes_back_only_its_own_when_it_fails()
+    {
+        using LocalStateDatabase database = LocalStateDatabase.Open(directory);
+        long running = NewExecution(database, "running");
+        database.AppendEvent(running, Event(1, "ExecutionStarted"));
+        database.AppendEvent(running, Event(2, "PassStateEntered"));
+
+        Assert.Throws<InvalidOperationException>(() => database.InTransaction<long>(() =>
+        {
+            long refused = NewExecution(database, "refused");
+            database.AppendEvent(refused, Event(1, "ExecutionStarted"));
+            throw new InvalidOperationException("The engine refused the execution.");
+        }));
+        long started = database.InTransaction(() =>
+        {
+            long execution = NewExecution(database, "started");
+            database.AppendEvent(execution, Event(1, "ExecutionStarted"));
+            return execution;
+        });
+
+        Assert.Equal(2, CommittedEvents(running));
+        Assert.Equal(1, CommittedEvents(started));
+        Assert.Equal(
+            "running,started",
+            ReadOnly("SELECT group_concat(name, ',') FROM (SELECT name FROM execution ORDER BY seq);"));
+    }
+
     public void Dispose() => Directory.Delete(directory, recursive: true);
 
     private static long NewExecution(LocalStateDatabase database, string name) => database.InsertExecution(
