@@ -10,8 +10,11 @@ namespace LongLivedTransactions.Local.Persistence;
 /// not block writers, and commits stay durable without it (they are in the log). But under a steady stream of
 /// commits a passive checkpoint never catches up with the end of the log, and SQLite starts the log afresh only
 /// once all of it is copied: the file would grow by gigabytes. So once the log passes <see cref="LogLimitPages"/>,
-/// a truncating checkpoint copies the little the passive one left and empties the file, holding writers back only
-/// for that. Each tick first commits the database's pending history events, so that they wait a second at most.
+/// a restarting checkpoint copies the little the passive one left and has the next commit write the log from its
+/// beginning again, holding writers back only for that. Emptying the file as well would hold them back two or three
+/// times as long (100 ms and more under load), so the file is emptied only once the log is idle: at a tick with no
+/// commit since the one before. Each tick first commits the database's pending history events, so that they wait a
+/// second at most.
 /// </summary>
 internal sealed class WalCheckpointer : IDisposable
 {
@@ -43,9 +46,10 @@ internal sealed class WalCheckpointer : IDisposable
         try
         {
             connection.Open();
+            long logPagesAtLastTick = 0;
             while (await timer.WaitForNextTickAsync(stopping).ConfigureAwait(false))
             {
-                Checkpoint(database, connection);
+                logPagesAtLastTick = Checkpoint(database, connection, logPagesAtLastTick);
             }
         }
         catch (OperationCanceledException) when (stopping.IsCancellationRequested)
@@ -58,20 +62,29 @@ internal sealed class WalCheckpointer : IDisposable
         }
     }
 
-    private static void Checkpoint(LocalStateDatabase database, SqliteConnection connection)
+    /// <summary>One tick's checkpoint; returns the log's length in pages, to tell at the next tick whether it was idle.</summary>
+    private static long Checkpoint(LocalStateDatabase database, SqliteConnection connection, long logPagesAtLastTick)
     {
         try
         {
             database.CommitPendingEvents();
-            if (Run(connection, "PASSIVE") > LogLimitPages)
+            long logPages = Run(connection, "PASSIVE");
+            // A group of events being written holds SQLite's write lock: these two wait for no writer at all.
+            if (logPages > 0 && logPages == logPagesAtLastTick)
             {
-                // A group of events being written holds SQLite's write lock: truncating waits for no writer at all.
                 database.HoldingWriters(() => Run(connection, "TRUNCATE"));
             }
+            else if (logPages > LogLimitPages)
+            {
+                database.HoldingWriters(() => Run(connection, "RESTART"));
+            }
+
+            return logPages;
         }
         catch (SqliteException)
         {
             // What could not run now runs at the next tick; the log only grows meanwhile.
+            return logPagesAtLastTick;
         }
     }
 

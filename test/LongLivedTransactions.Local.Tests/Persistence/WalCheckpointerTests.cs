@@ -26,8 +26,8 @@ public sealed class WalCheckpointerTests : IDisposable
                 database.AppendEvent(execution, new HistoryEvent(id, id - 1, DateTimeOffset.UtcNow, "PassStateEntered", "stateEnteredEventDetails", details));
             }
 
-            // Without the limit the log would stay 80 MiB long; with it, it is emptied once past 64 MiB (at a tick
-            // during the writes, or at the first one after them).
+            // Without the limit the log would stay 80 MiB long; with it, it starts again from its beginning once past
+            // 64 MiB, and is emptied at the first tick that finds no commit since the one before.
             const long limit = 64L * 1024 * 1024;
             for (int tick = 0; tick < 50 && new FileInfo(log).Length > limit; tick++)
             {
