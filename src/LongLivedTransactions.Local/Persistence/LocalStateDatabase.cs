@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json.Nodes;
 using LongLivedTransactions.StatesLanguage.Execution.Callbacks;
 using LongLivedTransactions.StatesLanguage.History;
@@ -96,12 +97,13 @@ public sealed class LocalStateDatabase : IDisposable
                     redrive_ticks INTEGER,
                     test_case TEXT);
                 CREATE INDEX IF NOT EXISTS execution_by_machine ON execution (state_machine_arn, seq);
-                CREATE INDEX IF NOT EXISTS execution_by_status ON execution (status);
+                DROP INDEX IF EXISTS execution_by_status;
+                CREATE INDEX IF NOT EXISTS execution_running ON execution (seq) WHERE status = 'RUNNING';
                 CREATE INDEX IF NOT EXISTS execution_by_machine_and_status ON execution (state_machine_arn, status, seq);
                 CREATE TABLE IF NOT EXISTS setting (
                     name TEXT PRIMARY KEY,
                     value BLOB NOT NULL);
-                CREATE TABLE IF NOT EXISTS event (
+                CREATE TABLE IF NOT EXISTS history_event (
                     execution_seq INTEGER NOT NULL,
                     id INTEGER NOT NULL,
                     previous_id INTEGER NOT NULL,
@@ -110,10 +112,10 @@ public sealed class LocalStateDatabase : IDisposable
                     details_name TEXT,
                     details TEXT,
                     next_state TEXT,
-                    scope TEXT,
-                    PRIMARY KEY (execution_seq, id)) WITHOUT ROWID;
+                    scope TEXT);
+                CREATE UNIQUE INDEX IF NOT EXISTS history_event_by_execution ON history_event (execution_seq, id);
                 """);
-            database.AddEventScopeColumn();
+            database.MoveEventsOfEarlierLayout();
             if (directory is not null)
             {
                 database.checkpointer = new WalCheckpointer(database, connectionString);
@@ -228,7 +230,7 @@ public sealed class LocalStateDatabase : IDisposable
         {
             CommitPending();
             using SqliteTransaction transaction = connection.BeginTransaction();
-            Execute(transaction, "DELETE FROM event WHERE execution_seq IN (SELECT seq FROM execution WHERE state_machine_arn = $a);", ("$a", arn));
+            Execute(transaction, "DELETE FROM history_event WHERE execution_seq IN (SELECT seq FROM execution WHERE state_machine_arn = $a);", ("$a", arn));
             Execute(transaction, "DELETE FROM execution WHERE state_machine_arn = $a;", ("$a", arn));
             Execute(transaction, "DELETE FROM revision WHERE state_machine_arn = $a;", ("$a", arn));
             Execute(transaction, "DELETE FROM state_machine WHERE arn = $a;", ("$a", arn));
@@ -297,7 +299,7 @@ public sealed class LocalStateDatabase : IDisposable
         {
             CommitPending();
             using SqliteTransaction transaction = connection.BeginTransaction();
-            Execute(transaction, "DELETE FROM event WHERE execution_seq = $s;", ("$s", seq));
+            Execute(transaction, "DELETE FROM history_event WHERE execution_seq = $s;", ("$s", seq));
             Execute(transaction, "DELETE FROM execution WHERE seq = $s;", ("$s", seq));
             transaction.Commit();
         }
@@ -326,7 +328,7 @@ public sealed class LocalStateDatabase : IDisposable
             // Inside InTransaction, its transaction holds the event; otherwise the group of events not committed yet.
             SqliteTransaction transaction = current ?? (pendingEvents ??= connection.BeginTransaction());
             Execute(transaction, """
-                INSERT INTO event (execution_seq, id, previous_id, ticks, type, details_name, details, next_state, scope)
+                INSERT INTO history_event (execution_seq, id, previous_id, ticks, type, details_name, details, next_state, scope)
                 VALUES ($s, $i, $p, $t, $y, $n, $d, $x, $c);
                 """,
                 ("$s", executionSeq), ("$i", historyEvent.Id), ("$p", historyEvent.PreviousEventId), ("$t", historyEvent.Timestamp.UtcTicks),
@@ -430,6 +432,7 @@ public sealed class LocalStateDatabase : IDisposable
     {
         lock (gate)
         {
+            // Read by the partial index of running executions, so a restart does not read every execution kept.
             SqliteCommand command = Command(null, ExecutionColumns + " WHERE status = 'RUNNING' ORDER BY seq;");
             return ReadExecutions(command);
         }
@@ -443,7 +446,7 @@ public sealed class LocalStateDatabase : IDisposable
             // What a history shows has been committed: a crash cannot take back an event someone has seen.
             CommitPending();
             SqliteCommand command = Command(null,
-                "SELECT id, previous_id, ticks, type, details_name, details, next_state, scope FROM event WHERE execution_seq = $s ORDER BY id;",
+                "SELECT id, previous_id, ticks, type, details_name, details, next_state, scope FROM history_event WHERE execution_seq = $s ORDER BY id;",
                 ("$s", executionSeq));
             using SqliteDataReader reader = command.ExecuteReader();
             var events = new List<HistoryEvent>();
@@ -502,15 +505,31 @@ public sealed class LocalStateDatabase : IDisposable
         reader.IsDBNull(13) ? null : new DateTimeOffset(reader.GetInt64(13), TimeSpan.Zero),
         reader.IsDBNull(14) ? null : reader.GetString(14));
 
-    /// <summary>A database written before events kept their scope gets the column; its events have none (the execution's own thread).</summary>
-    private void AddEventScopeColumn()
+    /// <summary>
+    /// A database written before events were kept in the order they arrive has them in a table ordered by execution
+    /// (<c>event</c>), where the events of executions running side by side land on pages of their own and every commit
+    /// writes many of them; its events move once to the table in arrival order. Events written before they kept
+    /// their scope have none (the execution's own thread).
+    /// </summary>
+    private void MoveEventsOfEarlierLayout()
     {
-        SqliteCommand command = Command(null, "SELECT COUNT(*) FROM pragma_table_info('event') WHERE name = 'scope';");
-        if (Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) == 0)
+        if (Count("SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'event';") == 0)
         {
-            Execute("ALTER TABLE event ADD COLUMN scope TEXT;");
+            return;
         }
+
+        bool hasScope = Count("SELECT COUNT(*) FROM pragma_table_info('event') WHERE name = 'scope';") > 0;
+        using SqliteTransaction transaction = connection.BeginTransaction();
+        Execute(transaction, $"""
+            INSERT INTO history_event (execution_seq, id, previous_id, ticks, type, details_name, details, next_state, scope)
+            SELECT execution_seq, id, previous_id, ticks, type, details_name, details, next_state, {(hasScope ? "scope" : "NULL")}
+            FROM event ORDER BY execution_seq, id;
+            """);
+        Execute(transaction, "DROP TABLE event;");
+        transaction.Commit();
     }
+
+    private long Count(string sql) => Convert.ToInt64(Command(null, sql).ExecuteScalar(), CultureInfo.InvariantCulture);
 
     private void Execute(string sql)
     {

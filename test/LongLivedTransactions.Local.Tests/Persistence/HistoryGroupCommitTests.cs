@@ -99,7 +99,52 @@ public sealed class HistoryGroupCommitTests : IDisposable
             ReadOnly("SELECT group_concat(name, ',') FROM (SELECT name FROM execution ORDER BY seq);"));
     }
 
+    [Fact]
+    public void A_database_of_the_earlier_layout_keeps_its_histories_and_finds_its_running_executions()
+    {
+        // The earlier layout: events in a table ordered by execution, from before events kept their scope, and an
+        // index of every execution by status.
+        using (var earlier = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = DatabaseFile, Pooling = false }.ToString()))
+        {
+            earlier.Open();
+            using SqliteCommand create = earlier.CreateCommand();
+            create.CommandText = """
+                CREATE TABLE execution (
+                    seq INTEGER PRIMARY KEY AUTOINCREMENT, arn TEXT NOT NULL UNIQUE, state_machine_arn TEXT NOT NULL,
+                    revision_id TEXT NOT NULL, name TEXT NOT NULL, input TEXT NOT NULL, status TEXT NOT NULL,
+                    start_ticks INTEGER NOT NULL, stop_ticks INTEGER, output TEXT, error TEXT, cause TEXT,
+                    redrive_count INTEGER NOT NULL DEFAULT 0, redrive_ticks INTEGER, test_case TEXT);
+                CREATE INDEX execution_by_status ON execution (status);
+                INSERT INTO execution (seq, arn, state_machine_arn, revision_id, name, input, status, start_ticks)
+                VALUES (7, 'arn:seven', 'arn:machine', 'r', 'seven', '{}', 'RUNNING', 0),
+                       (8, 'arn:eight', 'arn:machine', 'r', 'eight', '{}', 'SUCCEEDED', 0);
+                CREATE TABLE event (
+                    execution_seq INTEGER NOT NULL, id INTEGER NOT NULL, previous_id INTEGER NOT NULL, ticks INTEGER NOT NULL,
+                    type TEXT NOT NULL, details_name TEXT, details TEXT, next_state TEXT,
+                    PRIMARY KEY (execution_seq, id)) WITHOUT ROWID;
+                INSERT INTO event VALUES (7, 2, 1, 0, 'PassStateEntered', 'stateEnteredEventDetails', '{"name":"P"}', NULL);
+                INSERT INTO event VALUES (7, 1, 0, 0, 'ExecutionStarted', NULL, NULL, NULL);
+                INSERT INTO event VALUES (8, 1, 0, 0, 'ExecutionStarted', NULL, NULL, NULL);
+                """;
+            create.ExecuteNonQuery();
+        }
+
+        using LocalStateDatabase database = LocalStateDatabase.Open(directory);
+
+        IReadOnlyList<HistoryEvent> history = database.LoadHistory(7);
+        Assert.Equal(["ExecutionStarted", "PassStateEntered"], history.Select(e => e.Type));
+        Assert.Equal("P", history[1].Details!["name"]!.GetValue<string>());
+        Assert.All(history, e => Assert.Null(e.Scope));
+        Assert.Single(database.LoadHistory(8));
+        Assert.Equal("seven", Assert.Single(database.RunningExecutions()).Name);
+        Assert.Equal(
+            "execution_running,history_event",
+            ReadOnly("SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_master WHERE name IN ('event', 'execution_by_status', 'execution_running', 'history_event') ORDER BY name);"));
+    }
+
     public void Dispose() => Directory.Delete(directory, recursive: true);
+
+    private string DatabaseFile => Path.Combine(directory, LocalStateDatabase.FileName);
 
     private static long NewExecution(LocalStateDatabase database, string name) => database.InsertExecution(
         $"arn:aws:states:us-east-1:123456789012:execution:Machine:{name}", "arn:aws:states:us-east-1:123456789012:stateMachine:Machine",
@@ -107,13 +152,12 @@ public sealed class HistoryGroupCommitTests : IDisposable
 
     private static HistoryEvent Event(long id, string type) => new(id, id - 1, DateTimeOffset.UtcNow, type, DetailsName: null, Details: null);
 
-    private long CommittedEvents(long execution) => (long)ReadOnly($"SELECT COUNT(*) FROM event WHERE execution_seq = {execution};")!;
+    private long CommittedEvents(long execution) => (long)ReadOnly($"SELECT COUNT(*) FROM history_event WHERE execution_seq = {execution};")!;
 
     /// <summary>A query on a connection of its own, which sees only what has been committed.</summary>
     private object? ReadOnly(string sql)
     {
-        string source = Path.Combine(directory, LocalStateDatabase.FileName);
-        using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = source, Pooling = false, Mode = SqliteOpenMode.ReadOnly }.ToString());
+        using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = DatabaseFile, Pooling = false, Mode = SqliteOpenMode.ReadOnly }.ToString());
         connection.Open();
         using SqliteCommand command = connection.CreateCommand();
         command.CommandText = sql;
