@@ -131,8 +131,11 @@ internal static class DataFlow
             case ObjectPayloadNode obj:
             {
                 var result = new JsonObject();
-                foreach (var (name, field) in obj.Fields)
+                var fields = obj.Fields;
+                for (var i = 0; i < fields.Count; i++)
                 {
+                    // Indexed: a foreach over the interface would allocate an enumerator for every payload.
+                    var (name, field) = fields[i];
                     result[name] = Owned(EvaluateNode(visit, field, data));
                 }
 
@@ -142,9 +145,10 @@ internal static class DataFlow
             case ArrayPayloadNode array:
             {
                 var result = new JsonArray();
-                foreach (var item in array.Items)
+                var items = array.Items;
+                for (var i = 0; i < items.Count; i++)
                 {
-                    result.Add(Owned(EvaluateNode(visit, item, data)));
+                    result.Add(Owned(EvaluateNode(visit, items[i], data)));
                 }
 
                 return result;

@@ -161,14 +161,15 @@ public sealed class Execution
 
         // The place in the queue for a slot is taken now, so executions begin their work in the order they started.
         var turn = run.Slot.TakeAsync(_stop.Token);
-        Func<Task> work = () => RunAsync(run, turn, input, plan);
+        var work = new RunStart(this, run, turn, input, plan);
         if (run.Threads is { } threads)
         {
             threads.Start(work);
         }
         else
         {
-            _ = Task.Run(work);
+            // Queued as it is: Task.Run would add a task, a proxy task and two delegates to every execution.
+            ThreadPool.UnsafeQueueUserWorkItem(work, preferLocal: true);
         }
     }
 
@@ -272,6 +273,12 @@ public sealed class Execution
         _history.RecordFinal(_cursor, "ExecutionTimedOut", "executionTimedOutEventDetails", HistoryDetails.ErrorAndCause(ErrorNames.Timeout, null));
         _stop.Cancel();
         _completion.TrySetResult();
+    }
+
+    /// <summary>The start of an execution's run, as queued work.</summary>
+    private sealed class RunStart(Execution execution, ExecutionRun run, Task turn, JsonNode? input, ResumePlan? plan) : IThreadPoolWorkItem
+    {
+        public void Execute() => _ = execution.RunAsync(run, turn, input, plan);
     }
 
     private bool TryFinish(ExecutionStatus status, JsonText? output, string? error, string? cause)

@@ -52,7 +52,7 @@ internal sealed class ExecutionRun
     public double DelayScale { get; init; } = 1;
 
     /// <summary>This execution's claim on the engine's bounded number of executions at work (<see cref="ExecutionEngine.MaxRunningExecutions"/>).</summary>
-    public RunSlot Slot { get; init; } = new(free: null);
+    public RunSlot Slot { get; init; } = RunSlot.Unbounded;
 
     /// <summary>Where the execution does its work: threads of the engine's own, or the thread pool when null.</summary>
     public ExecutionThreads? Threads { get; init; }
@@ -133,7 +133,21 @@ internal sealed class ExecutionRun
 
     private static string? ArnPart(string arn, int index)
     {
-        var parts = arn.Split(':');
-        return parts.Length > index && parts[index].Length > 0 ? parts[index] : null;
+        // Walked rather than split: only the part asked for becomes a string.
+        var rest = arn.AsSpan();
+        for (var i = 0; i < index; i++)
+        {
+            var colon = rest.IndexOf(':');
+            if (colon < 0)
+            {
+                return null;
+            }
+
+            rest = rest[(colon + 1)..];
+        }
+
+        var end = rest.IndexOf(':');
+        var part = end < 0 ? rest : rest[..end];
+        return part.Length > 0 ? part.ToString() : null;
     }
 }

@@ -36,8 +36,11 @@ internal static class JsonataEvaluation
             case JsonataObjectNode obj:
             {
                 var result = new JsonObject();
-                foreach (var (name, field) in obj.Fields)
+                var fields = obj.Fields;
+                for (var i = 0; i < fields.Count; i++)
                 {
+                    // Indexed: a foreach over the interface would allocate an enumerator for every template.
+                    var (name, field) = fields[i];
                     result[name] = EvaluateNode(visit, field, variables);
                 }
 
@@ -47,9 +50,10 @@ internal static class JsonataEvaluation
             case JsonataArrayNode array:
             {
                 var result = new JsonArray();
-                foreach (var item in array.Items)
+                var items = array.Items;
+                for (var i = 0; i < items.Count; i++)
                 {
-                    result.Add(EvaluateNode(visit, item, variables));
+                    result.Add(EvaluateNode(visit, items[i], variables));
                 }
 
                 return result;

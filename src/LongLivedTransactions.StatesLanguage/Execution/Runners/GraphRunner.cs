@@ -44,7 +44,7 @@ internal static class GraphRunner
             : RunAsync(run, graph, input, inputText, cursor, parentVariables.CreateChild(), cancellation);
 
     /// <summary>Runs the graph; a Fail state comes back as the result's failure rather than as an exception.</summary>
-    public static async Task<GraphResult> RunToEndAsync(
+    public static async ValueTask<GraphResult> RunToEndAsync(
         ExecutionRun run,
         StateGraph graph,
         JsonNode? input,

@@ -80,9 +80,7 @@ internal static class TaskStateRunner
         }
 
         var (result, taskFailure) = callback
-            ? await CallbackTask.RunAsync(
-                visit, state, resumed, () => InvokeAsync(visit, state, invoker, parameters, timeoutSeconds, heartbeatSeconds, startedAt), timeoutSeconds, heartbeatSeconds, startedAt)
-                .ConfigureAwait(false)
+            ? await RunCallbackAsync(visit, state, resumed, invoker, parameters, timeoutSeconds, heartbeatSeconds, startedAt).ConfigureAwait(false)
             : await InvokeAsync(visit, state, invoker, parameters, timeoutSeconds, heartbeatSeconds, startedAt).ConfigureAwait(false);
 
         // The call's answer arrives where its work ended (for an HTTP call, on the thread pool).
@@ -123,6 +121,14 @@ internal static class TaskStateRunner
         var applied = state.DataFlow.ApplyResult(visit, input, result);
         return Attempt.Succeeded(StateEvents.Exit(visit, applied, state.Next, resultText));
     }
+
+    // A method of its own: the lambda's captured variables would otherwise be hoisted into a closure object that
+    // every attempt allocates, callback or not.
+    private static ValueTask<(JsonNode? Result, StateFailure? Failure)> RunCallbackAsync(
+        StateVisit visit, TaskState state, OpenCallbackAttempt? resumed, ITaskInvoker invoker, JsonNode? parameters, int? timeoutSeconds, int? heartbeatSeconds,
+        DateTimeOffset startedAt) =>
+        CallbackTask.RunAsync(
+            visit, state, resumed, () => InvokeAsync(visit, state, invoker, parameters, timeoutSeconds, heartbeatSeconds, startedAt), timeoutSeconds, heartbeatSeconds, startedAt);
 
     /// <summary>Calls the invoker; a task failure or timeout is recorded and returned, not thrown.</summary>
     private static async ValueTask<(JsonNode? Result, StateFailure? Failure)> InvokeAsync(
@@ -213,8 +219,11 @@ internal static class TaskStateRunner
 
     private static ITaskInvoker FindInvoker(StateVisit visit, TaskState state)
     {
-        foreach (var invoker in visit.Run.Invokers)
+        var invokers = visit.Run.Invokers;
+        for (var i = 0; i < invokers.Count; i++)
         {
+            // Indexed: a foreach over the interface would allocate an enumerator for every task.
+            var invoker = invokers[i];
             var handles = invoker is IStateScopedTaskInvoker scoped
                 ? scoped.CanInvokeState(state.Name, state.Resource)
                 : invoker.CanInvoke(state.Resource);
