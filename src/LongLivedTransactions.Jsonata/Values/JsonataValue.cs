@@ -216,26 +216,66 @@ public static class JsonataValue
             case bool flag:
                 return JsonValue.Create(flag);
             case JsonataArray array:
-                var jsonArray = new JsonArray();
-                foreach (var item in array)
+                var items = new JsonNode?[array.Count];
+                for (var i = 0; i < items.Length; i++)
                 {
-                    jsonArray.Add(ToJsonNode(item));
+                    items[i] = ToJsonNode(array[i]);
                 }
 
-                return jsonArray;
+                return new JsonArray(items);
             case OrderedDictionary<string, object?> map:
-                var jsonObject = new JsonObject();
+                var defined = 0;
+                foreach (var (_, item) in map)
+                {
+                    defined += item is null ? 0 : 1;
+                }
+
+                // Given all at once, the object is made at its size instead of growing with each property.
+                var properties = new KeyValuePair<string, JsonNode?>[defined];
+                var at = 0;
                 foreach (var (key, item) in map)
                 {
                     if (item is not null)
                     {
-                        jsonObject[key] = ToJsonNode(item);
+                        properties[at++] = new(key, ToJsonNode(item));
                     }
                 }
 
-                return jsonObject;
+                return new JsonObject(properties);
             default:
                 return JsonValue.Create(string.Empty);
+        }
+    }
+
+    /// <summary>
+    /// What <c>ToJsonNode(FromJsonNode(node))</c> gives (numbers as doubles, a tree of its own), built without the
+    /// values in between: for a value an expression hands on as it is.
+    /// </summary>
+    public static JsonNode? Normalize(JsonNode? node)
+    {
+        switch (node)
+        {
+            case null:
+                return null;
+            case JsonObject jsonObject:
+                var properties = new KeyValuePair<string, JsonNode?>[jsonObject.Count];
+                var at = 0;
+                foreach (var (key, item) in jsonObject)
+                {
+                    properties[at++] = new(key, Normalize(item));
+                }
+
+                return new JsonObject(properties);
+            case JsonArray jsonArray:
+                var items = new JsonNode?[jsonArray.Count];
+                for (var i = 0; i < items.Length; i++)
+                {
+                    items[i] = Normalize(jsonArray[i]);
+                }
+
+                return new JsonArray(items);
+            default:
+                return ToJsonNode(FromJsonNode(node));
         }
     }
 }

@@ -216,13 +216,13 @@ internal static class DataFlow
             return null;
         }
 
-        visit.Variables.AssignAll(assigned);
         var texts = new JsonObject();
         foreach (var (name, value) in assigned)
         {
             texts[name] = ToJsonText(value);
         }
 
+        visit.Variables.TakeAll(assigned);
         return texts;
     }
 

@@ -100,13 +100,14 @@ internal static class JsonataEvaluation
     };
 
     private static JsonNode? EvaluateExpression(StateVisit visit, JsonataExpressionNode node, StateVariables variables) =>
-        JsonataValue.ToJsonNode(EvaluateValue(visit, node, variables));
+        node.Reference is { } reference && variables.TryResolve(reference, out var named)
+            ? JsonataValue.Normalize(named)
+            : JsonataValue.ToJsonNode(EvaluateValue(visit, node, variables));
 
     /// <summary>The expression's value in JSONata's model; undefined and errors fail the state.</summary>
     private static object EvaluateValue(StateVisit visit, JsonataExpressionNode node, StateVariables variables)
     {
         object? value;
-        var text = node.Expression.Text.Trim();
         try
         {
             value = node.Expression.Evaluate(null, variables);
@@ -115,12 +116,12 @@ internal static class JsonataEvaluation
         {
             // A coded JSONata error is a sentence of its own; the limits carry no code (as AWS words them).
             var detail = error.Code is "U1001" or "U1002" ? $": {error.Message}" : $". {error.Code}: {error.Message}";
-            throw Failure(visit, $"The JSONata expression '{text}' specified for the field '{node.Field}' threw an error during evaluation{detail}");
+            throw Failure(visit, $"The JSONata expression '{node.Expression.Text.Trim()}' specified for the field '{node.Field}' threw an error during evaluation{detail}");
         }
 
         if (value is null)
         {
-            throw Failure(visit, $"The JSONata expression '{text}' specified for the field '{node.Field}' returned nothing (undefined).");
+            throw Failure(visit, $"The JSONata expression '{node.Expression.Text.Trim()}' specified for the field '{node.Field}' returned nothing (undefined).");
         }
 
         return value;
@@ -147,6 +148,32 @@ internal static class JsonataEvaluation
     private sealed class StateVariables(StateVisit visit, StatesObject states, JsonataTemplate template) : IJsonataVariables
     {
         private object? _states;
+
+        /// <summary>
+        /// The JSON an expression that only names a value gives, when that value and every field on the way are
+        /// objects; false when the expression must be evaluated (a field missing, an array on the way, no such value).
+        /// </summary>
+        public bool TryResolve(JsonataReference reference, out JsonNode? value)
+        {
+            value = reference.Source switch
+            {
+                JsonataReferenceSource.Input => states.Input,
+                JsonataReferenceSource.Result when states.HasResult => states.Result,
+                JsonataReferenceSource.ErrorOutput => states.ErrorOutput,
+                JsonataReferenceSource.Variable when visit.Variables.TryGet(reference.VariableName!, out var variable) => variable,
+                _ => null,
+            };
+            foreach (var field in reference.Fields)
+            {
+                if (value is not JsonObject parent || !parent.TryGetPropertyValue(field, out value))
+                {
+                    value = null;
+                    break;
+                }
+            }
+
+            return value is JsonObject;
+        }
 
         public bool TryGetValue(string name, out object? value)
         {
