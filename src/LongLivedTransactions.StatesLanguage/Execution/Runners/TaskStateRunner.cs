@@ -76,7 +76,7 @@ internal static class TaskStateRunner
 
             startedAt = visit.Run.Time.GetUtcNow();
             history.Record(visit.Cursor, "TaskStarted", "taskStartedEventDetails",
-                HistoryDetails.TaskResource(resource.ResourceType, resource.ResourceName), startedAt);
+                state.TaskStartedDetails, startedAt);
         }
 
         var (result, taskFailure) = callback
