@@ -13,14 +13,17 @@ internal sealed class ExecutionRun
     private string? _region;
     private JsonSize? _sizes;
 
-    public ExecutionRun(ExecutionRequest request, IReadOnlyList<ITaskInvoker> invokers, TimeProvider time, HistoryRecorder history, CancellationToken cancellation)
+    /// <param name="startTime">When the execution started; now when not given (a state test, a distributed Map's child run).</param>
+    public ExecutionRun(
+        ExecutionRequest request, IReadOnlyList<ITaskInvoker> invokers, TimeProvider time, HistoryRecorder history, CancellationToken cancellation,
+        DateTimeOffset? startTime = null)
     {
         Request = request;
         Invokers = invokers;
         Time = time;
         History = history;
         Cancellation = cancellation;
-        StartTime = time.GetUtcNow();
+        StartTime = startTime ?? time.GetUtcNow();
     }
 
     public ExecutionRequest Request { get; }
@@ -46,7 +49,7 @@ internal sealed class ExecutionRun
     }
 
     /// <summary>When the execution started (<c>$$.Execution.StartTime</c>); an execution resumed after a restart keeps its own.</summary>
-    public DateTimeOffset StartTime { get; init; }
+    public DateTimeOffset StartTime { get; }
 
     /// <summary>What Wait states and Retry back-off are multiplied by (<see cref="ExecutionEngine.DelayScale"/>).</summary>
     public double DelayScale { get; init; } = 1;

@@ -43,8 +43,9 @@ internal static class StateEvents
     {
         var text = DataFlow.TextOf(visit, output, taskResult);
         DataFlow.CheckSize(visit, text);
+        var exitedAt = visit.Run.Time.GetUtcNow();
         visit.Run.History.Record(
-            visit.Cursor, Exited(visit.State), ExitedDetails, HistoryDetails.StateExited(visit.State.Name, text, assignedVariables), nextState: next);
-        return new StateOutcome(output, text, next);
+            visit.Cursor, Exited(visit.State), ExitedDetails, HistoryDetails.StateExited(visit.State.Name, text, assignedVariables), exitedAt, next);
+        return new StateOutcome(output, text, next, exitedAt);
     }
 }

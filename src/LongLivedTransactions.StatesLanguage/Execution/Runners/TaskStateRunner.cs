@@ -61,20 +61,23 @@ internal static class TaskStateRunner
         }
         else if (resource.IsLambdaFunction)
         {
-            history.Record(visit.Cursor, "LambdaFunctionScheduled", "lambdaFunctionScheduledEventDetails",
-                HistoryDetails.LambdaScheduled(state.Resource, parametersText, timeoutSeconds));
+            // Scheduled and started at the same instant: nothing happens in between.
             startedAt = visit.Run.Time.GetUtcNow();
+            history.Record(visit.Cursor, "LambdaFunctionScheduled", "lambdaFunctionScheduledEventDetails",
+                HistoryDetails.LambdaScheduled(state.Resource, parametersText, timeoutSeconds), startedAt);
             history.Record(visit.Cursor, "LambdaFunctionStarted", timestamp: startedAt);
         }
         else
         {
+            // Scheduled and started at the same instant: nothing happens in between.
+            startedAt = visit.Run.Time.GetUtcNow();
             if (resumed is null)
             {
                 history.Record(visit.Cursor, "TaskScheduled", "taskScheduledEventDetails",
-                    HistoryDetails.TaskScheduled(resource.ResourceType, resource.ResourceName, visit.Run.Region, parametersText, timeoutSeconds, heartbeatSeconds));
+                    HistoryDetails.TaskScheduled(resource.ResourceType, resource.ResourceName, visit.Run.Region, parametersText, timeoutSeconds, heartbeatSeconds),
+                    startedAt);
             }
 
-            startedAt = visit.Run.Time.GetUtcNow();
             history.Record(visit.Cursor, "TaskStarted", "taskStartedEventDetails",
                 state.TaskStartedDetails, startedAt);
         }
