@@ -248,6 +248,73 @@ public static class JsonataValue
     }
 
     /// <summary>
+    /// True when <c>ToJsonNode(FromJsonNode(node))</c> would write the same JSON text as <paramref name="node"/>: every
+    /// number is a double already, or an integer that a double holds and writes alike. Such a value can stand for its
+    /// own conversion.
+    /// </summary>
+    public static bool IsNormalized(JsonNode? node)
+    {
+        switch (node)
+        {
+            case null:
+                return true;
+            case JsonObject jsonObject:
+                for (var i = 0; i < jsonObject.Count; i++)
+                {
+                    if (!IsNormalized(jsonObject.GetAt(i).Value))
+                    {
+                        return false;
+                    }
+                }
+
+                return true;
+            case JsonArray jsonArray:
+                for (var i = 0; i < jsonArray.Count; i++)
+                {
+                    if (!IsNormalized(jsonArray[i]))
+                    {
+                        return false;
+                    }
+                }
+
+                return true;
+            default:
+                var value = node.AsValue();
+                if (value.TryGetValue(out JsonElement element))
+                {
+                    return element.ValueKind switch
+                    {
+                        JsonValueKind.String or JsonValueKind.True or JsonValueKind.False or JsonValueKind.Null => true,
+                        JsonValueKind.Number => IsShortInteger(System.Runtime.InteropServices.JsonMarshal.GetRawUtf8Value(element)),
+                        _ => false,
+                    };
+                }
+
+                return value.TryGetValue(out double _) || value.TryGetValue(out int _) || value.TryGetValue(out string? _) || value.TryGetValue(out bool _);
+        }
+    }
+
+    // At most 15 digits: a double holds the integer exactly and writes it with the same digits, without an exponent.
+    private static bool IsShortInteger(ReadOnlySpan<byte> number)
+    {
+        var digits = number.Length > 0 && number[0] == (byte)'-' ? number[1..] : number;
+        if (digits.Length is 0 or > 15)
+        {
+            return false;
+        }
+
+        foreach (var digit in digits)
+        {
+            if (digit is < (byte)'0' or > (byte)'9')
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>
     /// What <c>ToJsonNode(FromJsonNode(node))</c> gives (numbers as doubles, a tree of its own), built without the
     /// values in between: for a value an expression hands on as it is.
     /// </summary>

@@ -23,6 +23,22 @@ internal static class JsonataEvaluation
         Timeout = TimeSpan.FromSeconds(10),
     };
 
+    /// <summary>
+    /// Evaluates a state's Output. One that only names the state's input or result, or a field in them, gives that JSON
+    /// itself when JSONata's conversion would not change it: recorded state data is never changed, so the output can
+    /// stay where it is, as a JSONPath OutputPath leaves it, and its text is written only when someone reads it.
+    /// </summary>
+    public static JsonNode? EvaluateOutput(StateVisit visit, JsonataTemplate template, StatesObject states)
+    {
+        if (template.Root is JsonataExpressionNode { Reference: { Source: JsonataReferenceSource.Input or JsonataReferenceSource.Result } reference }
+            && TryResolve(visit, states, reference, out var named) && JsonataValue.IsNormalized(named))
+        {
+            return named;
+        }
+
+        return Evaluate(visit, template, states);
+    }
+
     /// <summary>Evaluates a template; <paramref name="states"/> is the <c>$states</c> object of the moment.</summary>
     public static JsonNode? Evaluate(StateVisit visit, JsonataTemplate template, StatesObject states) =>
         EvaluateNode(visit, template.Root, new StateVariables(visit, states, template));
@@ -100,7 +116,7 @@ internal static class JsonataEvaluation
     };
 
     private static JsonNode? EvaluateExpression(StateVisit visit, JsonataExpressionNode node, StateVariables variables) =>
-        node.Reference is { } reference && variables.TryResolve(reference, out var named)
+        node.Reference is { } reference && TryResolve(visit, variables.States, reference, out var named)
             ? JsonataValue.Normalize(named)
             : JsonataValue.ToJsonNode(EvaluateValue(visit, node, variables));
 
@@ -144,36 +160,38 @@ internal static class JsonataEvaluation
         public object? ErrorOutputValue => _errorOutput ??= JsonataValue.FromJsonNode(ErrorOutput);
     }
 
+    /// <summary>
+    /// The JSON an expression that only names a value gives, when that value and every field on the way are
+    /// objects; false when the expression must be evaluated (a field missing, an array on the way, no such value).
+    /// </summary>
+    private static bool TryResolve(StateVisit visit, StatesObject states, JsonataReference reference, out JsonNode? value)
+    {
+        value = reference.Source switch
+        {
+            JsonataReferenceSource.Input => states.Input,
+            JsonataReferenceSource.Result when states.HasResult => states.Result,
+            JsonataReferenceSource.ErrorOutput => states.ErrorOutput,
+            JsonataReferenceSource.Variable when visit.Variables.TryGet(reference.VariableName!, out var variable) => variable,
+            _ => null,
+        };
+        foreach (var field in reference.Fields)
+        {
+            if (value is not JsonObject parent || !parent.TryGetPropertyValue(field, out value))
+            {
+                value = null;
+                break;
+            }
+        }
+
+        return value is JsonObject;
+    }
+
     /// <summary>The variables an expression sees, converted only when it refers to them.</summary>
     private sealed class StateVariables(StateVisit visit, StatesObject states, JsonataTemplate template) : IJsonataVariables
     {
         private object? _states;
 
-        /// <summary>
-        /// The JSON an expression that only names a value gives, when that value and every field on the way are
-        /// objects; false when the expression must be evaluated (a field missing, an array on the way, no such value).
-        /// </summary>
-        public bool TryResolve(JsonataReference reference, out JsonNode? value)
-        {
-            value = reference.Source switch
-            {
-                JsonataReferenceSource.Input => states.Input,
-                JsonataReferenceSource.Result when states.HasResult => states.Result,
-                JsonataReferenceSource.ErrorOutput => states.ErrorOutput,
-                JsonataReferenceSource.Variable when visit.Variables.TryGet(reference.VariableName!, out var variable) => variable,
-                _ => null,
-            };
-            foreach (var field in reference.Fields)
-            {
-                if (value is not JsonObject parent || !parent.TryGetPropertyValue(field, out value))
-                {
-                    value = null;
-                    break;
-                }
-            }
-
-            return value is JsonObject;
-        }
+        public StatesObject States => states;
 
         public bool TryGetValue(string name, out object? value)
         {

@@ -41,4 +41,31 @@ public sealed class JsonataValueConversionTests
 
         Assert.Equal("""{"z":1,"a":null}""", JsonataValue.ToJsonNode(map)!.ToJsonString());
     }
+    [Theory]
+    [InlineData("""{"a":1,"b":"x","c":[true,null,{"d":-42}],"e":123456789012345}""", true)]
+    [InlineData("""{"a":1.0}""", false)]
+    [InlineData("""{"a":14.5}""", false)]
+    [InlineData("""[1e2]""", false)]
+    [InlineData("""{"a":1234567890123456}""", false)]
+    public void A_parsed_value_is_normalized_when_its_numbers_are_short_integers(string json, bool normalized)
+    {
+        var node = JsonNode.Parse(json);
+
+        Assert.Equal(normalized, JsonataValue.IsNormalized(node));
+        if (normalized)
+        {
+            Assert.Equal(JsonataValue.Normalize(node)!.ToJsonString(), node!.ToJsonString());
+        }
+    }
+
+    [Fact]
+    public void Converted_values_are_normalized_and_other_number_types_are_not()
+    {
+        var converted = JsonataValue.Normalize(JsonNode.Parse("""{"price":14.50,"items":[{"qty":1.0}],"ok":true}"""));
+
+        Assert.True(JsonataValue.IsNormalized(converted));
+        Assert.True(JsonataValue.IsNormalized(new JsonObject { ["count"] = 200, ["name"] = "n" }));
+        Assert.False(JsonataValue.IsNormalized(new JsonObject { ["amount"] = 1.5m }));
+        Assert.False(JsonataValue.IsNormalized(new JsonObject { ["big"] = long.MaxValue }));
+    }
 }

@@ -258,4 +258,33 @@ public sealed class JsonataStateTests
         var exitedA = execution.GetHistory().First(e => e.Type == "PassStateExited").Details!;
         Assert.Equal("""{"each":[{"a":1},{"a":2}],"single":[{"b":1}]}""", exitedA["output"]!.GetValue<string>());
     }
+    [Fact]
+    public async Task An_Output_that_names_a_part_of_the_result_leaves_the_recorded_result_whole()
+    {
+        // The output stays inside the task result (nothing is copied); the next state copies it into its own arguments.
+        var invoker = ScriptedTaskInvoker.Returning(Lambda, call => new JsonObject
+        {
+            ["StatusCode"] = 200,
+            ["Payload"] = new JsonObject { ["n"] = JsonValue.Create(2.5), ["seen"] = call.Parameters!["Payload"]!.DeepClone() },
+        });
+        var execution = await RunAsync(
+            """
+            {"QueryLanguage":"JSONata","StartAt":"A","States":{
+              "A":{"Type":"Task","Resource":"arn:aws:states:::lambda:invoke","Arguments":{"FunctionName":"f","Payload":"{% $states.input %}"},
+                "Output":"{% $states.result.Payload %}","Next":"B"},
+              "B":{"Type":"Task","Resource":"arn:aws:states:::lambda:invoke","Arguments":{"FunctionName":"g","Payload":"{% $states.input %}"},
+                "Output":"{% $states.input %}","End":true}}}
+            """,
+            """{"id":"a1","qty":3}""",
+            [invoker]);
+
+        Assert.Equal(ExecutionStatus.Succeeded, execution.Status);
+        var history = execution.GetHistory();
+        var succeeded = history.Where(e => e.Type == "TaskSucceeded").Select(e => e.Details!["output"]!.GetValue<string>()).ToArray();
+        Assert.Equal("""{"StatusCode":200,"Payload":{"n":2.5,"seen":{"id":"a1","qty":3}}}""", succeeded[0]);
+        Assert.Equal("""{"StatusCode":200,"Payload":{"n":2.5,"seen":{"n":2.5,"seen":{"id":"a1","qty":3}}}}""", succeeded[1]);
+        var scheduledB = history.Where(e => e.Type == "TaskScheduled").Last().Details!["parameters"]!.GetValue<string>();
+        Assert.Equal("""{"FunctionName":"g","Payload":{"n":2.5,"seen":{"id":"a1","qty":3}}}""", scheduledB);
+        Assert.Equal("""{"n":2.5,"seen":{"id":"a1","qty":3}}""", execution.OutputJson);
+    }
 }
