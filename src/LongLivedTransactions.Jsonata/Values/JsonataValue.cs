@@ -315,8 +315,8 @@ public static class JsonataValue
     }
 
     /// <summary>
-    /// What <c>ToJsonNode(FromJsonNode(node))</c> gives (numbers as doubles, a tree of its own), built without the
-    /// values in between: for a value an expression hands on as it is.
+    /// A tree of its own that writes the JSON text <c>ToJsonNode(FromJsonNode(node))</c> would write (numbers as
+    /// doubles), built without the values in between: for a value an expression hands on as it is.
     /// </summary>
     public static JsonNode? Normalize(JsonNode? node)
     {
@@ -342,7 +342,9 @@ public static class JsonataValue
 
                 return new JsonArray(items);
             default:
-                return ToJsonNode(FromJsonNode(node));
+                // A value that writes as its conversion would (a string, a boolean, a double, a short integer) is
+                // copied as it is: no boxed number, no string read out of parsed JSON.
+                return IsNormalized(node) ? node.DeepClone() : ToJsonNode(FromJsonNode(node));
         }
     }
 }
