@@ -170,18 +170,20 @@ public static class JsonataValue
             case null:
                 return JsonNull.Value;
             case JsonObject jsonObject:
+                // Indexed: a foreach over a JSON object or array allocates an enumerator.
                 var map = new OrderedDictionary<string, object?>(jsonObject.Count, StringComparer.Ordinal);
-                foreach (var (key, value) in jsonObject)
+                for (var i = 0; i < jsonObject.Count; i++)
                 {
+                    var (key, value) = jsonObject.GetAt(i);
                     map[key] = FromJsonNode(value);
                 }
 
                 return map;
             case JsonArray jsonArray:
                 var array = new JsonataArray(jsonArray.Count);
-                foreach (var item in jsonArray)
+                for (var i = 0; i < jsonArray.Count; i++)
                 {
-                    array.Add(FromJsonNode(item));
+                    array.Add(FromJsonNode(jsonArray[i]));
                 }
 
                 return array;
@@ -320,16 +322,20 @@ public static class JsonataValue
     /// </summary>
     public static JsonNode? Normalize(JsonNode? node)
     {
+        if (IsNormalized(node))
+        {
+            // Writes as its conversion would already: a plain copy is the cheapest tree of its own.
+            return node?.DeepClone();
+        }
+
         switch (node)
         {
-            case null:
-                return null;
             case JsonObject jsonObject:
                 var properties = new KeyValuePair<string, JsonNode?>[jsonObject.Count];
-                var at = 0;
-                foreach (var (key, item) in jsonObject)
+                for (var i = 0; i < properties.Length; i++)
                 {
-                    properties[at++] = new(key, Normalize(item));
+                    var (key, item) = jsonObject.GetAt(i);
+                    properties[i] = new(key, Normalize(item));
                 }
 
                 return new JsonObject(properties);
@@ -342,9 +348,7 @@ public static class JsonataValue
 
                 return new JsonArray(items);
             default:
-                // A value that writes as its conversion would (a string, a boolean, a double, a short integer) is
-                // copied as it is: no boxed number, no string read out of parsed JSON.
-                return IsNormalized(node) ? node.DeepClone() : ToJsonNode(FromJsonNode(node));
+                return ToJsonNode(FromJsonNode(node));
         }
     }
 }
