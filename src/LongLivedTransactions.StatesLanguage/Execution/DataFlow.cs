@@ -208,18 +208,22 @@ internal static class DataFlow
     public static JsonObject? EvaluateAssign(StateVisit visit, PayloadTemplate? assign, JsonNode? data) =>
         assign is null ? null : Evaluate(visit, assign, data) as JsonObject;
 
-    /// <summary>Stores assigned variables and returns the history form: name → JSON text.</summary>
-    public static JsonObject? StoreAssigned(StateVisit visit, JsonObject? assigned)
+    /// <summary>
+    /// Stores assigned variables and returns the history form: name → JSON text, written when the history is read
+    /// (a variable's value never changes; a new assignment replaces it).
+    /// </summary>
+    public static KeyValuePair<string, JsonText>[]? StoreAssigned(StateVisit visit, JsonObject? assigned)
     {
         if (assigned is null || assigned.Count == 0)
         {
             return null;
         }
 
-        var texts = new JsonObject();
-        foreach (var (name, value) in assigned)
+        var texts = new KeyValuePair<string, JsonText>[assigned.Count];
+        for (var i = 0; i < texts.Length; i++)
         {
-            texts[name] = ToJsonText(value);
+            var (name, value) = assigned.GetAt(i);
+            texts[i] = new(name, JsonText.Later(value));
         }
 
         visit.Variables.TakeAll(assigned);

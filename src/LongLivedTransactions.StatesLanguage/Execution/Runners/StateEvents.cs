@@ -39,7 +39,7 @@ internal static class StateEvents
 
     /// <summary>Checks the size limit, records StateExited and hands the output on.</summary>
     public static StateOutcome Exit(
-        StateVisit visit, System.Text.Json.Nodes.JsonNode? output, System.Text.Json.Nodes.JsonObject? assignedVariables, string? next, JsonText? taskResult = null)
+        StateVisit visit, System.Text.Json.Nodes.JsonNode? output, KeyValuePair<string, JsonText>[]? assignedVariables, string? next, JsonText? taskResult = null)
     {
         var text = DataFlow.TextOf(visit, output, taskResult);
         DataFlow.CheckSize(visit, text);
