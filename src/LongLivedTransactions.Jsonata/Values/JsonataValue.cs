@@ -170,18 +170,20 @@ public static class JsonataValue
             case null:
                 return JsonNull.Value;
             case JsonObject jsonObject:
+                // Indexed: a foreach over a JSON object or array allocates an enumerator.
                 var map = new OrderedDictionary<string, object?>(jsonObject.Count, StringComparer.Ordinal);
-                foreach (var (key, value) in jsonObject)
+                for (var i = 0; i < jsonObject.Count; i++)
                 {
+                    var (key, value) = jsonObject.GetAt(i);
                     map[key] = FromJsonNode(value);
                 }
 
                 return map;
             case JsonArray jsonArray:
                 var array = new JsonataArray(jsonArray.Count);
-                foreach (var item in jsonArray)
+                for (var i = 0; i < jsonArray.Count; i++)
                 {
-                    array.Add(FromJsonNode(item));
+                    array.Add(FromJsonNode(jsonArray[i]));
                 }
 
                 return array;
@@ -216,26 +218,137 @@ public static class JsonataValue
             case bool flag:
                 return JsonValue.Create(flag);
             case JsonataArray array:
-                var jsonArray = new JsonArray();
-                foreach (var item in array)
+                var items = new JsonNode?[array.Count];
+                for (var i = 0; i < items.Length; i++)
                 {
-                    jsonArray.Add(ToJsonNode(item));
+                    items[i] = ToJsonNode(array[i]);
                 }
 
-                return jsonArray;
+                return new JsonArray(items);
             case OrderedDictionary<string, object?> map:
-                var jsonObject = new JsonObject();
+                var defined = 0;
+                foreach (var (_, item) in map)
+                {
+                    defined += item is null ? 0 : 1;
+                }
+
+                // Given all at once, the object is made at its size instead of growing with each property.
+                var properties = new KeyValuePair<string, JsonNode?>[defined];
+                var at = 0;
                 foreach (var (key, item) in map)
                 {
                     if (item is not null)
                     {
-                        jsonObject[key] = ToJsonNode(item);
+                        properties[at++] = new(key, ToJsonNode(item));
                     }
                 }
 
-                return jsonObject;
+                return new JsonObject(properties);
             default:
                 return JsonValue.Create(string.Empty);
+        }
+    }
+
+    /// <summary>
+    /// True when <c>ToJsonNode(FromJsonNode(node))</c> would write the same JSON text as <paramref name="node"/>: every
+    /// number is a double already, or an integer that a double holds and writes alike. Such a value can stand for its
+    /// own conversion.
+    /// </summary>
+    public static bool IsNormalized(JsonNode? node)
+    {
+        switch (node)
+        {
+            case null:
+                return true;
+            case JsonObject jsonObject:
+                for (var i = 0; i < jsonObject.Count; i++)
+                {
+                    if (!IsNormalized(jsonObject.GetAt(i).Value))
+                    {
+                        return false;
+                    }
+                }
+
+                return true;
+            case JsonArray jsonArray:
+                for (var i = 0; i < jsonArray.Count; i++)
+                {
+                    if (!IsNormalized(jsonArray[i]))
+                    {
+                        return false;
+                    }
+                }
+
+                return true;
+            default:
+                var value = node.AsValue();
+                if (value.TryGetValue(out JsonElement element))
+                {
+                    return element.ValueKind switch
+                    {
+                        JsonValueKind.String or JsonValueKind.True or JsonValueKind.False or JsonValueKind.Null => true,
+                        JsonValueKind.Number => IsShortInteger(System.Runtime.InteropServices.JsonMarshal.GetRawUtf8Value(element)),
+                        _ => false,
+                    };
+                }
+
+                return value.TryGetValue(out double _) || value.TryGetValue(out int _) || value.TryGetValue(out string? _) || value.TryGetValue(out bool _);
+        }
+    }
+
+    // At most 15 digits: a double holds the integer exactly and writes it with the same digits, without an exponent.
+    private static bool IsShortInteger(ReadOnlySpan<byte> number)
+    {
+        var digits = number.Length > 0 && number[0] == (byte)'-' ? number[1..] : number;
+        if (digits.Length is 0 or > 15)
+        {
+            return false;
+        }
+
+        foreach (var digit in digits)
+        {
+            if (digit is < (byte)'0' or > (byte)'9')
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// A tree of its own that writes the JSON text <c>ToJsonNode(FromJsonNode(node))</c> would write (numbers as
+    /// doubles), built without the values in between: for a value an expression hands on as it is.
+    /// </summary>
+    public static JsonNode? Normalize(JsonNode? node)
+    {
+        if (IsNormalized(node))
+        {
+            // Writes as its conversion would already: a plain copy is the cheapest tree of its own.
+            return node?.DeepClone();
+        }
+
+        switch (node)
+        {
+            case JsonObject jsonObject:
+                var properties = new KeyValuePair<string, JsonNode?>[jsonObject.Count];
+                for (var i = 0; i < properties.Length; i++)
+                {
+                    var (key, item) = jsonObject.GetAt(i);
+                    properties[i] = new(key, Normalize(item));
+                }
+
+                return new JsonObject(properties);
+            case JsonArray jsonArray:
+                var items = new JsonNode?[jsonArray.Count];
+                for (var i = 0; i < items.Length; i++)
+                {
+                    items[i] = Normalize(jsonArray[i]);
+                }
+
+                return new JsonArray(items);
+            default:
+                return ToJsonNode(FromJsonNode(node));
         }
     }
 }

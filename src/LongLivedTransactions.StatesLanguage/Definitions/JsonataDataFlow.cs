@@ -79,7 +79,7 @@ public sealed class JsonataDataFlow(JsonataTemplate? arguments, JsonataTemplate?
     {
         // Assign and Output both see the variables as they were on entry: nothing is stored until the state exits.
         var assigned = assign is null ? null : Evaluate(visit, assign, states) as JsonObject;
-        var result = output is null ? defaultOutput : Evaluate(visit, output, states);
+        var result = output is null ? defaultOutput : EvaluateOutput(visit, output, states);
         return new FlowResult(result, assigned);
     }
 }

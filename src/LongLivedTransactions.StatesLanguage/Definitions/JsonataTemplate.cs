@@ -81,6 +81,9 @@ internal sealed class JsonataExpressionNode(JsonataExpression expression, string
 {
     public JsonataExpression Expression { get; } = expression;
 
+    /// <summary>Set when the expression only names a value (<c>$states.input</c>, <c>$order</c>...).</summary>
+    public JsonataReference? Reference { get; } = JsonataReference.TryParse(expression.Text);
+
     public string Field { get; } = field;
 }
 

@@ -26,12 +26,17 @@ public sealed class TaskState(
     JsonataTemplate? heartbeatSecondsExpression = null)
     : State(common)
 {
+    private History.EventDetails? _taskStartedDetails;
+
     public override string Type => "Task";
 
     public string Resource { get; } = resource;
 
     /// <summary>The parts of <see cref="Resource"/> that history events report.</summary>
     public TaskResource ResourceParts { get; } = TaskResource.Parse(resource);
+
+    /// <summary>The details of its TaskStarted events, the same for every attempt: made once, not for every event.</summary>
+    internal History.EventDetails TaskStartedDetails => _taskStartedDetails ??= History.HistoryDetails.TaskResource(ResourceParts.ResourceType, ResourceParts.ResourceName);
 
     public ErrorHandling ErrorHandling { get; } = errorHandling;
 

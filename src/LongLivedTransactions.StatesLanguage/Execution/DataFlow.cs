@@ -131,8 +131,11 @@ internal static class DataFlow
             case ObjectPayloadNode obj:
             {
                 var result = new JsonObject();
-                foreach (var (name, field) in obj.Fields)
+                var fields = obj.Fields;
+                for (var i = 0; i < fields.Count; i++)
                 {
+                    // Indexed: a foreach over the interface would allocate an enumerator for every payload.
+                    var (name, field) = fields[i];
                     result[name] = Owned(EvaluateNode(visit, field, data));
                 }
 
@@ -142,9 +145,10 @@ internal static class DataFlow
             case ArrayPayloadNode array:
             {
                 var result = new JsonArray();
-                foreach (var item in array.Items)
+                var items = array.Items;
+                for (var i = 0; i < items.Count; i++)
                 {
-                    result.Add(Owned(EvaluateNode(visit, item, data)));
+                    result.Add(Owned(EvaluateNode(visit, items[i], data)));
                 }
 
                 return result;
@@ -204,21 +208,25 @@ internal static class DataFlow
     public static JsonObject? EvaluateAssign(StateVisit visit, PayloadTemplate? assign, JsonNode? data) =>
         assign is null ? null : Evaluate(visit, assign, data) as JsonObject;
 
-    /// <summary>Stores assigned variables and returns the history form: name → JSON text.</summary>
-    public static JsonObject? StoreAssigned(StateVisit visit, JsonObject? assigned)
+    /// <summary>
+    /// Stores assigned variables and returns the history form: name → JSON text, written when the history is read
+    /// (a variable's value never changes; a new assignment replaces it).
+    /// </summary>
+    public static KeyValuePair<string, JsonText>[]? StoreAssigned(StateVisit visit, JsonObject? assigned)
     {
         if (assigned is null || assigned.Count == 0)
         {
             return null;
         }
 
-        visit.Variables.AssignAll(assigned);
-        var texts = new JsonObject();
-        foreach (var (name, value) in assigned)
+        var texts = new KeyValuePair<string, JsonText>[assigned.Count];
+        for (var i = 0; i < texts.Length; i++)
         {
-            texts[name] = ToJsonText(value);
+            var (name, value) = assigned.GetAt(i);
+            texts[i] = new(name, JsonText.Later(value));
         }
 
+        visit.Variables.TakeAll(assigned);
         return texts;
     }
 

@@ -115,12 +115,12 @@ public sealed class Execution
     /// <summary>Stops a running execution: it ends ABORTED with an ExecutionAborted event. No effect once it has ended.</summary>
     public void Stop(string? error, string? cause)
     {
-        if (!TryFinish(ExecutionStatus.Aborted, null, error, cause))
+        if (!TryFinish(ExecutionStatus.Aborted, null, error, cause, out var stopDate))
         {
             return;
         }
 
-        _history.RecordFinal(_cursor, "ExecutionAborted", "executionAbortedEventDetails", HistoryDetails.ErrorAndCause(error, cause));
+        _history.RecordFinal(_cursor, "ExecutionAborted", "executionAbortedEventDetails", HistoryDetails.ErrorAndCause(error, cause), stopDate);
         _stop.Cancel();
         _completion.TrySetResult();
     }
@@ -145,8 +145,9 @@ public sealed class Execution
         var timerStart = StartDate;
         if (plan is null)
         {
+            // ExecutionStarted carries the start date itself, as on AWS.
             _history.RecordBeside(
-                _cursor, "ExecutionStarted", "executionStartedEventDetails", HistoryDetails.ExecutionStarted(_request.InputJson, _request.RoleArn));
+                _cursor, "ExecutionStarted", "executionStartedEventDetails", HistoryDetails.ExecutionStarted(_request.InputJson, _request.RoleArn), StartDate);
         }
         else if (plan.Redrive)
         {
@@ -161,14 +162,15 @@ public sealed class Execution
 
         // The place in the queue for a slot is taken now, so executions begin their work in the order they started.
         var turn = run.Slot.TakeAsync(_stop.Token);
-        Func<Task> work = () => RunAsync(run, turn, input, plan);
+        var work = new RunStart(this, run, turn, input, plan);
         if (run.Threads is { } threads)
         {
             threads.Start(work);
         }
         else
         {
-            _ = Task.Run(work);
+            // Queued as it is: Task.Run would add a task, a proxy task and two delegates to every execution.
+            ThreadPool.UnsafeQueueUserWorkItem(work, preferLocal: true);
         }
     }
 
@@ -194,9 +196,9 @@ public sealed class Execution
             if (plan?.FinishedOutput is { } finishedOutput)
             {
                 // The last state had ended the run before the restart; only the final event was missing.
-                if (TryFinish(ExecutionStatus.Succeeded, JsonText.Of(finishedOutput), null, null))
+                if (TryFinish(ExecutionStatus.Succeeded, JsonText.Of(finishedOutput), null, null, out var finishedAt))
                 {
-                    _history.RecordFinal(_cursor, "ExecutionSucceeded", "executionSucceededEventDetails", HistoryDetails.Output(JsonText.Of(finishedOutput)));
+                    _history.RecordFinal(_cursor, "ExecutionSucceeded", "executionSucceededEventDetails", HistoryDetails.Output(JsonText.Of(finishedOutput)), finishedAt);
                 }
 
                 return;
@@ -215,9 +217,9 @@ public sealed class Execution
             {
                 Fail(failure);
             }
-            else if (TryFinish(ExecutionStatus.Succeeded, outcome.OutputText, null, null))
+            else if (TryFinish(ExecutionStatus.Succeeded, outcome.OutputText, null, null, out var stopDate))
             {
-                _history.RecordFinal(_cursor, "ExecutionSucceeded", "executionSucceededEventDetails", HistoryDetails.Output(outcome.OutputText));
+                _history.RecordFinal(_cursor, "ExecutionSucceeded", "executionSucceededEventDetails", HistoryDetails.Output(outcome.OutputText), stopDate);
             }
         }
         catch (StateFailure failure)
@@ -232,9 +234,9 @@ public sealed class Execution
         {
             // A defect in the engine or an invoker must not leave the execution running forever.
             var cause = $"{e.GetType().Name}: {e.Message}";
-            if (TryFinish(ExecutionStatus.Failed, null, ErrorNames.Runtime, cause))
+            if (TryFinish(ExecutionStatus.Failed, null, ErrorNames.Runtime, cause, out var stopDate))
             {
-                _history.RecordFinal(_cursor, "ExecutionFailed", "executionFailedEventDetails", HistoryDetails.ErrorAndCause(ErrorNames.Runtime, cause));
+                _history.RecordFinal(_cursor, "ExecutionFailed", "executionFailedEventDetails", HistoryDetails.ErrorAndCause(ErrorNames.Runtime, cause), stopDate);
             }
         }
         finally
@@ -246,16 +248,16 @@ public sealed class Execution
 
     private void Fail(StateFailure failure)
     {
-        if (TryFinish(ExecutionStatus.Failed, null, failure.Error, failure.Cause))
+        if (TryFinish(ExecutionStatus.Failed, null, failure.Error, failure.Cause, out var stopDate))
         {
-            _history.RecordFinal(_cursor, "ExecutionFailed", "executionFailedEventDetails", HistoryDetails.ErrorAndCause(failure.Error, failure.Cause));
+            _history.RecordFinal(_cursor, "ExecutionFailed", "executionFailedEventDetails", HistoryDetails.ErrorAndCause(failure.Error, failure.Cause), stopDate);
         }
     }
 
     private void HistoryLimitReached()
     {
         // The recorder has recorded ExecutionFailed as the history's last event.
-        if (TryFinish(ExecutionStatus.Failed, null, ErrorNames.Runtime, HistoryRecorder.LimitCause))
+        if (TryFinish(ExecutionStatus.Failed, null, ErrorNames.Runtime, HistoryRecorder.LimitCause, out _))
         {
             _stop.Cancel();
             _completion.TrySetResult();
@@ -264,27 +266,36 @@ public sealed class Execution
 
     private void TimeOut()
     {
-        if (!TryFinish(ExecutionStatus.TimedOut, null, ErrorNames.Timeout, null))
+        if (!TryFinish(ExecutionStatus.TimedOut, null, ErrorNames.Timeout, null, out var stopDate))
         {
             return;
         }
 
-        _history.RecordFinal(_cursor, "ExecutionTimedOut", "executionTimedOutEventDetails", HistoryDetails.ErrorAndCause(ErrorNames.Timeout, null));
+        _history.RecordFinal(_cursor, "ExecutionTimedOut", "executionTimedOutEventDetails", HistoryDetails.ErrorAndCause(ErrorNames.Timeout, null), stopDate);
         _stop.Cancel();
         _completion.TrySetResult();
     }
 
-    private bool TryFinish(ExecutionStatus status, JsonText? output, string? error, string? cause)
+    /// <summary>The start of an execution's run, as queued work.</summary>
+    private sealed class RunStart(Execution execution, ExecutionRun run, Task turn, JsonNode? input, ResumePlan? plan) : IThreadPoolWorkItem
+    {
+        public void Execute() => _ = execution.RunAsync(run, turn, input, plan);
+    }
+
+    private bool TryFinish(ExecutionStatus status, JsonText? output, string? error, string? cause, out DateTimeOffset stopDate)
     {
         lock (_statusLock)
         {
             if (_status != ExecutionStatus.Running)
             {
+                stopDate = default;
                 return false;
             }
 
+            // The final event carries the same instant as the stop date, as on AWS.
+            stopDate = _time.GetUtcNow();
             _status = status;
-            _stopDate = _time.GetUtcNow();
+            _stopDate = stopDate;
             _output = output;
             _error = error;
             _cause = cause;

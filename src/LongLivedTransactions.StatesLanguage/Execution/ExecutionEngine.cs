@@ -122,10 +122,9 @@ public sealed class ExecutionEngine(IEnumerable<ITaskInvoker> invokers, TimeProv
     private ExecutionRun NewRun(ExecutionRequest request, HistoryRecorder history, Execution execution)
     {
         var allInvokers = request.ExtraInvokers is { Count: > 0 } extra ? [.. extra, .. _invokers] : _invokers;
-        return new ExecutionRun(request, allInvokers, timeProvider, history, execution.Cancellation)
+        return new ExecutionRun(request, allInvokers, timeProvider, history, execution.Cancellation, execution.StartDate)
         {
             InputJson = request.InputJson,
-            StartTime = execution.StartDate,
             DelayScale = DelayScale,
             Slot = _slots.ForExecution(),
             Callbacks = Callbacks,

@@ -13,14 +13,17 @@ internal sealed class ExecutionRun
     private string? _region;
     private JsonSize? _sizes;
 
-    public ExecutionRun(ExecutionRequest request, IReadOnlyList<ITaskInvoker> invokers, TimeProvider time, HistoryRecorder history, CancellationToken cancellation)
+    /// <param name="startTime">When the execution started; now when not given (a state test, a distributed Map's child run).</param>
+    public ExecutionRun(
+        ExecutionRequest request, IReadOnlyList<ITaskInvoker> invokers, TimeProvider time, HistoryRecorder history, CancellationToken cancellation,
+        DateTimeOffset? startTime = null)
     {
         Request = request;
         Invokers = invokers;
         Time = time;
         History = history;
         Cancellation = cancellation;
-        StartTime = time.GetUtcNow();
+        StartTime = startTime ?? time.GetUtcNow();
     }
 
     public ExecutionRequest Request { get; }
@@ -46,13 +49,13 @@ internal sealed class ExecutionRun
     }
 
     /// <summary>When the execution started (<c>$$.Execution.StartTime</c>); an execution resumed after a restart keeps its own.</summary>
-    public DateTimeOffset StartTime { get; init; }
+    public DateTimeOffset StartTime { get; }
 
     /// <summary>What Wait states and Retry back-off are multiplied by (<see cref="ExecutionEngine.DelayScale"/>).</summary>
     public double DelayScale { get; init; } = 1;
 
     /// <summary>This execution's claim on the engine's bounded number of executions at work (<see cref="ExecutionEngine.MaxRunningExecutions"/>).</summary>
-    public RunSlot Slot { get; init; } = new(free: null);
+    public RunSlot Slot { get; init; } = RunSlot.Unbounded;
 
     /// <summary>Where the execution does its work: threads of the engine's own, or the thread pool when null.</summary>
     public ExecutionThreads? Threads { get; init; }
@@ -133,7 +136,21 @@ internal sealed class ExecutionRun
 
     private static string? ArnPart(string arn, int index)
     {
-        var parts = arn.Split(':');
-        return parts.Length > index && parts[index].Length > 0 ? parts[index] : null;
+        // Walked rather than split: only the part asked for becomes a string.
+        var rest = arn.AsSpan();
+        for (var i = 0; i < index; i++)
+        {
+            var colon = rest.IndexOf(':');
+            if (colon < 0)
+            {
+                return null;
+            }
+
+            rest = rest[(colon + 1)..];
+        }
+
+        var end = rest.IndexOf(':');
+        var part = end < 0 ? rest : rest[..end];
+        return part.Length > 0 ? part.ToString() : null;
     }
 }

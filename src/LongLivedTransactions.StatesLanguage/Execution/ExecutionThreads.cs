@@ -39,8 +39,8 @@ public sealed class ExecutionThreads : IDisposable
         }
     }
 
-    /// <summary>Runs <paramref name="work"/> on one of the threads; its task is not awaited by anyone.</summary>
-    internal void Start(Func<Task> work) => Post(() => _ = work());
+    /// <summary>Runs <paramref name="work"/> on one of the threads.</summary>
+    internal void Start(IThreadPoolWorkItem work) => Post(work.Execute);
 
     /// <summary>
     /// Awaiting it carries on the calling async method on one of the threads; at once when already on one, or when

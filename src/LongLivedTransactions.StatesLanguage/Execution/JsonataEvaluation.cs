@@ -23,6 +23,22 @@ internal static class JsonataEvaluation
         Timeout = TimeSpan.FromSeconds(10),
     };
 
+    /// <summary>
+    /// Evaluates a state's Output. One that only names the state's input or result, or a field in them, gives that JSON
+    /// itself when JSONata's conversion would not change it: recorded state data is never changed, so the output can
+    /// stay where it is, as a JSONPath OutputPath leaves it, and its text is written only when someone reads it.
+    /// </summary>
+    public static JsonNode? EvaluateOutput(StateVisit visit, JsonataTemplate template, StatesObject states)
+    {
+        if (template.Root is JsonataExpressionNode { Reference: { Source: JsonataReferenceSource.Input or JsonataReferenceSource.Result } reference }
+            && TryResolve(visit, states, reference, out var named) && JsonataValue.IsNormalized(named))
+        {
+            return named;
+        }
+
+        return Evaluate(visit, template, states);
+    }
+
     /// <summary>Evaluates a template; <paramref name="states"/> is the <c>$states</c> object of the moment.</summary>
     public static JsonNode? Evaluate(StateVisit visit, JsonataTemplate template, StatesObject states) =>
         EvaluateNode(visit, template.Root, new StateVariables(visit, states, template));
@@ -36,8 +52,11 @@ internal static class JsonataEvaluation
             case JsonataObjectNode obj:
             {
                 var result = new JsonObject();
-                foreach (var (name, field) in obj.Fields)
+                var fields = obj.Fields;
+                for (var i = 0; i < fields.Count; i++)
                 {
+                    // Indexed: a foreach over the interface would allocate an enumerator for every template.
+                    var (name, field) = fields[i];
                     result[name] = EvaluateNode(visit, field, variables);
                 }
 
@@ -47,9 +66,10 @@ internal static class JsonataEvaluation
             case JsonataArrayNode array:
             {
                 var result = new JsonArray();
-                foreach (var item in array.Items)
+                var items = array.Items;
+                for (var i = 0; i < items.Count; i++)
                 {
-                    result.Add(EvaluateNode(visit, item, variables));
+                    result.Add(EvaluateNode(visit, items[i], variables));
                 }
 
                 return result;
@@ -96,13 +116,14 @@ internal static class JsonataEvaluation
     };
 
     private static JsonNode? EvaluateExpression(StateVisit visit, JsonataExpressionNode node, StateVariables variables) =>
-        JsonataValue.ToJsonNode(EvaluateValue(visit, node, variables));
+        node.Reference is { } reference && TryResolve(visit, variables.States, reference, out var named)
+            ? JsonataValue.Normalize(named)
+            : JsonataValue.ToJsonNode(EvaluateValue(visit, node, variables));
 
     /// <summary>The expression's value in JSONata's model; undefined and errors fail the state.</summary>
     private static object EvaluateValue(StateVisit visit, JsonataExpressionNode node, StateVariables variables)
     {
         object? value;
-        var text = node.Expression.Text.Trim();
         try
         {
             value = node.Expression.Evaluate(null, variables);
@@ -111,12 +132,12 @@ internal static class JsonataEvaluation
         {
             // A coded JSONata error is a sentence of its own; the limits carry no code (as AWS words them).
             var detail = error.Code is "U1001" or "U1002" ? $": {error.Message}" : $". {error.Code}: {error.Message}";
-            throw Failure(visit, $"The JSONata expression '{text}' specified for the field '{node.Field}' threw an error during evaluation{detail}");
+            throw Failure(visit, $"The JSONata expression '{node.Expression.Text.Trim()}' specified for the field '{node.Field}' threw an error during evaluation{detail}");
         }
 
         if (value is null)
         {
-            throw Failure(visit, $"The JSONata expression '{text}' specified for the field '{node.Field}' returned nothing (undefined).");
+            throw Failure(visit, $"The JSONata expression '{node.Expression.Text.Trim()}' specified for the field '{node.Field}' returned nothing (undefined).");
         }
 
         return value;
@@ -139,10 +160,38 @@ internal static class JsonataEvaluation
         public object? ErrorOutputValue => _errorOutput ??= JsonataValue.FromJsonNode(ErrorOutput);
     }
 
+    /// <summary>
+    /// The JSON an expression that only names a value gives, when that value and every field on the way are
+    /// objects; false when the expression must be evaluated (a field missing, an array on the way, no such value).
+    /// </summary>
+    private static bool TryResolve(StateVisit visit, StatesObject states, JsonataReference reference, out JsonNode? value)
+    {
+        value = reference.Source switch
+        {
+            JsonataReferenceSource.Input => states.Input,
+            JsonataReferenceSource.Result when states.HasResult => states.Result,
+            JsonataReferenceSource.ErrorOutput => states.ErrorOutput,
+            JsonataReferenceSource.Variable when visit.Variables.TryGet(reference.VariableName!, out var variable) => variable,
+            _ => null,
+        };
+        foreach (var field in reference.Fields)
+        {
+            if (value is not JsonObject parent || !parent.TryGetPropertyValue(field, out value))
+            {
+                value = null;
+                break;
+            }
+        }
+
+        return value is JsonObject;
+    }
+
     /// <summary>The variables an expression sees, converted only when it refers to them.</summary>
     private sealed class StateVariables(StateVisit visit, StatesObject states, JsonataTemplate template) : IJsonataVariables
     {
         private object? _states;
+
+        public StatesObject States => states;
 
         public bool TryGetValue(string name, out object? value)
         {

@@ -10,13 +10,16 @@ internal sealed class RunSlots(int? bound)
 {
     private readonly SemaphoreSlim? _free = bound is { } count ? new SemaphoreSlim(count, count) : null;
 
-    /// <summary>A slot for one execution, not yet taken.</summary>
-    public RunSlot ForExecution() => new(_free);
+    /// <summary>A slot for one execution, not yet taken (without a bound, the one slot that never holds anything).</summary>
+    public RunSlot ForExecution() => _free is null ? RunSlot.Unbounded : new(_free);
 }
 
 /// <summary>One execution's claim on a <see cref="RunSlots"/> slot.</summary>
 internal sealed class RunSlot(SemaphoreSlim? free)
 {
+    /// <summary>The claim of every execution when there is no bound: it never takes or holds anything, so all can share it.</summary>
+    public static readonly RunSlot Unbounded = new(free: null);
+
     private readonly Lock _lock = new();
     private bool _held;
 
@@ -45,6 +48,11 @@ internal sealed class RunSlot(SemaphoreSlim? free)
     /// <summary>Gives the slot back, if this execution holds it.</summary>
     public void GiveBack()
     {
+        if (free is null)
+        {
+            return;
+        }
+
         lock (_lock)
         {
             if (_held)

@@ -12,13 +12,13 @@ internal readonly record struct MapItem(int Index, JsonNode? Value);
 internal sealed class StateVisit(
     ExecutionRun run, State state, JsonNode? rawInput, HistoryCursor cursor, VariableScope variables, CancellationToken cancellation)
 {
-    private JsonObject? _context;
-    private object? _jsonataContext;
     private int _retryCount;
-    private MapItem? _mapItem;
-    private string? _taskToken;
     private JsonNode? _jsonataInputSource;
     private object? _jsonataInput;
+
+    // What few visits need (a test, a resumed container, a Map item, a callback token, the context object) lives
+    // apart, made on first use, so that the visit every state makes stays small.
+    private Rare? _rare;
 
     public ExecutionRun Run { get; } = run;
 
@@ -38,12 +38,32 @@ internal sealed class StateVisit(
     public CancellationToken Cancellation { get; } = cancellation;
 
     /// <summary>Set when the visit is a TestState run of this one state: its mock and configuration, and what it reports.</summary>
-    public StateTestRun? Test { get; init; }
+    public StateTestRun? Test
+    {
+        get => _rare?.Test;
+        init
+        {
+            if (value is not null)
+            {
+                RareFields.Test = value;
+            }
+        }
+    }
 
     public long EnteredEventId { get; set; }
 
     /// <summary>For a Map or Parallel state carried on from its history, how far its branches or iterations had got (for its first attempt only).</summary>
-    public ContainerResume? Resume { get; set; }
+    public ContainerResume? Resume
+    {
+        get => _rare?.Resume;
+        set
+        {
+            if (value is not null || _rare is not null)
+            {
+                RareFields.Resume = value;
+            }
+        }
+    }
 
     /// <summary>The <see cref="Resume"/> for this attempt: later attempts (retries) start afresh.</summary>
     public ContainerResume? TakeResume()
@@ -62,20 +82,18 @@ internal sealed class StateVisit(
         set
         {
             _retryCount = value;
-            _context = null;
-            _jsonataContext = null;
+            _rare?.ContextChanged();
         }
     }
 
     /// <summary><c>$$.Task.Token</c>: set for the attempt of a Task state that waits for a callback.</summary>
     public string? TaskToken
     {
-        get => _taskToken;
+        get => _rare?.TaskToken;
         set
         {
-            _taskToken = value;
-            _context = null;
-            _jsonataContext = null;
+            RareFields.TaskToken = value;
+            _rare!.ContextChanged();
         }
     }
 
@@ -84,12 +102,11 @@ internal sealed class StateVisit(
 
     public MapItem? MapItem
     {
-        get => _mapItem;
+        get => _rare?.MapItem;
         set
         {
-            _mapItem = value;
-            _context = null;
-            _jsonataContext = null;
+            RareFields.MapItem = value;
+            _rare!.ContextChanged();
         }
     }
 
@@ -106,8 +123,32 @@ internal sealed class StateVisit(
     }
 
     /// <summary>The context object in JSONata's value model, converted once until the context changes.</summary>
-    public object? JsonataContext => _jsonataContext ??= LongLivedTransactions.Jsonata.Values.JsonataValue.FromJsonNode(Context);
+    public object? JsonataContext => RareFields.JsonataContext ??= LongLivedTransactions.Jsonata.Values.JsonataValue.FromJsonNode(Context);
 
     /// <summary>The context object, built on first use (most states never read it).</summary>
-    public JsonObject Context => _context ??= Run.BuildContextObject(this);
+    public JsonObject Context => RareFields.Context ??= Run.BuildContextObject(this);
+
+    private Rare RareFields => _rare ??= new Rare();
+
+    private sealed class Rare
+    {
+        public StateTestRun? Test { get; set; }
+
+        public ContainerResume? Resume { get; set; }
+
+        public string? TaskToken { get; set; }
+
+        public MapItem? MapItem { get; set; }
+
+        public JsonObject? Context { get; set; }
+
+        public object? JsonataContext { get; set; }
+
+        /// <summary>The context object is built again when next read.</summary>
+        public void ContextChanged()
+        {
+            Context = null;
+            JsonataContext = null;
+        }
+    }
 }

@@ -74,16 +74,35 @@ internal sealed class VariableScope(VariableScope? parent)
     /// <summary>Assigns the variables of one state at once (all values were computed from the old variables).</summary>
     public void AssignAll(JsonObject assigned)
     {
-        _values ??= new Dictionary<string, JsonNode?>(StringComparer.Ordinal);
         foreach (var (name, value) in assigned)
         {
-            _values[name] = value?.DeepClone();
-            if (_jsonataValues is not null)
+            Assign(name, value?.DeepClone());
+        }
+    }
+
+    /// <summary>
+    /// Assigns the variables a state computed, taking the values out of <paramref name="assigned"/> (left empty)
+    /// rather than copying them: nothing else holds that object.
+    /// </summary>
+    public void TakeAll(JsonObject assigned)
+    {
+        var values = assigned.ToArray();
+        assigned.Clear();
+        foreach (var (name, value) in values)
+        {
+            Assign(name, value);
+        }
+    }
+
+    private void Assign(string name, JsonNode? value)
+    {
+        _values ??= new Dictionary<string, JsonNode?>(StringComparer.Ordinal);
+        _values[name] = value;
+        if (_jsonataValues is not null)
+        {
+            lock (_jsonataValues)
             {
-                lock (_jsonataValues)
-                {
-                    _jsonataValues.Remove(name);
-                }
+                _jsonataValues.Remove(name);
             }
         }
     }

@@ -18,7 +18,7 @@ internal static class HistoryDetails
 {
     public static EventDetails StateEntered(string name, JsonText inputText) => new StateEnteredDetails(name, inputText);
 
-    public static EventDetails StateExited(string name, JsonText outputText, JsonObject? assignedVariables) =>
+    public static EventDetails StateExited(string name, JsonText outputText, KeyValuePair<string, JsonText>[]? assignedVariables) =>
         new StateExitedDetails(name, outputText, assignedVariables);
 
     public static EventDetails ExecutionStarted(string inputText, string roleArn) => new ExecutionStartedDetails(inputText, roleArn);
@@ -64,7 +64,7 @@ internal static class HistoryDetails
         };
     }
 
-    private sealed record StateExitedDetails(string Name, JsonText OutputText, JsonObject? AssignedVariables) : EventDetails
+    private sealed record StateExitedDetails(string Name, JsonText OutputText, KeyValuePair<string, JsonText>[]? AssignedVariables) : EventDetails
     {
         public override JsonObject Build()
         {
@@ -76,7 +76,13 @@ internal static class HistoryDetails
             };
             if (AssignedVariables is not null)
             {
-                details["assignedVariables"] = AssignedVariables.DeepClone();
+                var assigned = new JsonObject();
+                foreach (var (variable, text) in AssignedVariables)
+                {
+                    assigned[variable] = text.Text;
+                }
+
+                details["assignedVariables"] = assigned;
                 details["assignedVariablesDetails"] = NotTruncated();
             }
 

@@ -15,23 +15,26 @@ public sealed record HistoryEvent(
     string? DetailsName,
     JsonObject? Details)
 {
-    private readonly EventDetails? _pendingDetails;
-    private JsonObject? _details = Details;
+    // The details object, or, for an event the engine recorded, the fields it is built from on first read (one field
+    // for both: an engine records far more events than anybody reads).
+    private object? _details = Details;
 
     internal HistoryEvent(long id, long previousEventId, DateTimeOffset timestamp, string type, string? detailsName, EventDetails? details)
-        : this(id, previousEventId, timestamp, type, detailsName, (JsonObject?)null) => _pendingDetails = details;
+        : this(id, previousEventId, timestamp, type, detailsName, (JsonObject?)null) => _details = details;
 
     /// <summary>The details object (built on first read for events the engine recorded).</summary>
     public JsonObject? Details
     {
         get
         {
-            if (_details is null && _pendingDetails is not null)
+            var details = Volatile.Read(ref _details);
+            if (details is EventDetails pending)
             {
-                Interlocked.CompareExchange(ref _details, _pendingDetails.Build(), null);
+                var built = pending.Build();
+                details = ReferenceEquals(Interlocked.CompareExchange(ref _details, built, pending), pending) ? built : Volatile.Read(ref _details);
             }
 
-            return _details;
+            return (JsonObject?)details;
         }
 
         init => _details = value;

@@ -60,15 +60,15 @@ internal sealed class HistoryRecorder
     }
 
     /// <summary>Records an event after the cursor's last event without moving the cursor.</summary>
-    public long RecordBeside(HistoryCursor cursor, string type, string? detailsName = null, EventDetails? details = null) =>
-        Append(cursor, type, detailsName, details, null, null, final: false);
+    public long RecordBeside(HistoryCursor cursor, string type, string? detailsName = null, EventDetails? details = null, DateTimeOffset? timestamp = null) =>
+        Append(cursor, type, detailsName, details, timestamp, null, final: false);
 
     /// <summary>
     /// Records the execution's last event (succeeded, failed, aborted, timed out). Nothing is recorded
     /// after it: a state still finishing when the execution was stopped leaves no events behind it.
     /// </summary>
-    public void RecordFinal(HistoryCursor cursor, string type, string detailsName, EventDetails details) =>
-        cursor.LastEventId = Append(cursor, type, detailsName, details, null, null, final: true);
+    public void RecordFinal(HistoryCursor cursor, string type, string detailsName, EventDetails details, DateTimeOffset? timestamp = null) =>
+        cursor.LastEventId = Append(cursor, type, detailsName, details, timestamp, null, final: true);
 
     public IReadOnlyList<HistoryEvent> Snapshot()
     {

@@ -219,4 +219,72 @@ public sealed class JsonataStateTests
 
         Assert.Equal("Reference to 'phone' at the top level is not supported.", diagnostic.Message);
     }
+    [Fact]
+    public async Task An_expression_that_only_names_an_object_hands_it_on_as_JSONata_values_would()
+    {
+        // Numbers come out as JSONata's doubles write them, whether the object is converted or taken as it is.
+        var execution = await RunAsync(
+            """
+            {"QueryLanguage":"JSONata","StartAt":"A","States":{
+              "A":{"Type":"Pass","Assign":{"kept":"{% $states.input.order %}"},"Output":"{% $states.input.order %}","Next":"B"},
+              "B":{"Type":"Pass","Output":{"named":"{% $kept %}","list":"{% $states.input.items %}","first":"{% $kept.items[0] %}"},"End":true}}}
+            """,
+            """{"order":{"qty":1.0,"big":1e2,"items":[{"n":2.50}],"none":null}}""");
+
+        Assert.Equal(ExecutionStatus.Succeeded, execution.Status);
+        Assert.Equal(
+            """{"named":{"qty":1,"big":100,"items":[{"n":2.5}],"none":null},"list":[{"n":2.5}],"first":{"n":2.5}}""",
+            execution.OutputJson);
+        var exitedA = execution.GetHistory().First(e => e.Type == "PassStateExited").Details!;
+        Assert.Equal("""{"qty":1,"big":100,"items":[{"n":2.5}],"none":null}""", exitedA["output"]!.GetValue<string>());
+        Assert.Equal("""{"qty":1,"big":100,"items":[{"n":2.5}],"none":null}""", exitedA["assignedVariables"]!["kept"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task A_named_field_that_is_missing_or_behind_an_array_is_evaluated_as_JSONata_does()
+    {
+        var execution = await RunAsync(
+            """
+            {"QueryLanguage":"JSONata","StartAt":"A","States":{
+              "A":{"Type":"Pass","Output":{"each":"{% $states.input.rows.v %}","single":"{% $states.input.one %}"},"Next":"B"},
+              "B":{"Type":"Pass","Output":"{% $states.input.gone %}","End":true}}}
+            """,
+            """{"rows":[{"v":{"a":1}},{"v":{"a":2}}],"one":[{"b":1}]}""");
+
+        Assert.Equal(ExecutionStatus.Failed, execution.Status);
+        Assert.Equal(
+            "An error occurred while executing the state 'B' (entered at the event id #4). The JSONata expression '$states.input.gone' specified for the field 'Output' returned nothing (undefined).",
+            execution.Cause);
+        var exitedA = execution.GetHistory().First(e => e.Type == "PassStateExited").Details!;
+        Assert.Equal("""{"each":[{"a":1},{"a":2}],"single":[{"b":1}]}""", exitedA["output"]!.GetValue<string>());
+    }
+    [Fact]
+    public async Task An_Output_that_names_a_part_of_the_result_leaves_the_recorded_result_whole()
+    {
+        // The output stays inside the task result (nothing is copied); the next state copies it into its own arguments.
+        var invoker = ScriptedTaskInvoker.Returning(Lambda, call => new JsonObject
+        {
+            ["StatusCode"] = 200,
+            ["Payload"] = new JsonObject { ["n"] = JsonValue.Create(2.5), ["seen"] = call.Parameters!["Payload"]!.DeepClone() },
+        });
+        var execution = await RunAsync(
+            """
+            {"QueryLanguage":"JSONata","StartAt":"A","States":{
+              "A":{"Type":"Task","Resource":"arn:aws:states:::lambda:invoke","Arguments":{"FunctionName":"f","Payload":"{% $states.input %}"},
+                "Output":"{% $states.result.Payload %}","Next":"B"},
+              "B":{"Type":"Task","Resource":"arn:aws:states:::lambda:invoke","Arguments":{"FunctionName":"g","Payload":"{% $states.input %}"},
+                "Output":"{% $states.input %}","End":true}}}
+            """,
+            """{"id":"a1","qty":3}""",
+            [invoker]);
+
+        Assert.Equal(ExecutionStatus.Succeeded, execution.Status);
+        var history = execution.GetHistory();
+        var succeeded = history.Where(e => e.Type == "TaskSucceeded").Select(e => e.Details!["output"]!.GetValue<string>()).ToArray();
+        Assert.Equal("""{"StatusCode":200,"Payload":{"n":2.5,"seen":{"id":"a1","qty":3}}}""", succeeded[0]);
+        Assert.Equal("""{"StatusCode":200,"Payload":{"n":2.5,"seen":{"n":2.5,"seen":{"id":"a1","qty":3}}}}""", succeeded[1]);
+        var scheduledB = history.Where(e => e.Type == "TaskScheduled").Last().Details!["parameters"]!.GetValue<string>();
+        Assert.Equal("""{"FunctionName":"g","Payload":{"n":2.5,"seen":{"id":"a1","qty":3}}}""", scheduledB);
+        Assert.Equal("""{"n":2.5,"seen":{"id":"a1","qty":3}}""", execution.OutputJson);
+    }
 }

@@ -44,7 +44,7 @@ internal static class GraphRunner
             : RunAsync(run, graph, input, inputText, cursor, parentVariables.CreateChild(), cancellation);
 
     /// <summary>Runs the graph; a Fail state comes back as the result's failure rather than as an exception.</summary>
-    public static async Task<GraphResult> RunToEndAsync(
+    public static async ValueTask<GraphResult> RunToEndAsync(
         ExecutionRun run,
         StateGraph graph,
         JsonNode? input,
@@ -55,10 +55,13 @@ internal static class GraphRunner
         ResumePoint? resume = null)
     {
         var stateName = resume?.StateName ?? graph.StartAt;
+        DateTimeOffset? exitedAt = null;
         while (true)
         {
             // A state's work is the engine's: back on its threads if a wait or a task call ended elsewhere.
-            await ExecutionThreads.SwitchTo(run.Threads);
+            var switchToEngine = ExecutionThreads.SwitchTo(run.Threads);
+            var carriesOn = switchToEngine.IsCompleted;
+            await switchToEngine;
             cancellation.ThrowIfCancellationRequested();
             if (run.Termination is { } termination)
             {
@@ -81,7 +84,8 @@ internal static class GraphRunner
             }
             else
             {
-                visit.EnteredTime = run.Time.GetUtcNow();
+                // Entered the moment the previous state exited, unless the run waited for its threads in between.
+                visit.EnteredTime = carriesOn && exitedAt is { } previousExit ? previousExit : run.Time.GetUtcNow();
                 visit.EnteredEventId = run.History.Record(
                     cursor, StateEvents.Entered(state), StateEvents.EnteredDetails, HistoryDetails.StateEntered(state.Name, inputText), visit.EnteredTime);
             }
@@ -103,6 +107,7 @@ internal static class GraphRunner
             input = outcome.Output;
             inputText = outcome.OutputText;
             stateName = outcome.Next;
+            exitedAt = outcome.ExitedAt;
         }
     }
 

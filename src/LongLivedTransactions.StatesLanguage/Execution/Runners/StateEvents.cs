@@ -39,12 +39,13 @@ internal static class StateEvents
 
     /// <summary>Checks the size limit, records StateExited and hands the output on.</summary>
     public static StateOutcome Exit(
-        StateVisit visit, System.Text.Json.Nodes.JsonNode? output, System.Text.Json.Nodes.JsonObject? assignedVariables, string? next, JsonText? taskResult = null)
+        StateVisit visit, System.Text.Json.Nodes.JsonNode? output, KeyValuePair<string, JsonText>[]? assignedVariables, string? next, JsonText? taskResult = null)
     {
         var text = DataFlow.TextOf(visit, output, taskResult);
         DataFlow.CheckSize(visit, text);
+        var exitedAt = visit.Run.Time.GetUtcNow();
         visit.Run.History.Record(
-            visit.Cursor, Exited(visit.State), ExitedDetails, HistoryDetails.StateExited(visit.State.Name, text, assignedVariables), nextState: next);
-        return new StateOutcome(output, text, next);
+            visit.Cursor, Exited(visit.State), ExitedDetails, HistoryDetails.StateExited(visit.State.Name, text, assignedVariables), exitedAt, next);
+        return new StateOutcome(output, text, next, exitedAt);
     }
 }

@@ -61,28 +61,29 @@ internal static class TaskStateRunner
         }
         else if (resource.IsLambdaFunction)
         {
-            history.Record(visit.Cursor, "LambdaFunctionScheduled", "lambdaFunctionScheduledEventDetails",
-                HistoryDetails.LambdaScheduled(state.Resource, parametersText, timeoutSeconds));
+            // Scheduled and started at the same instant: nothing happens in between.
             startedAt = visit.Run.Time.GetUtcNow();
+            history.Record(visit.Cursor, "LambdaFunctionScheduled", "lambdaFunctionScheduledEventDetails",
+                HistoryDetails.LambdaScheduled(state.Resource, parametersText, timeoutSeconds), startedAt);
             history.Record(visit.Cursor, "LambdaFunctionStarted", timestamp: startedAt);
         }
         else
         {
+            // Scheduled and started at the same instant: nothing happens in between.
+            startedAt = visit.Run.Time.GetUtcNow();
             if (resumed is null)
             {
                 history.Record(visit.Cursor, "TaskScheduled", "taskScheduledEventDetails",
-                    HistoryDetails.TaskScheduled(resource.ResourceType, resource.ResourceName, visit.Run.Region, parametersText, timeoutSeconds, heartbeatSeconds));
+                    HistoryDetails.TaskScheduled(resource.ResourceType, resource.ResourceName, visit.Run.Region, parametersText, timeoutSeconds, heartbeatSeconds),
+                    startedAt);
             }
 
-            startedAt = visit.Run.Time.GetUtcNow();
             history.Record(visit.Cursor, "TaskStarted", "taskStartedEventDetails",
-                HistoryDetails.TaskResource(resource.ResourceType, resource.ResourceName), startedAt);
+                state.TaskStartedDetails, startedAt);
         }
 
         var (result, taskFailure) = callback
-            ? await CallbackTask.RunAsync(
-                visit, state, resumed, () => InvokeAsync(visit, state, invoker, parameters, timeoutSeconds, heartbeatSeconds, startedAt), timeoutSeconds, heartbeatSeconds, startedAt)
-                .ConfigureAwait(false)
+            ? await RunCallbackAsync(visit, state, resumed, invoker, parameters, timeoutSeconds, heartbeatSeconds, startedAt).ConfigureAwait(false)
             : await InvokeAsync(visit, state, invoker, parameters, timeoutSeconds, heartbeatSeconds, startedAt).ConfigureAwait(false);
 
         // The call's answer arrives where its work ended (for an HTTP call, on the thread pool).
@@ -123,6 +124,14 @@ internal static class TaskStateRunner
         var applied = state.DataFlow.ApplyResult(visit, input, result);
         return Attempt.Succeeded(StateEvents.Exit(visit, applied, state.Next, resultText));
     }
+
+    // A method of its own: the lambda's captured variables would otherwise be hoisted into a closure object that
+    // every attempt allocates, callback or not.
+    private static ValueTask<(JsonNode? Result, StateFailure? Failure)> RunCallbackAsync(
+        StateVisit visit, TaskState state, OpenCallbackAttempt? resumed, ITaskInvoker invoker, JsonNode? parameters, int? timeoutSeconds, int? heartbeatSeconds,
+        DateTimeOffset startedAt) =>
+        CallbackTask.RunAsync(
+            visit, state, resumed, () => InvokeAsync(visit, state, invoker, parameters, timeoutSeconds, heartbeatSeconds, startedAt), timeoutSeconds, heartbeatSeconds, startedAt);
 
     /// <summary>Calls the invoker; a task failure or timeout is recorded and returned, not thrown.</summary>
     private static async ValueTask<(JsonNode? Result, StateFailure? Failure)> InvokeAsync(
@@ -213,8 +222,11 @@ internal static class TaskStateRunner
 
     private static ITaskInvoker FindInvoker(StateVisit visit, TaskState state)
     {
-        foreach (var invoker in visit.Run.Invokers)
+        var invokers = visit.Run.Invokers;
+        for (var i = 0; i < invokers.Count; i++)
         {
+            // Indexed: a foreach over the interface would allocate an enumerator for every task.
+            var invoker = invokers[i];
             var handles = invoker is IStateScopedTaskInvoker scoped
                 ? scoped.CanInvokeState(state.Name, state.Resource)
                 : invoker.CanInvoke(state.Resource);

@@ -1,0 +1,71 @@
+using System.Text.Json.Nodes;
+using LongLivedTransactions.Jsonata.Values;
+
+namespace LongLivedTransactions.Jsonata.Tests.Values;
+
+public sealed class JsonataValueConversionTests
+{
+    [Theory]
+    [InlineData("""{"qty":1.0,"big":1e2,"price":2.50,"huge":12345678901234567890,"tiny":-0.0}""")]
+    [InlineData("""{"items":[{"n":1},null,[true,false,"é \" \\ \u0001"]],"none":null,"empty":{},"list":[]}""")]
+    [InlineData("""[1.10,{"a":[[]]},"x"]""")]
+    [InlineData("\"text\"")]
+    [InlineData("3.000")]
+    [InlineData("null")]
+    public void Normalize_writes_what_a_round_trip_through_the_value_model_writes(string json)
+    {
+        var node = JsonNode.Parse(json);
+
+        var roundTrip = JsonataValue.ToJsonNode(JsonataValue.FromJsonNode(node));
+        var normalized = JsonataValue.Normalize(node);
+
+        Assert.Equal(roundTrip?.ToJsonString() ?? "null", normalized?.ToJsonString() ?? "null");
+    }
+
+    [Fact]
+    public void Normalize_builds_a_tree_of_its_own()
+    {
+        var node = JsonNode.Parse("""{"a":{"b":[1,{"c":2}]}}""")!;
+
+        var normalized = JsonataValue.Normalize(node["a"])!;
+
+        Assert.Null(normalized.Parent);
+        Assert.NotSame(node["a"]!["b"], normalized["b"]);
+        Assert.Equal("""{"b":[1,{"c":2}]}""", normalized.ToJsonString());
+    }
+
+    [Fact]
+    public void An_object_leaves_out_undefined_values_and_keeps_the_order_of_the_others()
+    {
+        var map = new OrderedDictionary<string, object?>(StringComparer.Ordinal) { ["z"] = 1.0, ["gone"] = null, ["a"] = JsonNull.Value };
+
+        Assert.Equal("""{"z":1,"a":null}""", JsonataValue.ToJsonNode(map)!.ToJsonString());
+    }
+    [Theory]
+    [InlineData("""{"a":1,"b":"x","c":[true,null,{"d":-42}],"e":123456789012345}""", true)]
+    [InlineData("""{"a":1.0}""", false)]
+    [InlineData("""{"a":14.5}""", false)]
+    [InlineData("""[1e2]""", false)]
+    [InlineData("""{"a":1234567890123456}""", false)]
+    public void A_parsed_value_is_normalized_when_its_numbers_are_short_integers(string json, bool normalized)
+    {
+        var node = JsonNode.Parse(json);
+
+        Assert.Equal(normalized, JsonataValue.IsNormalized(node));
+        if (normalized)
+        {
+            Assert.Equal(JsonataValue.Normalize(node)!.ToJsonString(), node!.ToJsonString());
+        }
+    }
+
+    [Fact]
+    public void Converted_values_are_normalized_and_other_number_types_are_not()
+    {
+        var converted = JsonataValue.Normalize(JsonNode.Parse("""{"price":14.50,"items":[{"qty":1.0}],"ok":true}"""));
+
+        Assert.True(JsonataValue.IsNormalized(converted));
+        Assert.True(JsonataValue.IsNormalized(new JsonObject { ["count"] = 200, ["name"] = "n" }));
+        Assert.False(JsonataValue.IsNormalized(new JsonObject { ["amount"] = 1.5m }));
+        Assert.False(JsonataValue.IsNormalized(new JsonObject { ["big"] = long.MaxValue }));
+    }
+}
