@@ -29,7 +29,7 @@ public sealed class LocalStateDatabase : IDisposable
     // Prepared once and used again: preparing the statement anew costs more than running it.
     private readonly Dictionary<string, SqliteCommand> commands = new(StringComparer.Ordinal);
 
-    // The transaction of InTransaction while its work runs (on the thread that holds the lock); null otherwise.
+    // The transaction of a write (InTransaction's among them) while its work runs, on the thread that holds the lock.
     private SqliteTransaction? current;
 
     // The transaction holding history events not committed yet (see the class summary); null when there are none.
@@ -164,8 +164,7 @@ public sealed class LocalStateDatabase : IDisposable
             }
 
             byte[] created = TaskCallbacks.NewKey();
-            CommitPending();
-            Execute(null, "INSERT INTO setting (name, value) VALUES ('task_token_key', $v);", ("$v", created));
+            Write(transaction => Execute(transaction, "INSERT INTO setting (name, value) VALUES ('task_token_key', $v);", ("$v", created)));
             return created;
         }
     }
@@ -173,28 +172,16 @@ public sealed class LocalStateDatabase : IDisposable
     // ---- State machines ----
 
     /// <summary>Records a revision and makes it the state machine's current one (status ACTIVE).</summary>
-    public void SaveStateMachine(string arn, string revisionId, JsonObject record)
+    public void SaveStateMachine(string arn, string revisionId, JsonObject record) => Write(transaction =>
     {
-        lock (gate)
-        {
-            CommitPending();
-            using SqliteTransaction transaction = connection.BeginTransaction();
-            Execute(transaction, "INSERT OR REPLACE INTO revision (revision_id, state_machine_arn, record) VALUES ($r, $a, $j);",
-                ("$r", revisionId), ("$a", arn), ("$j", record.ToJsonString()));
-            Execute(transaction, "INSERT OR REPLACE INTO state_machine (arn, revision_id, status) VALUES ($a, $r, 'ACTIVE');",
-                ("$a", arn), ("$r", revisionId));
-            transaction.Commit();
-        }
-    }
+        Execute(transaction, "INSERT OR REPLACE INTO revision (revision_id, state_machine_arn, record) VALUES ($r, $a, $j);",
+            ("$r", revisionId), ("$a", arn), ("$j", record.ToJsonString()));
+        Execute(transaction, "INSERT OR REPLACE INTO state_machine (arn, revision_id, status) VALUES ($a, $r, 'ACTIVE');",
+            ("$a", arn), ("$r", revisionId));
+    });
 
-    public void SetStateMachineStatus(string arn, string status)
-    {
-        lock (gate)
-        {
-            CommitPending();
-            Execute(null, "UPDATE state_machine SET status = $s WHERE arn = $a;", ("$s", status), ("$a", arn));
-        }
-    }
+    public void SetStateMachineStatus(string arn, string status) =>
+        Write(transaction => Execute(transaction, "UPDATE state_machine SET status = $s WHERE arn = $a;", ("$s", status), ("$a", arn)));
 
     /// <summary>The state machines: ARN, status and the current revision's record.</summary>
     public IReadOnlyList<(string Arn, string Status, JsonObject Record)> LoadStateMachines()
@@ -224,37 +211,45 @@ public sealed class LocalStateDatabase : IDisposable
     }
 
     /// <summary>Removes a state machine with its revisions, executions and histories (its deletion is complete).</summary>
-    public void DeleteStateMachine(string arn)
+    public void DeleteStateMachine(string arn) => Write(transaction =>
     {
-        lock (gate)
-        {
-            CommitPending();
-            using SqliteTransaction transaction = connection.BeginTransaction();
-            Execute(transaction, "DELETE FROM history_event WHERE execution_seq IN (SELECT seq FROM execution WHERE state_machine_arn = $a);", ("$a", arn));
-            Execute(transaction, "DELETE FROM execution WHERE state_machine_arn = $a;", ("$a", arn));
-            Execute(transaction, "DELETE FROM revision WHERE state_machine_arn = $a;", ("$a", arn));
-            Execute(transaction, "DELETE FROM state_machine WHERE arn = $a;", ("$a", arn));
-            transaction.Commit();
-        }
-    }
+        Execute(transaction, "DELETE FROM history_event WHERE execution_seq IN (SELECT seq FROM execution WHERE state_machine_arn = $a);", ("$a", arn));
+        Execute(transaction, "DELETE FROM execution WHERE state_machine_arn = $a;", ("$a", arn));
+        Execute(transaction, "DELETE FROM revision WHERE state_machine_arn = $a;", ("$a", arn));
+        Execute(transaction, "DELETE FROM state_machine WHERE arn = $a;", ("$a", arn));
+    });
 
     /// <summary>
     /// Runs <paramref name="work"/> in one transaction: what it writes through this database is committed together
-    /// (one write to the log instead of one each), with the pending history events, or not at all when it throws (the
-    /// pending events are committed then all the same). Other writers wait until it ends.
+    /// (one write to the log instead of one each), or not at all when it throws. Other writers wait until it ends.
     /// </summary>
     public T InTransaction<T>(Func<T> work)
     {
         ArgumentNullException.ThrowIfNull(work);
+        return Write(_ => work());
+    }
+
+    /// <summary>
+    /// Every write but a history event's: <paramref name="work"/> joins the group of events not committed yet (its
+    /// transaction, begun if there is none) under a savepoint, and the group is committed with it before this returns;
+    /// when it throws, only its own writes are taken back. Inside another write it is simply part of that one.
+    /// </summary>
+    private T Write<T>(Func<SqliteTransaction, T> work)
+    {
         const string Savepoint = "work";
         lock (gate)
         {
+            if (current is { } enclosing)
+            {
+                return work(enclosing);
+            }
+
             SqliteTransaction transaction = pendingEvents ??= connection.BeginTransaction();
             transaction.Save(Savepoint);
             current = transaction;
             try
             {
-                T result = work();
+                T result = work(transaction);
                 transaction.Release(Savepoint);
                 return result;
             }
@@ -272,6 +267,12 @@ public sealed class LocalStateDatabase : IDisposable
         }
     }
 
+    private void Write(Action<SqliteTransaction> work) => Write(transaction =>
+    {
+        work(transaction);
+        return true;
+    });
+
     // ---- Executions ----
 
     /// <summary>Records a new RUNNING execution and returns its key for <see cref="AppendEvent"/>.</summary>
@@ -279,31 +280,27 @@ public sealed class LocalStateDatabase : IDisposable
     public long InsertExecution(
         string arn, string stateMachineArn, string revisionId, string name, string input, DateTimeOffset startDate, string? testCase)
     {
-        lock (gate)
+        return Write(transaction =>
         {
-            CommitPending();
-            SqliteCommand command = Command(null, """
+            SqliteCommand command = Command(transaction, """
                 INSERT INTO execution (arn, state_machine_arn, revision_id, name, input, status, start_ticks, test_case)
                 VALUES ($a, $m, $r, $n, $i, 'RUNNING', $t, $c) RETURNING seq;
                 """,
                 ("$a", arn), ("$m", stateMachineArn), ("$r", revisionId), ("$n", name), ("$i", input), ("$t", startDate.UtcTicks),
                 ("$c", testCase));
             return (long)command.ExecuteScalar()!;
-        }
+        });
     }
 
-    /// <summary>Removes an execution that never started (the engine refused it).</summary>
-    public void DeleteExecution(long seq)
+    /// <summary>
+    /// Removes an execution recorded without its first event (a database written when the two were committed apart,
+    /// by a process that ended between them).
+    /// </summary>
+    public void DeleteExecution(long seq) => Write(transaction =>
     {
-        lock (gate)
-        {
-            CommitPending();
-            using SqliteTransaction transaction = connection.BeginTransaction();
-            Execute(transaction, "DELETE FROM history_event WHERE execution_seq = $s;", ("$s", seq));
-            Execute(transaction, "DELETE FROM execution WHERE seq = $s;", ("$s", seq));
-            transaction.Commit();
-        }
-    }
+        Execute(transaction, "DELETE FROM history_event WHERE execution_seq = $s;", ("$s", seq));
+        Execute(transaction, "DELETE FROM execution WHERE seq = $s;", ("$s", seq));
+    });
 
     /// <summary>
     /// Appends one history event; a final event (succeeded, failed, timed out, aborted) also records the
@@ -325,7 +322,7 @@ public sealed class LocalStateDatabase : IDisposable
         };
         lock (gate)
         {
-            // Inside InTransaction, its transaction holds the event; otherwise the group of events not committed yet.
+            // Inside a write (InTransaction's), its transaction holds the event; otherwise the group of events not committed yet.
             SqliteTransaction transaction = current ?? (pendingEvents ??= connection.BeginTransaction());
             Execute(transaction, """
                 INSERT INTO history_event (execution_seq, id, previous_id, ticks, type, details_name, details, next_state, scope)
@@ -373,8 +370,8 @@ public sealed class LocalStateDatabase : IDisposable
     }
 
     /// <summary>
-    /// Commits the group of events not committed yet, if there is one (under the lock); inside InTransaction, whose
-    /// transaction holds them, it is left to InTransaction.
+    /// Commits the group of events not committed yet, if there is one (under the lock); inside a write, whose
+    /// transaction holds them, it is left to that write.
     /// </summary>
     private void CommitPending()
     {
@@ -387,18 +384,11 @@ public sealed class LocalStateDatabase : IDisposable
     }
 
     /// <summary>Marks a failed execution RUNNING again for a redrive, with its new redrive count and date.</summary>
-    public void MarkRedriven(long executionSeq, int redriveCount, DateTimeOffset redriveDate)
-    {
-        lock (gate)
-        {
-            CommitPending();
-            Execute(null, """
-                UPDATE execution SET status = 'RUNNING', stop_ticks = NULL, output = NULL, error = NULL, cause = NULL,
-                    redrive_count = $n, redrive_ticks = $t WHERE seq = $s;
-                """,
-                ("$n", redriveCount), ("$t", redriveDate.UtcTicks), ("$s", executionSeq));
-        }
-    }
+    public void MarkRedriven(long executionSeq, int redriveCount, DateTimeOffset redriveDate) => Write(transaction => Execute(transaction, """
+        UPDATE execution SET status = 'RUNNING', stop_ticks = NULL, output = NULL, error = NULL, cause = NULL,
+            redrive_count = $n, redrive_ticks = $t WHERE seq = $s;
+        """,
+        ("$n", redriveCount), ("$t", redriveDate.UtcTicks), ("$s", executionSeq)));
 
     public StoredExecution? FindExecution(string arn)
     {
@@ -519,14 +509,15 @@ public sealed class LocalStateDatabase : IDisposable
         }
 
         bool hasScope = Count("SELECT COUNT(*) FROM pragma_table_info('event') WHERE name = 'scope';") > 0;
-        using SqliteTransaction transaction = connection.BeginTransaction();
-        Execute(transaction, $"""
-            INSERT INTO history_event (execution_seq, id, previous_id, ticks, type, details_name, details, next_state, scope)
-            SELECT execution_seq, id, previous_id, ticks, type, details_name, details, next_state, {(hasScope ? "scope" : "NULL")}
-            FROM event ORDER BY execution_seq, id;
-            """);
-        Execute(transaction, "DROP TABLE event;");
-        transaction.Commit();
+        Write(transaction =>
+        {
+            Execute(transaction, $"""
+                INSERT INTO history_event (execution_seq, id, previous_id, ticks, type, details_name, details, next_state, scope)
+                SELECT execution_seq, id, previous_id, ticks, type, details_name, details, next_state, {(hasScope ? "scope" : "NULL")}
+                FROM event ORDER BY execution_seq, id;
+                """);
+            Execute(transaction, "DROP TABLE event;");
+        });
     }
 
     private long Count(string sql) => Convert.ToInt64(Command(null, sql).ExecuteScalar(), CultureInfo.InvariantCulture);
