@@ -114,22 +114,8 @@ public sealed class LocalServerFixture : IAsyncLifetime
     }
 
     /// <summary>Polls GetExecutionHistory until its event types satisfy <paramref name="condition"/>, and returns them.</summary>
-    public async Task<List<string>> WaitForHistoryAsync(string executionArn, Func<List<string>, bool> condition)
-    {
-        DateTime deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
-        while (true)
-        {
-            JsonObject history = await CallOkAsync("GetExecutionHistory", new JsonObject { ["executionArn"] = executionArn });
-            var types = history["events"]!.AsArray().Select(e => e!["type"]!.GetValue<string>()).ToList();
-            if (condition(types))
-            {
-                return types;
-            }
-
-            Assert.True(DateTime.UtcNow < deadline, $"The history of {executionArn} is still {string.Join(", ", types)} after the timeout.");
-            await Task.Delay(20);
-        }
-    }
+    public Task<List<string>> WaitForHistoryAsync(string executionArn, Func<List<string>, bool> condition) =>
+        ExecutionHistoryPolling.WaitForAsync((operation, body) => CallOkAsync(operation, body), executionArn, condition);
 
     public string ReadRepositoryFile(string relativePath) => File.ReadAllText(Path.Combine(RepositoryRoot, relativePath));
 }

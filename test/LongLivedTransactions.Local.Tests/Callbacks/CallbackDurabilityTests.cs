@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using LongLivedTransactions.Local.Tests.Api;
 using LongLivedTransactions.Local.Tests.Durability;
 
 namespace LongLivedTransactions.Local.Tests.Callbacks;
@@ -96,20 +97,8 @@ public sealed class CallbackDurabilityTests : IDisposable
             .Select(e => e!["type"]!.GetValue<string>())
             .ToArray();
 
-    private static async Task WaitForEventAsync(UpProcess up, string executionArn, string type)
-    {
-        for (int attempt = 0; attempt < 600; attempt++)
-        {
-            if ((await EventTypesAsync(up, executionArn)).Contains(type))
-            {
-                return;
-            }
-
-            await Task.Delay(50);
-        }
-
-        throw new TimeoutException($"{executionArn} never recorded {type}.");
-    }
+    private static Task<List<string>> WaitForEventAsync(UpProcess up, string executionArn, string type) =>
+        ExecutionHistoryPolling.WaitForAsync(up.CallOkAsync, executionArn, types => types.Contains(type));
 
     private static async Task<JsonObject> WaitForEndAsync(UpProcess up, string executionArn)
     {

@@ -66,7 +66,7 @@ public sealed class DurableApiTests : IAsyncLifetime, IDisposable
         string machine = await CreateAsync("Doomed", definition);
         string execution = await StartAsync(machine, "doomed-1");
         // The start only enqueues the execution; deleted before it enters its Wait, it would fail at that first transition.
-        await WaitForEventAsync(execution, "WaitStateEntered");
+        await ExecutionHistoryPolling.WaitForAsync(CallOkAsync, execution, types => types.Contains("WaitStateEntered"));
         await CallOkAsync("DeleteStateMachine", new JsonObject { ["stateMachineArn"] = machine });
 
         JsonObject deleting = await CallOkAsync("DescribeStateMachine", new JsonObject { ["stateMachineArn"] = machine });
@@ -168,22 +168,6 @@ public sealed class DurableApiTests : IAsyncLifetime, IDisposable
         }
 
         throw new TimeoutException($"{executionArn} did not end.");
-    }
-
-    private async Task WaitForEventAsync(string executionArn, string eventType)
-    {
-        for (int i = 0; i < 600; i++)
-        {
-            JsonObject history = await CallOkAsync("GetExecutionHistory", new JsonObject { ["executionArn"] = executionArn });
-            if (history["events"]!.AsArray().Any(e => e!["type"]!.GetValue<string>() == eventType))
-            {
-                return;
-            }
-
-            await Task.Delay(10);
-        }
-
-        throw new TimeoutException($"{executionArn} has no {eventType} event.");
     }
 
     private async Task<JsonObject> CallOkAsync(string operation, JsonObject body)
