@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using LongLivedTransactions.StatesLanguage.Execution.Callbacks;
 using LongLivedTransactions.StatesLanguage.History;
@@ -311,7 +312,9 @@ public sealed class LocalStateDatabase : IDisposable
     public void AppendEvent(long executionSeq, HistoryEvent historyEvent)
     {
         ArgumentNullException.ThrowIfNull(historyEvent);
-        string? details = historyEvent.Details?.ToJsonString();
+        // UTF-8 straight away, stored as text: no UTF-16 text first, which SQLite would only have encoded again.
+        JsonObject? fields = historyEvent.Details;
+        byte[]? details = fields is null ? null : JsonSerializer.SerializeToUtf8Bytes(fields, StateDatabaseJsonContext.Default.JsonObject);
         string? status = historyEvent.Type switch
         {
             "ExecutionSucceeded" => "SUCCEEDED",
@@ -326,14 +329,13 @@ public sealed class LocalStateDatabase : IDisposable
             SqliteTransaction transaction = current ?? (pendingEvents ??= connection.BeginTransaction());
             Execute(transaction, """
                 INSERT INTO history_event (execution_seq, id, previous_id, ticks, type, details_name, details, next_state, scope)
-                VALUES ($s, $i, $p, $t, $y, $n, $d, $x, $c);
+                VALUES ($s, $i, $p, $t, $y, $n, CAST($d AS TEXT), $x, $c);
                 """,
                 ("$s", executionSeq), ("$i", historyEvent.Id), ("$p", historyEvent.PreviousEventId), ("$t", historyEvent.Timestamp.UtcTicks),
                 ("$y", historyEvent.Type), ("$n", historyEvent.DetailsName), ("$d", details), ("$x", historyEvent.NextState),
                 ("$c", historyEvent.Scope));
             if (status is not null)
             {
-                JsonObject? fields = historyEvent.Details;
                 Execute(transaction, """
                     UPDATE execution SET status = $st, stop_ticks = $t, output = $o, error = $e, cause = $c WHERE seq = $s;
                     """,
