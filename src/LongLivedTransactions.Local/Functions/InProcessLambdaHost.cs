@@ -33,9 +33,7 @@ public sealed class InProcessLambdaHost(IReadOnlyDictionary<string, ISagaFunctio
         try
         {
             await using Stream output = await function.HandleAsync(new MemoryStream(Encoding.UTF8.GetBytes(payloadJson))).ConfigureAwait(false);
-            using var reader = new StreamReader(output, Encoding.UTF8);
-            string payload = await reader.ReadToEndAsync(cancellationToken).ConfigureAwait(false);
-            return new LambdaInvocationResult(200, payload, FunctionError: null, ExecutedVersion);
+            return new LambdaInvocationResult(200, await ReadPayloadAsync(output, cancellationToken).ConfigureAwait(false), FunctionError: null, ExecutedVersion);
         }
 #pragma warning disable CA1031 // Every exception of a function is reported to the caller, as Lambda does.
         catch (Exception error)
@@ -51,6 +49,19 @@ public sealed class InProcessLambdaHost(IReadOnlyDictionary<string, ISagaFunctio
         string[] parts = functionName.Split(':');
         int functionIndex = Array.IndexOf(parts, "function");
         return functionIndex >= 0 && functionIndex + 1 < parts.Length ? parts[functionIndex + 1] : parts[0];
+    }
+
+    /// <summary>The function's answer as text; read from its buffer when it is in memory, as the functions' answers are.</summary>
+    private static async Task<string> ReadPayloadAsync(Stream output, CancellationToken cancellationToken)
+    {
+        if (output is MemoryStream memory && memory.TryGetBuffer(out ArraySegment<byte> buffer))
+        {
+            ReadOnlySpan<byte> payload = buffer.AsSpan((int)memory.Position);
+            return Encoding.UTF8.GetString(payload.StartsWith(Encoding.UTF8.Preamble) ? payload[Encoding.UTF8.Preamble.Length..] : payload);
+        }
+
+        using var reader = new StreamReader(output, Encoding.UTF8);
+        return await reader.ReadToEndAsync(cancellationToken).ConfigureAwait(false);
     }
 
     private static string ErrorPayload(Exception error)
