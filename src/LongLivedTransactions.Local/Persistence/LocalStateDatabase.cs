@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using LongLivedTransactions.StatesLanguage.Execution.Callbacks;
 using LongLivedTransactions.StatesLanguage.History;
@@ -37,6 +36,9 @@ public sealed class LocalStateDatabase : IDisposable
     private SqliteTransaction? pendingEvents;
     private WalCheckpointer? checkpointer;
 
+    // Prepared once the tables exist (at open).
+    private HistoryEventInsert? eventInsert;
+
     private LocalStateDatabase(SqliteConnection connection, string? directory)
     {
         this.connection = connection;
@@ -72,6 +74,7 @@ public sealed class LocalStateDatabase : IDisposable
             database.Execute(directory is null ? "PRAGMA journal_mode=MEMORY;" : "PRAGMA journal_mode=WAL; PRAGMA wal_autocheckpoint=0;");
             database.Execute("""
                 PRAGMA synchronous=NORMAL;
+                PRAGMA busy_timeout=30000;
                 PRAGMA foreign_keys=OFF;
                 CREATE TABLE IF NOT EXISTS state_machine (
                     arn TEXT PRIMARY KEY,
@@ -117,6 +120,7 @@ public sealed class LocalStateDatabase : IDisposable
                 CREATE UNIQUE INDEX IF NOT EXISTS history_event_by_execution ON history_event (execution_seq, id);
                 """);
             database.MoveEventsOfEarlierLayout();
+            database.eventInsert = new HistoryEventInsert(connection);
             if (directory is not null)
             {
                 database.checkpointer = new WalCheckpointer(database, connectionString);
@@ -136,6 +140,7 @@ public sealed class LocalStateDatabase : IDisposable
         lock (gate)
         {
             CommitPending();
+            eventInsert?.Dispose();
             foreach (SqliteCommand command in commands.Values)
             {
                 command.Dispose();
@@ -312,9 +317,6 @@ public sealed class LocalStateDatabase : IDisposable
     public void AppendEvent(long executionSeq, HistoryEvent historyEvent)
     {
         ArgumentNullException.ThrowIfNull(historyEvent);
-        // UTF-8 straight away, stored as text: no UTF-16 text first, which SQLite would only have encoded again.
-        JsonObject? fields = historyEvent.Details;
-        byte[]? details = fields is null ? null : JsonSerializer.SerializeToUtf8Bytes(fields, StateDatabaseJsonContext.Default.JsonObject);
         string? status = historyEvent.Type switch
         {
             "ExecutionSucceeded" => "SUCCEEDED",
@@ -327,15 +329,10 @@ public sealed class LocalStateDatabase : IDisposable
         {
             // Inside a write (InTransaction's), its transaction holds the event; otherwise the group of events not committed yet.
             SqliteTransaction transaction = current ?? (pendingEvents ??= connection.BeginTransaction());
-            Execute(transaction, """
-                INSERT INTO history_event (execution_seq, id, previous_id, ticks, type, details_name, details, next_state, scope)
-                VALUES ($s, $i, $p, $t, $y, $n, CAST($d AS TEXT), $x, $c);
-                """,
-                ("$s", executionSeq), ("$i", historyEvent.Id), ("$p", historyEvent.PreviousEventId), ("$t", historyEvent.Timestamp.UtcTicks),
-                ("$y", historyEvent.Type), ("$n", historyEvent.DetailsName), ("$d", details), ("$x", historyEvent.NextState),
-                ("$c", historyEvent.Scope));
+            eventInsert!.Run(executionSeq, historyEvent);
             if (status is not null)
             {
+                JsonObject? fields = historyEvent.Details;
                 Execute(transaction, """
                     UPDATE execution SET status = $st, stop_ticks = $t, output = $o, error = $e, cause = $c WHERE seq = $s;
                     """,

@@ -1,0 +1,112 @@
+using System.Buffers;
+using System.Text;
+using System.Text.Json;
+using LongLivedTransactions.StatesLanguage.History;
+using Microsoft.Data.Sqlite;
+using SQLitePCL;
+
+namespace LongLivedTransactions.Local.Persistence;
+
+/// <summary>
+/// The statement that appends a history event, prepared once and run through SQLite's own interface. The engine
+/// records a dozen events a saga, and ADO.NET's objects for each run (a binder for each parameter, statement
+/// enumerators, the UTF-8 copy of each text, the details written as text and then encoded again) cost more than the
+/// insert itself. Here the texts are encoded into one reused buffer, and the details are written as UTF-8 into
+/// another. Used under the database's lock, inside its open transaction.
+/// </summary>
+internal sealed class HistoryEventInsert : IDisposable
+{
+    private const string Sql = """
+        INSERT INTO history_event (execution_seq, id, previous_id, ticks, type, details_name, details, next_state, scope)
+        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9);
+        """;
+
+    private readonly sqlite3 database;
+    private readonly sqlite3_stmt statement;
+    private readonly ArrayBufferWriter<byte> details = new(4096);
+    private readonly Utf8JsonWriter detailsWriter;
+    private byte[] text = new byte[256];
+
+    public HistoryEventInsert(SqliteConnection connection)
+    {
+        database = connection.Handle!;
+        Check(raw.sqlite3_prepare_v2(database, Sql, out statement));
+        detailsWriter = new Utf8JsonWriter(details);
+    }
+
+    public void Run(long executionSeq, HistoryEvent historyEvent)
+    {
+        try
+        {
+            raw.sqlite3_bind_int64(statement, 1, executionSeq);
+            raw.sqlite3_bind_int64(statement, 2, historyEvent.Id);
+            raw.sqlite3_bind_int64(statement, 3, historyEvent.PreviousEventId);
+            raw.sqlite3_bind_int64(statement, 4, historyEvent.Timestamp.UtcTicks);
+            BindText(5, historyEvent.Type);
+            BindText(6, historyEvent.DetailsName);
+            BindDetails(7, historyEvent);
+            BindText(8, historyEvent.NextState);
+            BindText(9, historyEvent.Scope);
+            Check(raw.sqlite3_step(statement), expected: raw.SQLITE_DONE);
+        }
+        finally
+        {
+            raw.sqlite3_reset(statement);
+        }
+    }
+
+    public void Dispose()
+    {
+        statement.Dispose();
+        detailsWriter.Dispose();
+    }
+
+    // SQLite copies what is bound (SQLITE_TRANSIENT), so one buffer serves every parameter in turn.
+    private void BindText(int index, string? value)
+    {
+        if (value is null)
+        {
+            raw.sqlite3_bind_null(statement, index);
+            return;
+        }
+
+        if (value.Length == 0)
+        {
+            // An empty span has no address, which SQLite would take for NULL.
+            raw.sqlite3_bind_text(statement, index, string.Empty);
+            return;
+        }
+
+        int most = Encoding.UTF8.GetMaxByteCount(value.Length);
+        if (text.Length < most)
+        {
+            text = new byte[Math.Max(most, text.Length * 2)];
+        }
+
+        int length = Encoding.UTF8.GetBytes(value, text);
+        raw.sqlite3_bind_text(statement, index, text.AsSpan(0, length));
+    }
+
+    private void BindDetails(int index, HistoryEvent historyEvent)
+    {
+        if (historyEvent.Details is not { } fields)
+        {
+            raw.sqlite3_bind_null(statement, index);
+            return;
+        }
+
+        details.ResetWrittenCount();
+        detailsWriter.Reset(details);
+        fields.WriteTo(detailsWriter);
+        detailsWriter.Flush();
+        raw.sqlite3_bind_text(statement, index, details.WrittenSpan);
+    }
+
+    private void Check(int result, int expected = raw.SQLITE_OK)
+    {
+        if (result != expected)
+        {
+            throw new SqliteException(raw.sqlite3_errmsg(database).utf8_to_string(), result);
+        }
+    }
+}
