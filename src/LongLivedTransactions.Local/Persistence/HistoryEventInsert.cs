@@ -21,7 +21,7 @@ internal sealed class HistoryEventInsert : IDisposable
         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9);
         """;
 
-    private readonly sqlite3 database;
+    private readonly PreparedStatement insert;
     private readonly sqlite3_stmt statement;
     private readonly ArrayBufferWriter<byte> details = new(4096);
     private readonly Utf8JsonWriter detailsWriter;
@@ -29,35 +29,28 @@ internal sealed class HistoryEventInsert : IDisposable
 
     public HistoryEventInsert(SqliteConnection connection)
     {
-        database = connection.Handle!;
-        Check(raw.sqlite3_prepare_v2(database, Sql, out statement));
+        insert = new PreparedStatement(connection, Sql);
+        statement = insert.Handle;
         detailsWriter = new Utf8JsonWriter(details);
     }
 
     public void Run(long executionSeq, HistoryEvent historyEvent)
     {
-        try
-        {
-            raw.sqlite3_bind_int64(statement, 1, executionSeq);
-            raw.sqlite3_bind_int64(statement, 2, historyEvent.Id);
-            raw.sqlite3_bind_int64(statement, 3, historyEvent.PreviousEventId);
-            raw.sqlite3_bind_int64(statement, 4, historyEvent.Timestamp.UtcTicks);
-            BindText(5, historyEvent.Type);
-            BindText(6, historyEvent.DetailsName);
-            BindDetails(7, historyEvent);
-            BindText(8, historyEvent.NextState);
-            BindText(9, historyEvent.Scope);
-            Check(raw.sqlite3_step(statement), expected: raw.SQLITE_DONE);
-        }
-        finally
-        {
-            raw.sqlite3_reset(statement);
-        }
+        raw.sqlite3_bind_int64(statement, 1, executionSeq);
+        raw.sqlite3_bind_int64(statement, 2, historyEvent.Id);
+        raw.sqlite3_bind_int64(statement, 3, historyEvent.PreviousEventId);
+        raw.sqlite3_bind_int64(statement, 4, historyEvent.Timestamp.UtcTicks);
+        BindText(5, historyEvent.Type);
+        BindText(6, historyEvent.DetailsName);
+        BindDetails(7, historyEvent);
+        BindText(8, historyEvent.NextState);
+        BindText(9, historyEvent.Scope);
+        insert.Run();
     }
 
     public void Dispose()
     {
-        statement.Dispose();
+        insert.Dispose();
         detailsWriter.Dispose();
     }
 
@@ -100,13 +93,5 @@ internal sealed class HistoryEventInsert : IDisposable
         fields.WriteTo(detailsWriter);
         detailsWriter.Flush();
         raw.sqlite3_bind_text(statement, index, details.WrittenSpan);
-    }
-
-    private void Check(int result, int expected = raw.SQLITE_OK)
-    {
-        if (result != expected)
-        {
-            throw new SqliteException(raw.sqlite3_errmsg(database).utf8_to_string(), result);
-        }
     }
 }

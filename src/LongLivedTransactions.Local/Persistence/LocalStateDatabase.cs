@@ -29,14 +29,15 @@ public sealed class LocalStateDatabase : IDisposable
     // Prepared once and used again: preparing the statement anew costs more than running it.
     private readonly Dictionary<string, SqliteCommand> commands = new(StringComparer.Ordinal);
 
-    // The transaction of a write (InTransaction's among them) while its work runs, on the thread that holds the lock.
-    private SqliteTransaction? current;
+    // True while a write's work runs (InTransaction's among them), on the thread that holds the lock.
+    private bool writing;
 
-    // The transaction holding history events not committed yet (see the class summary); null when there are none.
-    private SqliteTransaction? pendingEvents;
+    // True while a transaction holds history events not committed yet (see the class summary).
+    private bool eventsPending;
     private WalCheckpointer? checkpointer;
 
     // Prepared once the tables exist (at open).
+    private TransactionStatements? transactions;
     private HistoryEventInsert? eventInsert;
 
     private LocalStateDatabase(SqliteConnection connection, string? directory)
@@ -119,8 +120,9 @@ public sealed class LocalStateDatabase : IDisposable
                     scope TEXT);
                 CREATE UNIQUE INDEX IF NOT EXISTS history_event_by_execution ON history_event (execution_seq, id);
                 """);
-            database.MoveEventsOfEarlierLayout();
+            database.transactions = new TransactionStatements(connection, "work");
             database.eventInsert = new HistoryEventInsert(connection);
+            database.MoveEventsOfEarlierLayout();
             if (directory is not null)
             {
                 database.checkpointer = new WalCheckpointer(database, connectionString);
@@ -141,6 +143,7 @@ public sealed class LocalStateDatabase : IDisposable
         {
             CommitPending();
             eventInsert?.Dispose();
+            transactions?.Dispose();
             foreach (SqliteCommand command in commands.Values)
             {
                 command.Dispose();
@@ -163,14 +166,14 @@ public sealed class LocalStateDatabase : IDisposable
     {
         lock (gate)
         {
-            SqliteCommand read = Command(null, "SELECT value FROM setting WHERE name = 'task_token_key';");
+            SqliteCommand read = Command("SELECT value FROM setting WHERE name = 'task_token_key';");
             if (read.ExecuteScalar() is byte[] key)
             {
                 return key;
             }
 
             byte[] created = TaskCallbacks.NewKey();
-            Write(transaction => Execute(transaction, "INSERT INTO setting (name, value) VALUES ('task_token_key', $v);", ("$v", created)));
+            Write(() => Execute("INSERT INTO setting (name, value) VALUES ('task_token_key', $v);", ("$v", created)));
             return created;
         }
     }
@@ -178,23 +181,23 @@ public sealed class LocalStateDatabase : IDisposable
     // ---- State machines ----
 
     /// <summary>Records a revision and makes it the state machine's current one (status ACTIVE).</summary>
-    public void SaveStateMachine(string arn, string revisionId, JsonObject record) => Write(transaction =>
+    public void SaveStateMachine(string arn, string revisionId, JsonObject record) => Write(() =>
     {
-        Execute(transaction, "INSERT OR REPLACE INTO revision (revision_id, state_machine_arn, record) VALUES ($r, $a, $j);",
+        Execute("INSERT OR REPLACE INTO revision (revision_id, state_machine_arn, record) VALUES ($r, $a, $j);",
             ("$r", revisionId), ("$a", arn), ("$j", record.ToJsonString()));
-        Execute(transaction, "INSERT OR REPLACE INTO state_machine (arn, revision_id, status) VALUES ($a, $r, 'ACTIVE');",
+        Execute("INSERT OR REPLACE INTO state_machine (arn, revision_id, status) VALUES ($a, $r, 'ACTIVE');",
             ("$a", arn), ("$r", revisionId));
     });
 
     public void SetStateMachineStatus(string arn, string status) =>
-        Write(transaction => Execute(transaction, "UPDATE state_machine SET status = $s WHERE arn = $a;", ("$s", status), ("$a", arn)));
+        Write(() => Execute("UPDATE state_machine SET status = $s WHERE arn = $a;", ("$s", status), ("$a", arn)));
 
     /// <summary>The state machines: ARN, status and the current revision's record.</summary>
     public IReadOnlyList<(string Arn, string Status, JsonObject Record)> LoadStateMachines()
     {
         lock (gate)
         {
-            SqliteCommand command = Command(null,
+            SqliteCommand command = Command(
                 "SELECT m.arn, m.status, r.record FROM state_machine m JOIN revision r ON r.revision_id = m.revision_id;");
             using SqliteDataReader reader = command.ExecuteReader();
             var machines = new List<(string, string, JsonObject)>();
@@ -211,18 +214,18 @@ public sealed class LocalStateDatabase : IDisposable
     {
         lock (gate)
         {
-            SqliteCommand command = Command(null, "SELECT record FROM revision WHERE revision_id = $r;", ("$r", revisionId));
+            SqliteCommand command = Command("SELECT record FROM revision WHERE revision_id = $r;", ("$r", revisionId));
             return command.ExecuteScalar() is string text ? JsonNode.Parse(text)!.AsObject() : null;
         }
     }
 
     /// <summary>Removes a state machine with its revisions, executions and histories (its deletion is complete).</summary>
-    public void DeleteStateMachine(string arn) => Write(transaction =>
+    public void DeleteStateMachine(string arn) => Write(() =>
     {
-        Execute(transaction, "DELETE FROM history_event WHERE execution_seq IN (SELECT seq FROM execution WHERE state_machine_arn = $a);", ("$a", arn));
-        Execute(transaction, "DELETE FROM execution WHERE state_machine_arn = $a;", ("$a", arn));
-        Execute(transaction, "DELETE FROM revision WHERE state_machine_arn = $a;", ("$a", arn));
-        Execute(transaction, "DELETE FROM state_machine WHERE arn = $a;", ("$a", arn));
+        Execute("DELETE FROM history_event WHERE execution_seq IN (SELECT seq FROM execution WHERE state_machine_arn = $a);", ("$a", arn));
+        Execute("DELETE FROM execution WHERE state_machine_arn = $a;", ("$a", arn));
+        Execute("DELETE FROM revision WHERE state_machine_arn = $a;", ("$a", arn));
+        Execute("DELETE FROM state_machine WHERE arn = $a;", ("$a", arn));
     });
 
     /// <summary>
@@ -232,7 +235,7 @@ public sealed class LocalStateDatabase : IDisposable
     public T InTransaction<T>(Func<T> work)
     {
         ArgumentNullException.ThrowIfNull(work);
-        return Write(_ => work());
+        return Write(work);
     }
 
     /// <summary>
@@ -240,42 +243,40 @@ public sealed class LocalStateDatabase : IDisposable
     /// transaction, begun if there is none) under a savepoint, and the group is committed with it before this returns;
     /// when it throws, only its own writes are taken back. Inside another write it is simply part of that one.
     /// </summary>
-    private T Write<T>(Func<SqliteTransaction, T> work)
+    private T Write<T>(Func<T> work)
     {
-        const string Savepoint = "work";
         lock (gate)
         {
-            if (current is { } enclosing)
+            if (writing)
             {
-                return work(enclosing);
+                return work();
             }
 
-            SqliteTransaction transaction = pendingEvents ??= connection.BeginTransaction();
-            transaction.Save(Savepoint);
-            current = transaction;
+            BeginPending();
+            transactions!.Save();
+            writing = true;
             try
             {
-                T result = work(transaction);
-                transaction.Release(Savepoint);
+                T result = work();
+                transactions.Release();
                 return result;
             }
             catch
             {
-                transaction.Rollback(Savepoint);
-                transaction.Release(Savepoint);
+                transactions.RollbackToSave();
                 throw;
             }
             finally
             {
-                current = null;
+                writing = false;
                 CommitPending();
             }
         }
     }
 
-    private void Write(Action<SqliteTransaction> work) => Write(transaction =>
+    private void Write(Action work) => Write(() =>
     {
-        work(transaction);
+        work();
         return true;
     });
 
@@ -286,9 +287,9 @@ public sealed class LocalStateDatabase : IDisposable
     public long InsertExecution(
         string arn, string stateMachineArn, string revisionId, string name, string input, DateTimeOffset startDate, string? testCase)
     {
-        return Write(transaction =>
+        return Write(() =>
         {
-            SqliteCommand command = Command(transaction, """
+            SqliteCommand command = Command("""
                 INSERT INTO execution (arn, state_machine_arn, revision_id, name, input, status, start_ticks, test_case)
                 VALUES ($a, $m, $r, $n, $i, 'RUNNING', $t, $c) RETURNING seq;
                 """,
@@ -302,10 +303,10 @@ public sealed class LocalStateDatabase : IDisposable
     /// Removes an execution recorded without its first event (a database written when the two were committed apart,
     /// by a process that ended between them).
     /// </summary>
-    public void DeleteExecution(long seq) => Write(transaction =>
+    public void DeleteExecution(long seq) => Write(() =>
     {
-        Execute(transaction, "DELETE FROM history_event WHERE execution_seq = $s;", ("$s", seq));
-        Execute(transaction, "DELETE FROM execution WHERE seq = $s;", ("$s", seq));
+        Execute("DELETE FROM history_event WHERE execution_seq = $s;", ("$s", seq));
+        Execute("DELETE FROM execution WHERE seq = $s;", ("$s", seq));
     });
 
     /// <summary>
@@ -328,12 +329,16 @@ public sealed class LocalStateDatabase : IDisposable
         lock (gate)
         {
             // Inside a write (InTransaction's), its transaction holds the event; otherwise the group of events not committed yet.
-            SqliteTransaction transaction = current ?? (pendingEvents ??= connection.BeginTransaction());
+            if (!writing)
+            {
+                BeginPending();
+            }
+
             eventInsert!.Run(executionSeq, historyEvent);
             if (status is not null)
             {
                 JsonObject? fields = historyEvent.Details;
-                Execute(transaction, """
+                Execute("""
                     UPDATE execution SET status = $st, stop_ticks = $t, output = $o, error = $e, cause = $c WHERE seq = $s;
                     """,
                     ("$st", status), ("$t", historyEvent.Timestamp.UtcTicks), ("$s", executionSeq),
@@ -374,16 +379,25 @@ public sealed class LocalStateDatabase : IDisposable
     /// </summary>
     private void CommitPending()
     {
-        if (current is null && pendingEvents is { } group)
+        if (!writing && eventsPending)
         {
-            pendingEvents = null;
-            using SqliteTransaction transaction = group;
-            transaction.Commit();
+            eventsPending = false;
+            transactions!.Commit();
+        }
+    }
+
+    /// <summary>Begins the transaction of the group of events not committed yet, unless it is open (under the lock).</summary>
+    private void BeginPending()
+    {
+        if (!eventsPending)
+        {
+            transactions!.Begin();
+            eventsPending = true;
         }
     }
 
     /// <summary>Marks a failed execution RUNNING again for a redrive, with its new redrive count and date.</summary>
-    public void MarkRedriven(long executionSeq, int redriveCount, DateTimeOffset redriveDate) => Write(transaction => Execute(transaction, """
+    public void MarkRedriven(long executionSeq, int redriveCount, DateTimeOffset redriveDate) => Write(() => Execute("""
         UPDATE execution SET status = 'RUNNING', stop_ticks = NULL, output = NULL, error = NULL, cause = NULL,
             redrive_count = $n, redrive_ticks = $t WHERE seq = $s;
         """,
@@ -393,7 +407,7 @@ public sealed class LocalStateDatabase : IDisposable
     {
         lock (gate)
         {
-            SqliteCommand command = Command(null, ExecutionColumns + " WHERE arn = $a;", ("$a", arn));
+            SqliteCommand command = Command(ExecutionColumns + " WHERE arn = $a;", ("$a", arn));
             using SqliteDataReader reader = command.ExecuteReader();
             return reader.Read() ? ReadExecution(reader) : null;
         }
@@ -409,7 +423,7 @@ public sealed class LocalStateDatabase : IDisposable
         string byStatus = status is null ? "" : " AND status = $st";
         lock (gate)
         {
-            SqliteCommand command = Command(null,
+            SqliteCommand command = Command(
                 ExecutionColumns + $" WHERE state_machine_arn = $m{byStatus} AND seq < $b ORDER BY seq DESC LIMIT $l;",
                 ("$m", stateMachineArn), ("$st", status), ("$b", beforeSeq ?? long.MaxValue), ("$l", limit));
             return ReadExecutions(command);
@@ -422,7 +436,7 @@ public sealed class LocalStateDatabase : IDisposable
         lock (gate)
         {
             // Read by the partial index of running executions, so a restart does not read every execution kept.
-            SqliteCommand command = Command(null, ExecutionColumns + " WHERE status = 'RUNNING' ORDER BY seq;");
+            SqliteCommand command = Command(ExecutionColumns + " WHERE status = 'RUNNING' ORDER BY seq;");
             return ReadExecutions(command);
         }
     }
@@ -434,7 +448,7 @@ public sealed class LocalStateDatabase : IDisposable
         {
             // What a history shows has been committed: a crash cannot take back an event someone has seen.
             CommitPending();
-            SqliteCommand command = Command(null,
+            SqliteCommand command = Command(
                 "SELECT id, previous_id, ticks, type, details_name, details, next_state, scope FROM history_event WHERE execution_seq = $s ORDER BY id;",
                 ("$s", executionSeq));
             using SqliteDataReader reader = command.ExecuteReader();
@@ -508,33 +522,27 @@ public sealed class LocalStateDatabase : IDisposable
         }
 
         bool hasScope = Count("SELECT COUNT(*) FROM pragma_table_info('event') WHERE name = 'scope';") > 0;
-        Write(transaction =>
+        Write(() =>
         {
-            Execute(transaction, $"""
+            Execute($"""
                 INSERT INTO history_event (execution_seq, id, previous_id, ticks, type, details_name, details, next_state, scope)
                 SELECT execution_seq, id, previous_id, ticks, type, details_name, details, next_state, {(hasScope ? "scope" : "NULL")}
                 FROM event ORDER BY execution_seq, id;
                 """);
-            Execute(transaction, "DROP TABLE event;");
+            Execute("DROP TABLE event;");
         });
     }
 
-    private long Count(string sql) => Convert.ToInt64(Command(null, sql).ExecuteScalar(), CultureInfo.InvariantCulture);
+    private long Count(string sql) => Convert.ToInt64(Command(sql).ExecuteScalar(), CultureInfo.InvariantCulture);
 
-    private void Execute(string sql)
+    private void Execute(string sql, params (string Name, object? Value)[] parameters)
     {
-        SqliteCommand command = Command(null, sql);
-        command.ExecuteNonQuery();
-    }
-
-    private void Execute(SqliteTransaction? transaction, string sql, params (string Name, object? Value)[] parameters)
-    {
-        SqliteCommand command = Command(transaction, sql, parameters);
+        SqliteCommand command = Command(sql, parameters);
         command.ExecuteNonQuery();
     }
 
     /// <summary>The statement for <paramref name="sql"/>, prepared on first use, with these parameter values (under the lock).</summary>
-    private SqliteCommand Command(SqliteTransaction? transaction, string sql, params (string Name, object? Value)[] parameters)
+    private SqliteCommand Command(string sql, params (string Name, object? Value)[] parameters)
     {
         if (!commands.TryGetValue(sql, out SqliteCommand? command))
         {
@@ -543,8 +551,6 @@ public sealed class LocalStateDatabase : IDisposable
             commands.Add(sql, command);
         }
 
-        // Reads run inside the group of events not committed yet, if any (SQLite requires it, and they see it).
-        command.Transaction = transaction ?? current ?? pendingEvents;
         foreach (var (name, value) in parameters)
         {
             if (command.Parameters.Contains(name))
