@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
@@ -251,8 +252,8 @@ public static class JsonataValue
 
     /// <summary>
     /// True when <c>ToJsonNode(FromJsonNode(node))</c> would write the same JSON text as <paramref name="node"/>: every
-    /// number is a double already, or an integer that a double holds and writes alike. Such a value can stand for its
-    /// own conversion.
+    /// number is a double already, or parsed text that its double writes with the same characters (14.5 or 100, but not
+    /// 1.0, 1e2 or an integer beyond a double's precision). Such a value can stand for its own conversion.
     /// </summary>
     public static bool IsNormalized(JsonNode? node)
     {
@@ -287,7 +288,7 @@ public static class JsonataValue
                     return element.ValueKind switch
                     {
                         JsonValueKind.String or JsonValueKind.True or JsonValueKind.False or JsonValueKind.Null => true,
-                        JsonValueKind.Number => IsShortInteger(System.Runtime.InteropServices.JsonMarshal.GetRawUtf8Value(element)),
+                        JsonValueKind.Number => WritesAsItsDouble(System.Runtime.InteropServices.JsonMarshal.GetRawUtf8Value(element)),
                         _ => false,
                     };
                 }
@@ -296,24 +297,17 @@ public static class JsonataValue
         }
     }
 
-    // At most 15 digits: a double holds the integer exactly and writes it with the same digits, without an exponent.
-    private static bool IsShortInteger(ReadOnlySpan<byte> number)
+    // The conversion parses the number as a double, which writes itself in its shortest round-trip form.
+    private static bool WritesAsItsDouble(ReadOnlySpan<byte> number)
     {
-        var digits = number.Length > 0 && number[0] == (byte)'-' ? number[1..] : number;
-        if (digits.Length is 0 or > 15)
+        if (!double.TryParse(number, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) || !double.IsFinite(value))
         {
             return false;
         }
 
-        foreach (var digit in digits)
-        {
-            if (digit is < (byte)'0' or > (byte)'9')
-            {
-                return false;
-            }
-        }
-
-        return true;
+        // 32 bytes hold any double's shortest form ("-1.7976931348623157E+308" is the longest).
+        Span<byte> written = stackalloc byte[32];
+        return value.TryFormat(written, out var length, default, CultureInfo.InvariantCulture) && written[..length].SequenceEqual(number);
     }
 
     /// <summary>

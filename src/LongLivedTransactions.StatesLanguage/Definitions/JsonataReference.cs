@@ -13,8 +13,9 @@ internal enum JsonataReferenceSource
 
 /// <summary>
 /// An expression that only names a JSON value and fields inside it: <c>$states.input</c>, <c>$states.result.Payload</c>,
-/// <c>$states.errorOutput</c>, <c>$order</c>. Where the value and every field on the way are objects, JSONata gives
-/// that object as it is, so a state can take it from its own data without converting it to JSONata's values and back.
+/// <c>$states.errorOutput</c>, <c>$order</c>. Where every field on the way is an object and the value is an object, a
+/// string, a number or a boolean, JSONata gives that value as it is, so a state can take it from its own data without
+/// converting it to JSONata's values and back.
 /// </summary>
 internal sealed partial record JsonataReference(JsonataReferenceSource Source, string? VariableName, string[] Fields)
 {

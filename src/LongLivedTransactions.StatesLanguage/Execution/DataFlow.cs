@@ -263,7 +263,7 @@ internal static class DataFlow
 
     /// <summary>True when the UTF-8 text of the value is larger than 256 KiB (measured only when its bound is above that).</summary>
     public static bool ExceedsLimit(JsonText text, JsonSize sizes) =>
-        text.MaxBytes > MaxPayloadBytes && (text.IsExact || (text.Node is { } node ? sizes.Utf8Bytes(node) : Encoding.UTF8.GetByteCount(text.Text)) > MaxPayloadBytes);
+        text.MaxBytes > MaxPayloadBytes && (text.Node is { } node ? sizes.Utf8Bytes(node) : Encoding.UTF8.GetByteCount(text.Text)) > MaxPayloadBytes;
 
     /// <summary>
     /// The text of a state's output. When the output is a part of the state's input or of its task result, it is written

@@ -161,8 +161,9 @@ internal static class JsonataEvaluation
     }
 
     /// <summary>
-    /// The JSON an expression that only names a value gives, when that value and every field on the way are
-    /// objects; false when the expression must be evaluated (a field missing, an array on the way, no such value).
+    /// The JSON an expression that only names a value gives, when every field on the way is an object and the value an
+    /// object, a string, a number or a boolean (JSONata gives each as it is); false when the expression must be
+    /// evaluated (a field missing, an array on the way or at the end, a null, no such value).
     /// </summary>
     private static bool TryResolve(StateVisit visit, StatesObject states, JsonataReference reference, out JsonNode? value)
     {
@@ -183,7 +184,7 @@ internal static class JsonataEvaluation
             }
         }
 
-        return value is JsonObject;
+        return value is JsonObject or JsonValue;
     }
 
     /// <summary>The variables an expression sees, converted only when it refers to them.</summary>

@@ -79,7 +79,8 @@ internal sealed class HistoryRecorder
 
         lock (_lock)
         {
-            return _events!.ToArray();
+            // Nothing is recorded after the final event: the events themselves can be handed out from then on.
+            return _closed ? _events!.AsReadOnly() : _events!.ToArray();
         }
     }
 

@@ -16,12 +16,11 @@ internal sealed class JsonText
     private readonly JsonNode? _node;
     private string? _text;
 
-    private JsonText(string? text, JsonNode? node, long maxBytes, bool isExact)
+    private JsonText(string? text, JsonNode? node, long maxBytes)
     {
         _text = text;
         _node = node;
         MaxBytes = maxBytes;
-        IsExact = isExact;
     }
 
     /// <summary>The value written as JSON, as history events carry it.</summary>
@@ -45,25 +44,25 @@ internal sealed class JsonText
     /// <summary>The node the text is written from (null when the text was given).</summary>
     public JsonNode? Node => _node;
 
-    /// <summary>At least the UTF-8 size of <see cref="Text"/>, and of the text of any part of the value.</summary>
+    /// <summary>
+    /// At least the UTF-8 size of <see cref="Text"/>, and of the text of any part of the value. Whether it is exact is not
+    /// kept (a field in every text): a value over the limit, rare, is measured once more to be sure.
+    /// </summary>
     public long MaxBytes { get; }
 
-    /// <summary>True when <see cref="MaxBytes"/> is the exact UTF-8 size.</summary>
-    public bool IsExact { get; }
-
     /// <summary>Text known already; the bound also covers the value's parts written again from a parsed node.</summary>
-    public static JsonText Of(string text) => new(text, null, (long)text.Length * MaxBytesPerChar, isExact: false);
+    public static JsonText Of(string text) => new(text, null, (long)text.Length * MaxBytesPerChar);
 
     /// <summary>Text written later from <paramref name="node"/>, which must not change afterwards; its size is measured now.</summary>
     public static JsonText Measured(JsonNode? node, Execution.JsonSize sizes) =>
-        node is null ? Null() : new(null, node, sizes.Utf8Bytes(node), isExact: true);
+        node is null ? Null() : new(null, node, sizes.Utf8Bytes(node));
 
-    private static JsonText Null() => new("null", null, "null".Length, isExact: true);
+    private static JsonText Null() => new("null", null, "null".Length);
 
     /// <summary>Text written later from <paramref name="node"/>, which must not change afterwards; its size is not needed.</summary>
-    public static JsonText Later(JsonNode? node) => node is null ? Null() : new(null, node, long.MaxValue, isExact: false);
+    public static JsonText Later(JsonNode? node) => node is null ? Null() : new(null, node, long.MaxValue);
 
     /// <summary>Text written later from <paramref name="node"/>, a part of a value whose size bound is <paramref name="maxBytes"/>.</summary>
     public static JsonText Within(JsonNode? node, long maxBytes) =>
-        node is null ? Null() : new(null, node, maxBytes, isExact: false);
+        node is null ? Null() : new(null, node, maxBytes);
 }

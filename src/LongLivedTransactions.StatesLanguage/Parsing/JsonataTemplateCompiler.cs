@@ -49,7 +49,7 @@ internal static class JsonataTemplateCompiler
                     fields.Add(new(key, compiled));
                 }
 
-                return anyExpression ? new JsonataObjectNode(fields) : new JsonataLiteralNode(obj.DeepClone());
+                return anyExpression ? new JsonataObjectNode(fields) : new JsonataLiteralNode(LiteralValue.Of(obj));
             }
 
             case JsonArray array:
@@ -63,13 +63,13 @@ internal static class JsonataTemplateCompiler
                     items.Add(compiled);
                 }
 
-                return anyExpression ? new JsonataArrayNode(items) : new JsonataLiteralNode(array.DeepClone());
+                return anyExpression ? new JsonataArrayNode(items) : new JsonataLiteralNode(LiteralValue.Of(array));
             }
 
             default:
                 return IsExpression(node, out var text)
                     ? CompileExpression(text, field, location, allowErrorOutput, diagnostics)
-                    : new JsonataLiteralNode(node?.DeepClone());
+                    : new JsonataLiteralNode(LiteralValue.Of(node));
         }
     }
 

@@ -38,7 +38,7 @@ internal static class PayloadTemplateCompiler
                     anyDynamic |= compiled is not LiteralPayloadNode;
                 }
 
-                return anyDynamic ? new ObjectPayloadNode(fields) : new LiteralPayloadNode(obj.DeepClone());
+                return anyDynamic ? new ObjectPayloadNode(fields) : new LiteralPayloadNode(LiteralValue.Of(obj));
             }
 
             case JsonArray array:
@@ -49,11 +49,11 @@ internal static class PayloadTemplateCompiler
                     items.Add(CompileNode(array[i], $"{location}/{i}", diagnostics));
                 }
 
-                return items.TrueForAll(i => i is LiteralPayloadNode) ? new LiteralPayloadNode(array.DeepClone()) : new ArrayPayloadNode(items);
+                return items.TrueForAll(i => i is LiteralPayloadNode) ? new LiteralPayloadNode(LiteralValue.Of(array)) : new ArrayPayloadNode(items);
             }
 
             default:
-                return new LiteralPayloadNode(node?.DeepClone());
+                return new LiteralPayloadNode(LiteralValue.Of(node));
         }
     }
 

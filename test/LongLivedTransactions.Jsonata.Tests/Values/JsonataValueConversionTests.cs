@@ -44,17 +44,24 @@ public sealed class JsonataValueConversionTests
     [Theory]
     [InlineData("""{"a":1,"b":"x","c":[true,null,{"d":-42}],"e":123456789012345}""", true)]
     [InlineData("""{"a":1.0}""", false)]
-    [InlineData("""{"a":14.5}""", false)]
+    [InlineData("""{"a":14.5}""", true)]
+    [InlineData("""{"a":14.50}""", false)]
+    [InlineData("""{"a":[0.1,-0.25]}""", true)]
+    [InlineData("""[1.5E-7]""", false)]
     [InlineData("""[1e2]""", false)]
-    [InlineData("""{"a":1234567890123456}""", false)]
-    public void A_parsed_value_is_normalized_when_its_numbers_are_short_integers(string json, bool normalized)
+    [InlineData("""[1E+21]""", true)]
+    [InlineData("""[1e400]""", false)]
+    [InlineData("""{"a":1234567890123456}""", true)]
+    [InlineData("""{"a":12345678901234567}""", false)]
+    [InlineData("""{"a":-0}""", true)]
+    public void A_parsed_value_is_normalized_when_its_numbers_are_written_as_their_doubles_write_them(string json, bool normalized)
     {
         var node = JsonNode.Parse(json);
 
         Assert.Equal(normalized, JsonataValue.IsNormalized(node));
         if (normalized)
         {
-            Assert.Equal(JsonataValue.Normalize(node)!.ToJsonString(), node!.ToJsonString());
+            Assert.Equal(JsonataValue.ToJsonNode(JsonataValue.FromJsonNode(node))!.ToJsonString(), node!.ToJsonString());
         }
     }
 

@@ -241,6 +241,25 @@ public sealed class JsonataStateTests
     }
 
     [Fact]
+    public async Task An_expression_that_only_names_a_string_number_or_boolean_gives_it_as_JSONata_does()
+    {
+        var execution = await RunAsync(
+            """
+            {"QueryLanguage":"JSONata","StartAt":"A","States":{
+              "A":{"Type":"Pass","Assign":{"id":"{% $states.input.order.id %}"},
+                   "Output":{"id":"{% $states.input.order.id %}","price":"{% $states.input.order.price %}","exact":"{% $states.input.order.exact %}","ok":"{% $states.input.order.ok %}","none":"{% $states.input.order.none %}"},"Next":"B"},
+              "B":{"Type":"Pass","Output":"{% $id %}","End":true}}}
+            """,
+            """{"order":{"id":"o-1 \u00e9","price":14.50,"exact":14.5,"ok":true,"none":null}}""");
+
+        Assert.Equal(ExecutionStatus.Succeeded, execution.Status);
+        Assert.Equal("\"o-1 é\"", execution.OutputJson);
+        var exitedA = execution.GetHistory().First(e => e.Type == "PassStateExited").Details!;
+        Assert.Equal("""{"id":"o-1 é","price":14.5,"exact":14.5,"ok":true,"none":null}""", exitedA["output"]!.GetValue<string>());
+        Assert.Equal("\"o-1 é\"", exitedA["assignedVariables"]!["id"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task A_named_field_that_is_missing_or_behind_an_array_is_evaluated_as_JSONata_does()
     {
         var execution = await RunAsync(
