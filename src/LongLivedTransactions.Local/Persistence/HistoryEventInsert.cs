@@ -8,11 +8,9 @@ using SQLitePCL;
 namespace LongLivedTransactions.Local.Persistence;
 
 /// <summary>
-/// The statement that appends a history event, prepared once and run through SQLite's own interface. The engine
-/// records a dozen events a saga, and ADO.NET's objects for each run (a binder for each parameter, statement
-/// enumerators, the UTF-8 copy of each text, the details written as text and then encoded again) cost more than the
-/// insert itself. Here the texts are encoded into one reused buffer, and the details are written as UTF-8 into
-/// another. Used under the database's lock, inside its open transaction.
+/// The statement that appends a history event (a dozen a saga): its texts are encoded into one reused buffer and its
+/// details written as UTF-8 into another, where ADO.NET made a binder object for each parameter, a UTF-16 text of the
+/// details and a UTF-8 copy of every text. Used under the database's lock, inside its open transaction.
 /// </summary>
 internal sealed class HistoryEventInsert : IDisposable
 {
