@@ -66,14 +66,21 @@ public sealed class ExecutionStore(
         ValidateInput(input);
         IReadOnlyList<ITaskInvoker>? mocked = MockedInvokers(requested.Name, requested.TestCase);
         string executionArn = stateMachine.Arn.ExecutionArn(name);
+        (ExecutionRecord Record, Execution? Execution) started;
+        long group;
         lock (gate)
         {
             if (database.FindExecution(executionArn) is { } existing)
             {
                 bool sameRequest = existing.Status == "RUNNING" && existing.Input == input;
-                return sameRequest
-                    ? (new ExecutionRecord(existing), running.GetValueOrDefault(executionArn))
-                    : throw StepFunctionsErrors.ExecutionAlreadyExists(executionArn);
+                if (!sameRequest)
+                {
+                    throw StepFunctionsErrors.ExecutionAlreadyExists(executionArn);
+                }
+
+                // The same request again, perhaps while the first one waits for its commit: answered once it is committed.
+                database.CommitPendingEvents();
+                return (new ExecutionRecord(existing), running.GetValueOrDefault(executionArn));
             }
 
             StateMachineRecord current = registry.Get(stateMachine.Arn);
@@ -84,17 +91,21 @@ public sealed class ExecutionStore(
 
             // The execution and its ExecutionStarted event are written in one transaction: both or neither.
             DateTimeOffset startDate = timeProvider.GetUtcNow();
-            var (seq, execution) = database.InTransaction(() =>
+            ((long seq, Execution execution), group) = database.WriteInGroup(() =>
             {
                 long inserted = database.InsertExecution(executionArn, stateMachine.Arn.Arn, stateMachine.RevisionId, name, input, startDate, requested.TestCase);
                 return (inserted, OnEngine(() => engine.Start(Request(stateMachine, executionArn, name, input, mocked, inserted, 0))));
             });
             Track(execution);
-            var started = new StoredExecution(
+            var stored = new StoredExecution(
                 seq, executionArn, stateMachine.Arn.Arn, stateMachine.RevisionId, name, input, "RUNNING", startDate,
                 StopDate: null, Output: null, Error: null, Cause: null, RedriveCount: 0, RedriveDate: null, requested.TestCase);
-            return (new ExecutionRecord(started), execution);
+            started = (new ExecutionRecord(stored), execution);
         }
+
+        // Outside this store's lock: the starts that arrive meanwhile join the same group and share its commit.
+        database.WaitUntilCommitted(group);
+        return started;
     }
 
     /// <summary>Runs an EXPRESS execution to its end (StartSyncExecution); such executions are not kept.</summary>
