@@ -66,21 +66,14 @@ public sealed class ExecutionStore(
         ValidateInput(input);
         IReadOnlyList<ITaskInvoker>? mocked = MockedInvokers(requested.Name, requested.TestCase);
         string executionArn = stateMachine.Arn.ExecutionArn(name);
-        (ExecutionRecord Record, Execution? Execution) started;
-        long group;
         lock (gate)
         {
             if (database.FindExecution(executionArn) is { } existing)
             {
                 bool sameRequest = existing.Status == "RUNNING" && existing.Input == input;
-                if (!sameRequest)
-                {
-                    throw StepFunctionsErrors.ExecutionAlreadyExists(executionArn);
-                }
-
-                // The same request again, perhaps while the first one waits for its commit: answered once it is committed.
-                database.CommitPendingEvents();
-                return (new ExecutionRecord(existing), running.GetValueOrDefault(executionArn));
+                return sameRequest
+                    ? (new ExecutionRecord(existing), running.GetValueOrDefault(executionArn))
+                    : throw StepFunctionsErrors.ExecutionAlreadyExists(executionArn);
             }
 
             StateMachineRecord current = registry.Get(stateMachine.Arn);
@@ -91,21 +84,17 @@ public sealed class ExecutionStore(
 
             // The execution and its ExecutionStarted event are written in one transaction: both or neither.
             DateTimeOffset startDate = timeProvider.GetUtcNow();
-            ((long seq, Execution execution), group) = database.WriteInGroup(() =>
+            var (seq, execution) = database.InTransaction(() =>
             {
                 long inserted = database.InsertExecution(executionArn, stateMachine.Arn.Arn, stateMachine.RevisionId, name, input, startDate, requested.TestCase);
                 return (inserted, OnEngine(() => engine.Start(Request(stateMachine, executionArn, name, input, mocked, inserted, 0))));
             });
             Track(execution);
-            var stored = new StoredExecution(
+            var started = new StoredExecution(
                 seq, executionArn, stateMachine.Arn.Arn, stateMachine.RevisionId, name, input, "RUNNING", startDate,
                 StopDate: null, Output: null, Error: null, Cause: null, RedriveCount: 0, RedriveDate: null, requested.TestCase);
-            started = (new ExecutionRecord(stored), execution);
+            return (new ExecutionRecord(started), execution);
         }
-
-        // Outside this store's lock: the starts that arrive meanwhile join the same group and share its commit.
-        database.WaitUntilCommitted(group);
-        return started;
     }
 
     /// <summary>Runs an EXPRESS execution to its end (StartSyncExecution); such executions are not kept.</summary>

@@ -34,10 +34,6 @@ public sealed class LocalStateDatabase : IDisposable
 
     // True while a transaction holds history events not committed yet (see the class summary).
     private bool eventsPending;
-
-    // The number of the group of writes begun last, and of the last one committed (see WriteInGroup).
-    private long groupBegun;
-    private long groupCommitted;
     private WalCheckpointer? checkpointer;
 
     // Prepared once the tables exist (at open).
@@ -251,77 +247,30 @@ public sealed class LocalStateDatabase : IDisposable
     {
         lock (gate)
         {
+            if (writing)
+            {
+                return work();
+            }
+
+            BeginPending();
+            transactions!.Save();
+            writing = true;
             try
             {
-                return WriteUncommitted(work);
+                T result = work();
+                transactions.Release();
+                return result;
+            }
+            catch
+            {
+                transactions.RollbackToSave();
+                throw;
             }
             finally
             {
+                writing = false;
                 CommitPending();
             }
-        }
-    }
-
-    /// <summary>
-    /// Runs <paramref name="work"/> as <see cref="InTransaction"/> does, but leaves its commit to the next commit of
-    /// the group it joined, whoever makes it (another start, a task call, the checkpointer's tick). The caller passes
-    /// the group it gets back to <see cref="WaitUntilCommitted"/> before it tells anyone of what it wrote: requests that
-    /// arrive together then share one commit, and the lock is not held while they wait for it.
-    /// </summary>
-    public (T Result, long Group) WriteInGroup<T>(Func<T> work)
-    {
-        ArgumentNullException.ThrowIfNull(work);
-        lock (gate)
-        {
-            T result = WriteUncommitted(work);
-            return (result, groupBegun);
-        }
-    }
-
-    /// <summary>Returns once <paramref name="group"/> is committed, committing it if nobody has; throws if its commit failed.</summary>
-    public void WaitUntilCommitted(long group)
-    {
-        lock (gate)
-        {
-            if (groupCommitted >= group)
-            {
-                return;
-            }
-
-            if (groupBegun != group || !eventsPending)
-            {
-                throw new InvalidOperationException("The writes of this request were taken back: their commit failed.");
-            }
-
-            CommitPending();
-        }
-    }
-
-    /// <summary>Runs <paramref name="work"/> under a savepoint in the group of writes not committed yet (under the lock).</summary>
-    private T WriteUncommitted<T>(Func<T> work)
-    {
-        if (writing)
-        {
-            return work();
-        }
-
-        BeginPending();
-        transactions!.Save();
-        writing = true;
-        try
-        {
-            T result = work();
-            transactions.Release();
-            return result;
-        }
-        catch
-        {
-            transactions.RollbackToSave();
-            throw;
-        }
-        finally
-        {
-            writing = false;
         }
     }
 
@@ -434,7 +383,6 @@ public sealed class LocalStateDatabase : IDisposable
         {
             eventsPending = false;
             transactions!.Commit();
-            groupCommitted = groupBegun;
         }
     }
 
@@ -445,7 +393,6 @@ public sealed class LocalStateDatabase : IDisposable
         {
             transactions!.Begin();
             eventsPending = true;
-            groupBegun++;
         }
     }
 

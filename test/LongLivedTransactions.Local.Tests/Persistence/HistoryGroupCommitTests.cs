@@ -100,32 +100,6 @@ public sealed class HistoryGroupCommitTests : IDisposable
     }
 
     [Fact]
-    public void Starts_written_in_one_group_wait_for_one_commit_and_nothing_of_them_is_committed_before()
-    {
-        using LocalStateDatabase database = LocalStateDatabase.Open(directory);
-        (long first, long firstGroup) = database.WriteInGroup(() => NewExecution(database, "first"));
-        (long second, long secondGroup) = database.WriteInGroup(() =>
-        {
-            long execution = NewExecution(database, "second");
-            database.AppendEvent(execution, Event(1, "ExecutionStarted"));
-            return execution;
-        });
-
-        Assert.Equal(firstGroup, secondGroup);
-        Assert.Equal(0L, ReadOnly("SELECT COUNT(*) FROM execution;"));
-
-        database.WaitUntilCommitted(firstGroup);
-        Assert.Equal("first,second", ReadOnly("SELECT group_concat(name, ',') FROM (SELECT name FROM execution ORDER BY seq);"));
-        Assert.Equal(1, CommittedEvents(second));
-
-        // Already committed by the first wait: the second returns at once, and the next write begins a new group.
-        database.WaitUntilCommitted(secondGroup);
-        (_, long nextGroup) = database.WriteInGroup(() => NewExecution(database, "third"));
-        Assert.True(nextGroup > secondGroup);
-        Assert.True(first < second);
-    }
-
-    [Fact]
     public void A_database_of_the_earlier_layout_keeps_its_histories_and_finds_its_running_executions()
     {
         // The earlier layout: events in a table ordered by execution, from before events kept their scope, and an
