@@ -20,7 +20,6 @@ internal sealed class HistoryEventInsert : IDisposable
         """;
 
     private readonly PreparedStatement insert;
-    private readonly sqlite3_stmt statement;
     private readonly ArrayBufferWriter<byte> details = new(4096);
     private readonly Utf8JsonWriter detailsWriter;
     private byte[] text = new byte[256];
@@ -28,16 +27,17 @@ internal sealed class HistoryEventInsert : IDisposable
     public HistoryEventInsert(SqliteConnection connection)
     {
         insert = new PreparedStatement(connection, Sql);
-        statement = insert.Handle;
         detailsWriter = new Utf8JsonWriter(details);
     }
 
+    private sqlite3_stmt Statement => insert.Handle;
+
     public void Run(long executionSeq, HistoryEvent historyEvent)
     {
-        raw.sqlite3_bind_int64(statement, 1, executionSeq);
-        raw.sqlite3_bind_int64(statement, 2, historyEvent.Id);
-        raw.sqlite3_bind_int64(statement, 3, historyEvent.PreviousEventId);
-        raw.sqlite3_bind_int64(statement, 4, historyEvent.Timestamp.UtcTicks);
+        raw.sqlite3_bind_int64(Statement, 1, executionSeq);
+        raw.sqlite3_bind_int64(Statement, 2, historyEvent.Id);
+        raw.sqlite3_bind_int64(Statement, 3, historyEvent.PreviousEventId);
+        raw.sqlite3_bind_int64(Statement, 4, historyEvent.Timestamp.UtcTicks);
         BindText(5, historyEvent.Type);
         BindText(6, historyEvent.DetailsName);
         BindDetails(7, historyEvent);
@@ -57,14 +57,14 @@ internal sealed class HistoryEventInsert : IDisposable
     {
         if (value is null)
         {
-            raw.sqlite3_bind_null(statement, index);
+            raw.sqlite3_bind_null(Statement, index);
             return;
         }
 
         if (value.Length == 0)
         {
             // An empty span has no address, which SQLite would take for NULL.
-            raw.sqlite3_bind_text(statement, index, string.Empty);
+            raw.sqlite3_bind_text(Statement, index, string.Empty);
             return;
         }
 
@@ -75,14 +75,14 @@ internal sealed class HistoryEventInsert : IDisposable
         }
 
         int length = Encoding.UTF8.GetBytes(value, text);
-        raw.sqlite3_bind_text(statement, index, text.AsSpan(0, length));
+        raw.sqlite3_bind_text(Statement, index, text.AsSpan(0, length));
     }
 
     private void BindDetails(int index, HistoryEvent historyEvent)
     {
         if (historyEvent.Details is not { } fields)
         {
-            raw.sqlite3_bind_null(statement, index);
+            raw.sqlite3_bind_null(Statement, index);
             return;
         }
 
@@ -90,6 +90,6 @@ internal sealed class HistoryEventInsert : IDisposable
         detailsWriter.Reset(details);
         fields.WriteTo(detailsWriter);
         detailsWriter.Flush();
-        raw.sqlite3_bind_text(statement, index, details.WrittenSpan);
+        raw.sqlite3_bind_text(Statement, index, details.WrittenSpan);
     }
 }
