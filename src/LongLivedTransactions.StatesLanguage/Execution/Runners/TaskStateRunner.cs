@@ -53,24 +53,19 @@ internal static class TaskStateRunner
         // until someone reads the history. Without a template they are the state input, whose text is known.
         var parametersText = ReferenceEquals(parameters, visit.RawInput) ? visit.RawInputText : JsonText.Later(parameters);
 
-        // The task's limits count from its Started event: the timers use that event's own time.
-        DateTimeOffset startedAt;
-        if (resumed is { Started: true })
+        // The task's limits count from its Started event: the timers use that event's own time. A task is scheduled
+        // and started at the same instant: nothing happens in between.
+        var alreadyStarted = resumed is { Started: true };
+        var startedAt = alreadyStarted ? resumed!.StartedAt : visit.Run.Time.GetUtcNow();
+        if (!alreadyStarted && resource.IsLambdaFunction)
         {
-            startedAt = resumed.StartedAt;
-        }
-        else if (resource.IsLambdaFunction)
-        {
-            // Scheduled and started at the same instant: nothing happens in between.
-            startedAt = visit.Run.Time.GetUtcNow();
             history.Record(visit.Cursor, "LambdaFunctionScheduled", "lambdaFunctionScheduledEventDetails",
                 HistoryDetails.LambdaScheduled(state.Resource, parametersText, timeoutSeconds), startedAt);
             history.Record(visit.Cursor, "LambdaFunctionStarted", timestamp: startedAt);
         }
-        else
+        else if (!alreadyStarted)
         {
-            // Scheduled and started at the same instant: nothing happens in between.
-            startedAt = visit.Run.Time.GetUtcNow();
+            // A callback task resumed before its Started event was scheduled already.
             if (resumed is null)
             {
                 history.Record(visit.Cursor, "TaskScheduled", "taskScheduledEventDetails",
@@ -78,8 +73,7 @@ internal static class TaskStateRunner
                     startedAt);
             }
 
-            history.Record(visit.Cursor, "TaskStarted", "taskStartedEventDetails",
-                state.TaskStartedDetails, startedAt);
+            history.Record(visit.Cursor, "TaskStarted", "taskStartedEventDetails", state.TaskStartedDetails, startedAt);
         }
 
         var (result, taskFailure) = callback
