@@ -53,9 +53,9 @@ internal sealed class JsonText
     /// <summary>Text known already; the bound also covers the value's parts written again from a parsed node.</summary>
     public static JsonText Of(string text) => new(text, null, (long)text.Length * MaxBytesPerChar);
 
-    /// <summary>Text written later from <paramref name="node"/>, which must not change afterwards; its size is measured now.</summary>
-    public static JsonText Measured(JsonNode? node, Execution.JsonSize sizes) =>
-        node is null ? Null() : new(null, node, sizes.Utf8Bytes(node));
+    /// <summary>Text written later from <paramref name="node"/>, which must not change afterwards; its size is bounded now.</summary>
+    public static JsonText Bounded(JsonNode? node) =>
+        node is null ? Null() : new(null, node, Execution.JsonSizeBound.Of(node));
 
     private static JsonText Null() => new("null", null, "null".Length);
 

@@ -69,7 +69,7 @@ internal static class GraphRunner
             }
 
             var state = graph.States[stateName];
-            inputText ??= JsonText.Measured(input, run.Sizes);
+            inputText ??= JsonText.Bounded(input);
             var visit = new StateVisit(run, state, input, cursor, variables, cancellation)
             {
                 RawInputText = inputText,

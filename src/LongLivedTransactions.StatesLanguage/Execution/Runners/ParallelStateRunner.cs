@@ -40,7 +40,7 @@ internal static class ParallelStateRunner
     {
         var history = visit.Run.History;
         var startedId = resume is null ? history.Record(visit.Cursor, "ParallelStateStarted") : visit.Cursor.LastEventId;
-        var inputText = JsonText.Measured(branchInput, visit.Run.Sizes);
+        var inputText = JsonText.Bounded(branchInput);
         using var branchCancellation = CancellationTokenSource.CreateLinkedTokenSource(visit.Cancellation);
         var cursors = new HistoryCursor[state.Branches.Count];
         var runs = new Task<StateOutcome>[state.Branches.Count];

@@ -93,7 +93,7 @@ internal static class TaskStateRunner
             result = result.DeepClone();
         }
 
-        var resultText = JsonText.Measured(result, visit.Run.Sizes);
+        var resultText = JsonText.Bounded(result);
         if (DataFlow.ExceedsLimit(resultText, visit.Run.Sizes))
         {
             // AWS names the function ARN, or the integration's service ("lambda"), in this cause.

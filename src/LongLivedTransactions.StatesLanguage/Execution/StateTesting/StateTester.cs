@@ -85,7 +85,7 @@ internal static class StateTester
             InputJson = request.InputJson,
             Callbacks = callbacks,
         };
-        var inputText = JsonText.Measured(input, run.Sizes);
+        var inputText = JsonText.Bounded(input);
         var cursor = new HistoryCursor(0);
         var visit = new StateVisit(run, state, input, cursor, variables, cancellation)
         {

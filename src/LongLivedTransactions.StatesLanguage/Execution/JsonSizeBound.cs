@@ -1,0 +1,129 @@
+using System.Buffers;
+using System.Collections.Frozen;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace LongLivedTransactions.StatesLanguage.Execution;
+
+/// <summary>
+/// An upper bound of the UTF-8 size of a value's JSON text (as <see cref="DataFlow.ToJsonText"/> writes it), found by
+/// walking the tree without writing anything: writing a task result just to measure it cost a fifth of the engine's
+/// time. For text made of printable ASCII the bound is the exact size; each other character counts for the six bytes
+/// its longest form takes ("\u001F"). A value whose bound is over the payload limit is measured exactly
+/// (<see cref="JsonSize"/>).
+/// </summary>
+internal static class JsonSizeBound
+{
+    // The characters the writer copies as they are: printable ASCII but the quote and the backslash.
+    private const string PlainAscii =
+        " !#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[]^_`abcdefghijklmnopqrstuvwxyz{|}~";
+
+    private const int ExtraBytesPerOtherChar = 5;
+
+    // The longest text written for a .NET number of the types below (a decimal such as "-7.9228162514264337593543950335").
+    private const int MaxNumberBytes = 32;
+
+    // The node types that JsonValue.Create gives for .NET's number types.
+    private static readonly FrozenSet<Type> NumberNodeTypes = new[]
+    {
+        JsonValue.Create(0).GetType(), JsonValue.Create(0L).GetType(), JsonValue.Create(0.0).GetType(), JsonValue.Create(0m).GetType(),
+        JsonValue.Create(0f).GetType(), JsonValue.Create((short)0).GetType(), JsonValue.Create((byte)0).GetType(),
+        JsonValue.Create((sbyte)0).GetType(), JsonValue.Create((ushort)0).GetType(), JsonValue.Create(0u).GetType(), JsonValue.Create(0ul).GetType(),
+    }.ToFrozenSet();
+
+    private static readonly SearchValues<char> PlainChars = SearchValues.Create(PlainAscii);
+
+    // In JSON text a quote is part of the syntax (one inside a string comes after a backslash, which counts).
+    private static readonly SearchValues<byte> PlainBytes = SearchValues.Create(Encoding.ASCII.GetBytes(PlainAscii + "\""));
+
+    public static long Of(JsonNode? node) => node switch
+    {
+        null => "null".Length,
+        JsonObject obj => ObjectBound(obj),
+        JsonArray array => ArrayBound(array),
+        _ => ValueBound((JsonValue)node),
+    };
+
+    private static long ObjectBound(JsonObject obj)
+    {
+        // A parsed object keeps its JSON until a member is read: its bound comes from that text, and reading the
+        // members here would build them only to measure them.
+        if (ObjectElement(obj) is { } element)
+        {
+            return ElementBound(element);
+        }
+
+        long size = "{}".Length;
+        for (var i = 0; i < obj.Count; i++)
+        {
+            var (name, value) = obj.GetAt(i);
+            size += StringBound(name) + ":,".Length + Of(value);
+        }
+
+        return size;
+    }
+
+    private static long ArrayBound(JsonArray array)
+    {
+        if (ArrayElement(array) is { } element)
+        {
+            return ElementBound(element);
+        }
+
+        long size = "[]".Length;
+        for (var i = 0; i < array.Count; i++)
+        {
+            size += Of(array[i]) + ",".Length;
+        }
+
+        return size;
+    }
+
+    private static long ValueBound(JsonValue value)
+    {
+        if (value.TryGetValue(out JsonElement element))
+        {
+            return ElementBound(element);
+        }
+
+        // The kind first: asking a value for a .NET type it does not hold allocates.
+        return value.GetValueKind() switch
+        {
+            JsonValueKind.True or JsonValueKind.False or JsonValueKind.Null => "false".Length,
+            JsonValueKind.String when value.TryGetValue(out string? text) => StringBound(text),
+            JsonValueKind.Number when NumberNodeTypes.Contains(value.GetType()) => MaxNumberBytes,
+
+            // A date, a Guid, a value with a converter of its own: rare in state data.
+            _ => Encoding.UTF8.GetByteCount(value.ToJsonString(DataFlow.TextOptions)),
+        };
+    }
+
+    // The writer copies a parsed number, true, false or null as it was; it writes a string again from its characters.
+    private static long ElementBound(JsonElement element) => TextBound(JsonMarshal.GetRawUtf8Value(element), PlainBytes);
+
+    private static long StringBound(string text) => "\"\"".Length + TextBound(text.AsSpan(), PlainChars);
+
+    private static long TextBound<T>(ReadOnlySpan<T> text, SearchValues<T> plain)
+        where T : IEquatable<T>
+    {
+        long size = text.Length;
+        for (var at = text.IndexOfAnyExcept(plain); at >= 0; at = text.IndexOfAnyExcept(plain))
+        {
+            size += ExtraBytesPerOtherChar;
+            text = text[(at + 1)..];
+        }
+
+        return size;
+    }
+
+    // System.Text.Json keeps the element of a parsed object or array in this field until its members are first read
+    // (then it is null); no public member tells. JsonSizeBoundTests checks that the field is still there.
+    [UnsafeAccessor(UnsafeAccessorKind.Field, Name = "_jsonElement")]
+    private static extern ref JsonElement? ObjectElement(JsonObject obj);
+
+    [UnsafeAccessor(UnsafeAccessorKind.Field, Name = "_jsonElement")]
+    private static extern ref JsonElement? ArrayElement(JsonArray array);
+}
