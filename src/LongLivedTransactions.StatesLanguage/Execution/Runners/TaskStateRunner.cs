@@ -105,18 +105,20 @@ internal static class TaskStateRunner
                 $"The state/task '{task}' returned a result with a size exceeding the maximum number of bytes service limit."));
         }
 
+        // The task succeeds and the state exits at the same instant: only the data flow runs in between.
+        var succeededAt = visit.Run.Time.GetUtcNow();
         if (resource.IsLambdaFunction)
         {
-            history.Record(visit.Cursor, "LambdaFunctionSucceeded", "lambdaFunctionSucceededEventDetails", HistoryDetails.Output(resultText));
+            history.Record(visit.Cursor, "LambdaFunctionSucceeded", "lambdaFunctionSucceededEventDetails", HistoryDetails.Output(resultText), succeededAt);
         }
         else
         {
             history.Record(visit.Cursor, "TaskSucceeded", "taskSucceededEventDetails",
-                HistoryDetails.TaskSucceeded(resource.ResourceType, resource.ResourceName, resultText));
+                HistoryDetails.TaskSucceeded(resource.ResourceType, resource.ResourceName, resultText), succeededAt);
         }
 
         var applied = state.DataFlow.ApplyResult(visit, input, result);
-        return Attempt.Succeeded(StateEvents.Exit(visit, applied, state.Next, resultText));
+        return Attempt.Succeeded(StateEvents.Exit(visit, applied, state.Next, resultText, succeededAt));
     }
 
     // A method of its own: the lambda's captured variables would otherwise be hoisted into a closure object that
