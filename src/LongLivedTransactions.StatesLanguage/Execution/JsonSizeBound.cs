@@ -36,8 +36,9 @@ internal static class JsonSizeBound
 
     private static readonly SearchValues<char> PlainChars = SearchValues.Create(PlainAscii);
 
-    // In JSON text a quote is part of the syntax (one inside a string comes after a backslash, which counts).
-    private static readonly SearchValues<byte> PlainBytes = SearchValues.Create(Encoding.ASCII.GetBytes(PlainAscii + "\""));
+    // In JSON text a quote is part of the syntax (one inside a string comes after a backslash, which counts), and a
+    // line break or tab can only be space between tokens, which the writer leaves out.
+    private static readonly SearchValues<byte> PlainBytes = SearchValues.Create(Encoding.ASCII.GetBytes(PlainAscii + "\"\n\r\t"));
 
     public static long Of(JsonNode? node) => node switch
     {

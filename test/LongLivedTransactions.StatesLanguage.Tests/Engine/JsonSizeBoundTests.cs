@@ -1,4 +1,6 @@
 using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using LongLivedTransactions.StatesLanguage.Execution;
 
@@ -9,6 +11,8 @@ public sealed class JsonSizeBoundTests
     // Characters the writer copies, escapes short (\n, \"), escapes long (\u0001), writes as several UTF-8 bytes, and
     // half a surrogate pair (escaped) or a whole one.
     private static readonly string[] Pieces = ["a", "Z", "7", " ", "<", "&", "'", "+", "`", "\"", "\\", "\n", "\u0001", "\u007f", "é", "€", "\u2028", "😀", "\ud83d", "\ufeff"];
+
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     [Fact]
     public void The_bound_is_never_below_the_written_size_of_built_parsed_and_changed_trees()
@@ -35,6 +39,9 @@ public sealed class JsonSizeBoundTests
                 parsedArray.Add(RandomNode(random, depth: 2));
                 AssertBound(parsed);
             }
+
+            // Parsed from indented text: the space between tokens is not written again.
+            AssertBound(JsonNode.Parse(built is null ? "null" : built.ToJsonString(Indented)));
 
             // A parsed value placed in a built one.
             AssertBound(new JsonObject { ["parsed"] = JsonNode.Parse(DataFlow.ToJsonText(RandomNode(random, depth: 1))), ["n"] = 1 });
