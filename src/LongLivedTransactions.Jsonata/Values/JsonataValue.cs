@@ -166,6 +166,12 @@ public static class JsonataValue
     /// <summary>Converts a JSON node; a C# null node is JSON null (there is no undefined in System.Text.Json).</summary>
     public static object? FromJsonNode(JsonNode? node)
     {
+        if (node is JsonObject or JsonArray && ParsedJson.TryGetElement(node, out var parsed))
+        {
+            // Still the text it was parsed from: converted from there, without building its member nodes first.
+            return FromJsonElement(parsed);
+        }
+
         switch (node)
         {
             case null:
@@ -257,6 +263,11 @@ public static class JsonataValue
     /// </summary>
     public static bool IsNormalized(JsonNode? node)
     {
+        if (ParsedJson.TryGetElement(node, out var parsed))
+        {
+            return IsNormalized(parsed);
+        }
+
         switch (node)
         {
             case null:
@@ -282,18 +293,46 @@ public static class JsonataValue
 
                 return true;
             default:
+                // The kind first: asking a value for a .NET type it does not hold allocates.
                 var value = node.AsValue();
-                if (value.TryGetValue(out JsonElement element))
+                return value.GetValueKind() switch
                 {
-                    return element.ValueKind switch
+                    JsonValueKind.String => value.TryGetValue(out string? _),
+                    JsonValueKind.True or JsonValueKind.False => value.TryGetValue(out bool _),
+                    JsonValueKind.Number => value.TryGetValue(out double _) || value.TryGetValue(out int _),
+                    _ => false,
+                };
+        }
+    }
+
+    private static bool IsNormalized(JsonElement element)
+    {
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.Object:
+                foreach (var property in element.EnumerateObject())
+                {
+                    if (!IsNormalized(property.Value))
                     {
-                        JsonValueKind.String or JsonValueKind.True or JsonValueKind.False or JsonValueKind.Null => true,
-                        JsonValueKind.Number => WritesAsItsDouble(System.Runtime.InteropServices.JsonMarshal.GetRawUtf8Value(element)),
-                        _ => false,
-                    };
+                        return false;
+                    }
                 }
 
-                return value.TryGetValue(out double _) || value.TryGetValue(out int _) || value.TryGetValue(out string? _) || value.TryGetValue(out bool _);
+                return true;
+            case JsonValueKind.Array:
+                foreach (var item in element.EnumerateArray())
+                {
+                    if (!IsNormalized(item))
+                    {
+                        return false;
+                    }
+                }
+
+                return true;
+            case JsonValueKind.Number:
+                return WritesAsItsDouble(System.Runtime.InteropServices.JsonMarshal.GetRawUtf8Value(element));
+            default:
+                return true;
         }
     }
 

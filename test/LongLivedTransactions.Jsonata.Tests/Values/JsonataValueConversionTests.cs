@@ -18,8 +18,10 @@ public sealed class JsonataValueConversionTests
 
         var roundTrip = JsonataValue.ToJsonNode(JsonataValue.FromJsonNode(node));
         var normalized = JsonataValue.Normalize(node);
+        var fromMembers = JsonataValue.ToJsonNode(JsonataValue.FromJsonNode(MembersRead(JsonNode.Parse(json))));
 
         Assert.Equal(roundTrip?.ToJsonString() ?? "null", normalized?.ToJsonString() ?? "null");
+        Assert.Equal(roundTrip?.ToJsonString() ?? "null", fromMembers?.ToJsonString() ?? "null");
     }
 
     [Fact]
@@ -59,10 +61,37 @@ public sealed class JsonataValueConversionTests
         var node = JsonNode.Parse(json);
 
         Assert.Equal(normalized, JsonataValue.IsNormalized(node));
+        Assert.Equal(normalized, JsonataValue.IsNormalized(MembersRead(JsonNode.Parse(json))));
         if (normalized)
         {
             Assert.Equal(JsonataValue.ToJsonNode(JsonataValue.FromJsonNode(node))!.ToJsonString(), node!.ToJsonString());
         }
+    }
+
+    // The node with the members of each object and array read (built), where a node only parsed keeps its text.
+    private static JsonNode? MembersRead(JsonNode? node)
+    {
+        switch (node)
+        {
+            case JsonObject jsonObject:
+                for (var i = 0; i < jsonObject.Count; i++)
+                {
+                    MembersRead(jsonObject.GetAt(i).Value);
+                }
+
+                Assert.False(ParsedJson.TryGetElement(jsonObject, out _));
+                break;
+            case JsonArray jsonArray:
+                for (var i = 0; i < jsonArray.Count; i++)
+                {
+                    MembersRead(jsonArray[i]);
+                }
+
+                Assert.False(ParsedJson.TryGetElement(jsonArray, out _));
+                break;
+        }
+
+        return node;
     }
 
     [Fact]
