@@ -180,9 +180,16 @@ internal static class DataFlow
                 $"The JSONPath '{path.Text}' specified for the field '{fieldName}' could not be found in the input '{ToJsonText(data)}'");
         }
 
+        return EvaluateIntrinsic(visit, expression.Intrinsic!, fieldName, data);
+    }
+
+    // A method of its own: the lambda's captured variables would otherwise be hoisted into a closure object that every
+    // path expression allocates too.
+    private static JsonNode? EvaluateIntrinsic(StateVisit visit, IntrinsicFunctionCall intrinsic, string fieldName, JsonNode? data)
+    {
         try
         {
-            return expression.Intrinsic!.Evaluate(
+            return intrinsic.Evaluate(
                 argumentPath =>
                 {
                     var argument = PathReference.Parse(argumentPath);
