@@ -6,8 +6,9 @@ namespace LongLivedTransactions.StatesLanguage.Execution;
 
 /// <summary>
 /// Measures the exact UTF-8 size of a value's JSON text (as <see cref="DataFlow.ToJsonText"/> writes it) without keeping
-/// the text, for a value whose <see cref="JsonSizeBound"/> is over the payload limit. One instance serves the executions of an engine, one measurement at a time, with one writer and one
-/// scratch buffer (a writer of its own for every measurement cost as much as the measuring).
+/// the text, for a value whose <see cref="JsonSizeBound"/> is over the payload limit. One instance serves the executions
+/// of an engine, one measurement at a time, with one writer and one scratch buffer (a writer of its own for every
+/// measurement cost as much as the measuring).
 /// </summary>
 internal sealed class JsonSize
 {

@@ -11,9 +11,9 @@ namespace LongLivedTransactions.StatesLanguage.Execution;
 /// <summary>
 /// An upper bound of the UTF-8 size of a value's JSON text (as <see cref="DataFlow.ToJsonText"/> writes it), found by
 /// walking the tree without writing anything: writing a task result just to measure it cost a fifth of the engine's
-/// time. For text made of printable ASCII the bound is the exact size; each other character counts for the six bytes
-/// its longest form takes ("\u001F"). A value whose bound is over the payload limit is measured exactly
-/// (<see cref="JsonSize"/>).
+/// time. Printable ASCII counts as written (so the bound of plain data is within a few bytes of its size); each other
+/// character counts for the six bytes its longest form takes ("\u001F"). A value whose bound is over the payload limit
+/// is measured exactly (<see cref="JsonSize"/>).
 /// </summary>
 internal static class JsonSizeBound
 {
