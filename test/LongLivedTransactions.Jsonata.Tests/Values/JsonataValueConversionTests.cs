@@ -68,6 +68,34 @@ public sealed class JsonataValueConversionTests
         }
     }
 
+    [Fact]
+    public void A_parsed_number_counts_as_normalized_only_when_its_round_trip_writes_the_same_text()
+    {
+        var random = new Random(20261201);
+        for (var i = 0; i < 20_000; i++)
+        {
+            var text = RandomNumberText(random);
+            var node = JsonNode.Parse(text);
+
+            var roundTrip = JsonataValue.ToJsonNode(JsonataValue.FromJsonNode(node))!.ToJsonString();
+
+            Assert.Equal(roundTrip == text, JsonataValue.IsNormalized(node));
+        }
+    }
+
+    // Numbers of every shape: signs, leading and trailing zeros, up to 20 digits on each side, exponents.
+    private static string RandomNumberText(Random random)
+    {
+        static string Digits(Random random, int count) =>
+            string.Concat(Enumerable.Range(0, count).Select(_ => (char)('0' + random.Next(10))));
+
+        var sign = random.Next(4) == 0 ? "-" : "";
+        var integer = random.Next(5) == 0 ? "0" : (char)('1' + random.Next(9)) + Digits(random, random.Next(20));
+        var fraction = random.Next(2) == 0 ? "" : "." + (random.Next(3) == 0 ? new string('0', random.Next(6)) : "") + Digits(random, 1 + random.Next(20));
+        var exponent = random.Next(6) == 0 ? "e" + random.Next(-30, 30) : "";
+        return sign + integer + fraction + exponent;
+    }
+
     // The node with the members of each object and array read (built), where a node only parsed keeps its text.
     private static JsonNode? MembersRead(JsonNode? node)
     {
