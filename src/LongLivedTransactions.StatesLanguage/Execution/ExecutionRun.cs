@@ -69,6 +69,13 @@ internal sealed class ExecutionRun
     /// <summary>Set to end the execution at its next state transition (its state machine is being deleted).</summary>
     public StateFailure? Termination { get; set; }
 
+    /// <summary>
+    /// The last node a JSONata field found written as JSONata writes it (<see cref="JsonataEvaluation"/>): the output one
+    /// state hands on is the next state's <c>$states.input</c>, checked once for both. State data never changes once
+    /// recorded, so the answer holds for as long as the node lives (Parallel branches may overwrite it: it only saves work).
+    /// </summary>
+    public System.Text.Json.Nodes.JsonNode? LastNormalized { get; set; }
+
     public string StateMachineName => _stateMachineName ??= LastArnSegment(Request.StateMachineArn);
 
     /// <summary>The region of the state machine ARN (reported in TaskScheduled events).</summary>

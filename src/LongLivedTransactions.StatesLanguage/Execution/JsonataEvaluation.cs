@@ -31,7 +31,7 @@ internal static class JsonataEvaluation
     public static JsonNode? EvaluateOutput(StateVisit visit, JsonataTemplate template, StatesObject states)
     {
         if (template.Root is JsonataExpressionNode { Reference: { Source: JsonataReferenceSource.Input or JsonataReferenceSource.Result } reference }
-            && TryResolve(visit, states, reference, out var named) && JsonataValue.IsNormalized(named))
+            && TryResolve(visit, states, reference, out var named) && IsNormalized(visit, named))
         {
             return named;
         }
@@ -115,10 +115,33 @@ internal static class JsonataEvaluation
         _ => "null",
     };
 
-    private static JsonNode? EvaluateExpression(StateVisit visit, JsonataExpressionNode node, StateVariables variables) =>
-        node.Reference is { } reference && TryResolve(visit, variables.States, reference, out var named)
-            ? JsonataValue.Normalize(named)
-            : JsonataValue.ToJsonNode(EvaluateValue(visit, node, variables));
+    private static JsonNode? EvaluateExpression(StateVisit visit, JsonataExpressionNode node, StateVariables variables)
+    {
+        if (node.Reference is { } reference && TryResolve(visit, variables.States, reference, out var named))
+        {
+            // Written as JSONata writes it already: a plain copy is the cheapest tree of its own.
+            return IsNormalized(visit, named) ? named!.DeepClone() : JsonataValue.Normalize(named);
+        }
+
+        return JsonataValue.ToJsonNode(EvaluateValue(visit, node, variables));
+    }
+
+    /// <summary><see cref="JsonataValue.IsNormalized"/>, remembered for the last node that was (see <see cref="ExecutionRun.LastNormalized"/>).</summary>
+    private static bool IsNormalized(StateVisit visit, JsonNode? named)
+    {
+        if (named is not null && ReferenceEquals(named, visit.Run.LastNormalized))
+        {
+            return true;
+        }
+
+        if (!JsonataValue.IsNormalized(named))
+        {
+            return false;
+        }
+
+        visit.Run.LastNormalized = named;
+        return true;
+    }
 
     /// <summary>The expression's value in JSONata's model; undefined and errors fail the state.</summary>
     private static object EvaluateValue(StateVisit visit, JsonataExpressionNode node, StateVariables variables)

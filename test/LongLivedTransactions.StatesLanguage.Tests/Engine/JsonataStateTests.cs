@@ -241,6 +241,23 @@ public sealed class JsonataStateTests
     }
 
     [Fact]
+    public async Task A_state_output_named_by_the_next_state_is_copied_as_it_is()
+    {
+        // A hands on part of its input, checked once; B names it as $states.input (a copy of it) and a parsed value that
+        // still needs converting.
+        var execution = await RunAsync(
+            """
+            {"QueryLanguage":"JSONata","StartAt":"A","States":{
+              "A":{"Type":"Pass","Assign":{"raw":"{% $states.input.raw %}"},"Output":"{% $states.input.order %}","Next":"B"},
+              "B":{"Type":"Pass","Output":{"payload":"{% $states.input %}","raw":"{% $raw %}"},"End":true}}}
+            """,
+            """{"order":{"qty":1,"price":14.5,"items":[{"n":2.5}]},"raw":{"p":14.50}}""");
+
+        Assert.Equal(ExecutionStatus.Succeeded, execution.Status);
+        Assert.Equal("""{"payload":{"qty":1,"price":14.5,"items":[{"n":2.5}]},"raw":{"p":14.5}}""", execution.OutputJson);
+    }
+
+    [Fact]
     public async Task An_expression_that_only_names_a_string_number_or_boolean_gives_it_as_JSONata_does()
     {
         var execution = await RunAsync(
