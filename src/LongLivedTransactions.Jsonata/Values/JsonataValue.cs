@@ -357,35 +357,35 @@ public static class JsonataValue
     // A plain decimal of at most 15 significant digits, without zeros at the end of its fraction, at least 0.0001 when
     // it is below 1: the double nearest to it writes those very digits (15 digits always survive the round trip, so no
     // shorter form exists) in plain notation (.NET writes 0.0001 so, not 1E-05, and every number below 1E+15). Told
-    // without parsing: most
-    // numbers in state data are such, and parsing and writing each of them cost a seventh of a JSONata state's time.
+    // without parsing: most numbers in state data are such, and parsing and writing each of them cost a seventh of a
+    // JSONata state's time.
     private static bool IsShortPlainDecimal(ReadOnlySpan<byte> number)
     {
         const int MaxDigits = 15;
-        var integer = number.Length > 0 && number[0] == '-' ? number[1..] : number;
-        var integerDigits = integer.IndexOfAnyExceptInRange((byte)'0', (byte)'9');
+        var unsigned = number.Length > 0 && number[0] == '-' ? number[1..] : number;
+        var integerDigits = unsigned.IndexOfAnyExceptInRange((byte)'0', (byte)'9');
         if (integerDigits < 0)
         {
-            integerDigits = integer.Length;
+            integerDigits = unsigned.Length;
         }
 
-        if (integerDigits == 0 || (integerDigits > 1 && integer[0] == '0'))
+        if (integerDigits == 0 || (integerDigits > 1 && unsigned[0] == '0'))
         {
             return false;
         }
 
-        if (integerDigits == integer.Length)
+        if (integerDigits == unsigned.Length)
         {
             return integerDigits <= MaxDigits;
         }
 
-        var fraction = integer[(integerDigits + 1)..];
-        if (integer[integerDigits] != '.' || fraction.IsEmpty || fraction.ContainsAnyExceptInRange((byte)'0', (byte)'9') || fraction[^1] == '0')
+        var fraction = unsigned[(integerDigits + 1)..];
+        if (unsigned[integerDigits] != '.' || fraction.IsEmpty || fraction.ContainsAnyExceptInRange((byte)'0', (byte)'9') || fraction[^1] == '0')
         {
             return false;
         }
 
-        if (integer[0] != '0')
+        if (unsigned[0] != '0')
         {
             return integerDigits + fraction.Length <= MaxDigits;
         }
