@@ -398,14 +398,16 @@ public static class JsonataValue
     /// A tree of its own that writes the JSON text <c>ToJsonNode(FromJsonNode(node))</c> would write (numbers as
     /// doubles), built without the values in between: for a value an expression hands on as it is.
     /// </summary>
-    public static JsonNode? Normalize(JsonNode? node)
-    {
-        if (IsNormalized(node))
-        {
-            // Writes as its conversion would already: a plain copy is the cheapest tree of its own.
-            return node?.DeepClone();
-        }
+    public static JsonNode? Normalize(JsonNode? node) =>
+        // One that writes as its conversion would already: a plain copy is the cheapest tree of its own.
+        IsNormalized(node) ? node?.DeepClone() : Rebuild(node);
 
+    /// <summary>
+    /// <see cref="Normalize"/> for a node <see cref="IsNormalized"/> has said no to: rebuilt member by member (each
+    /// member normalized in turn), without checking the whole node again.
+    /// </summary>
+    public static JsonNode? Rebuild(JsonNode? node)
+    {
         switch (node)
         {
             case JsonObject jsonObject:

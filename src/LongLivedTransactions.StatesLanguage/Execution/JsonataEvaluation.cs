@@ -119,8 +119,8 @@ internal static class JsonataEvaluation
     {
         if (node.Reference is { } reference && TryResolve(visit, variables.States, reference, out var named))
         {
-            // Written as JSONata writes it already: a plain copy is the cheapest tree of its own.
-            return IsNormalized(visit, named) ? named!.DeepClone() : JsonataValue.Normalize(named);
+            // JsonataValue.Normalize, with the check remembered: a plain copy of a node written as JSONata writes it.
+            return IsNormalized(visit, named) ? named!.DeepClone() : JsonataValue.Rebuild(named);
         }
 
         return JsonataValue.ToJsonNode(EvaluateValue(visit, node, variables));
