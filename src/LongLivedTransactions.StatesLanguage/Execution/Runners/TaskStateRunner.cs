@@ -57,23 +57,26 @@ internal static class TaskStateRunner
         // and started at the same instant: nothing happens in between.
         var alreadyStarted = resumed is { Started: true };
         var startedAt = alreadyStarted ? resumed!.StartedAt : visit.Run.Time.GetUtcNow();
-        if (!alreadyStarted && resource.IsLambdaFunction)
+        if (!alreadyStarted)
         {
-            history.Record(visit.Cursor, "LambdaFunctionScheduled", "lambdaFunctionScheduledEventDetails",
-                HistoryDetails.LambdaScheduled(state.Resource, parametersText, timeoutSeconds), startedAt);
-            history.Record(visit.Cursor, "LambdaFunctionStarted", timestamp: startedAt);
-        }
-        else if (!alreadyStarted)
-        {
-            // A callback task resumed before its Started event was scheduled already.
-            if (resumed is null)
+            if (resource.IsLambdaFunction)
             {
-                history.Record(visit.Cursor, "TaskScheduled", "taskScheduledEventDetails",
-                    HistoryDetails.TaskScheduled(resource.ResourceType, resource.ResourceName, visit.Run.Region, parametersText, timeoutSeconds, heartbeatSeconds),
-                    startedAt);
+                history.Record(visit.Cursor, "LambdaFunctionScheduled", "lambdaFunctionScheduledEventDetails",
+                    HistoryDetails.LambdaScheduled(state.Resource, parametersText, timeoutSeconds), startedAt);
+                history.Record(visit.Cursor, "LambdaFunctionStarted", timestamp: startedAt);
             }
+            else
+            {
+                // A callback task resumed before its Started event was scheduled already.
+                if (resumed is null)
+                {
+                    history.Record(visit.Cursor, "TaskScheduled", "taskScheduledEventDetails",
+                        HistoryDetails.TaskScheduled(resource.ResourceType, resource.ResourceName, visit.Run.Region, parametersText, timeoutSeconds, heartbeatSeconds),
+                        startedAt);
+                }
 
-            history.Record(visit.Cursor, "TaskStarted", "taskStartedEventDetails", state.TaskStartedDetails, startedAt);
+                history.Record(visit.Cursor, "TaskStarted", "taskStartedEventDetails", state.TaskStartedDetails, startedAt);
+            }
         }
 
         var (result, taskFailure) = callback
